@@ -1,0 +1,227 @@
+package dev.nano;
+
+import java.util.Arrays;
+
+/**
+ * Shape arithmetic in one place: sizes, strides, dimension wrapping, broadcasting, and the
+ * reduction of a gradient back to an input's shape ({@link #sumTo}). Shapes are plain
+ * {@code int[]} in row-major (C) order; a 0-d tensor has the shape {@code []}.
+ */
+public final class Shape {
+    private Shape() {
+    }
+
+    /** Number of elements: the product of the sizes (1 for a 0-d shape). */
+    public static int numel(int[] shape) {
+        int n = 1;
+        for (int s : shape) {
+            n *= s;
+        }
+        return n;
+    }
+
+    /** Row-major strides: how far apart, in elements, neighbours along each dim are. */
+    public static int[] strides(int[] shape) {
+        int[] strides = new int[shape.length];
+        int stride = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            strides[d] = stride;
+            stride *= shape[d];
+        }
+        return strides;
+    }
+
+    /** Formats like PyTorch's error messages: {@code [3, 4]}. */
+    public static String toString(int[] shape) {
+        return Arrays.toString(shape);
+    }
+
+    /**
+     * Wraps a possibly negative dim into {@code [0, rank)}. A 0-d tensor accepts dims -1 and 0,
+     * as in PyTorch. The message is PyTorch's:
+     * "Dimension out of range (expected to be in range of [-2, 1], but got 2)".
+     */
+    public static int wrapDim(int dim, int rank) {
+        int effectiveRank = Math.max(rank, 1);
+        if (dim < -effectiveRank || dim >= effectiveRank) {
+            throw new IndexOutOfBoundsException("Dimension out of range (expected to be in range of ["
+                    + (-effectiveRank) + ", " + (effectiveRank - 1) + "], but got " + dim + ")");
+        }
+        return dim < 0 ? dim + effectiveRank : dim;
+    }
+
+    /**
+     * Marks the dims to reduce. An empty {@code dims} means every dim (a full reduction).
+     * A dim named twice fails as in PyTorch: "dim 1 appears multiple times in the list of dims".
+     */
+    public static boolean[] reducedDims(int[] dims, int rank) {
+        boolean[] reduced = new boolean[rank];
+        if (dims == null || dims.length == 0) {
+            Arrays.fill(reduced, true);
+            return reduced;
+        }
+        for (int dim : dims) {
+            int d = wrapDim(dim, rank);
+            if (rank == 0) {
+                continue; // dim 0 / -1 of a 0-d tensor reduces nothing
+            }
+            if (reduced[d]) {
+                throw new IllegalArgumentException("dim " + d + " appears multiple times in the list of dims");
+            }
+            reduced[d] = true;
+        }
+        return reduced;
+    }
+
+    /** The shape after reducing the marked dims: kept as size 1, or dropped. */
+    public static int[] reducedShape(int[] shape, boolean[] reduced, boolean keepdim) {
+        int kept = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (!reduced[d] || keepdim) {
+                kept++;
+            }
+        }
+        int[] out = new int[kept];
+        int k = 0;
+        for (int d = 0; d < shape.length; d++) {
+            if (!reduced[d]) {
+                out[k++] = shape[d];
+            } else if (keepdim) {
+                out[k++] = 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For every element of a tensor of {@code shape}, the flat index of the output element it
+     * reduces into when the marked dims are reduced. One int per element, computed once per op,
+     * so every reduction is a single pass: {@code out[map[i]] += x[i]}.
+     */
+    public static int[] reductionMap(int[] shape, boolean[] reduced) {
+        int rank = shape.length;
+        // Stride of each input dim inside the (keepdim) output; 0 for reduced dims.
+        int[] outStrides = new int[rank];
+        int stride = 1;
+        for (int d = rank - 1; d >= 0; d--) {
+            if (reduced[d]) {
+                outStrides[d] = 0;
+            } else {
+                outStrides[d] = stride;
+                stride *= shape[d];
+            }
+        }
+        return walk(shape, outStrides);
+    }
+
+    /**
+     * PyTorch's broadcasting: align trailing dims; each pair must be equal or contain a 1.
+     * Fails with PyTorch's message, naming the first mismatching dim of the result.
+     */
+    public static int[] broadcast(int[] a, int[] b) {
+        int rank = Math.max(a.length, b.length);
+        int[] out = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int da = i - (rank - a.length);
+            int db = i - (rank - b.length);
+            int sa = da >= 0 ? a[da] : 1;
+            int sb = db >= 0 ? b[db] : 1;
+            if (sa != sb && sa != 1 && sb != 1) {
+                throw new IllegalArgumentException("The size of tensor a (" + sa + ") must match the size of tensor b ("
+                        + sb + ") at non-singleton dimension " + i);
+            }
+            out[i] = sa == 1 ? sb : sa;
+        }
+        return out;
+    }
+
+    /**
+     * For every element of a tensor of {@code outShape}, the flat index of the element of a
+     * tensor of {@code inShape} that broadcasting reads. {@code inShape} must broadcast to
+     * {@code outShape}.
+     */
+    public static int[] broadcastMap(int[] inShape, int[] outShape) {
+        int rank = outShape.length;
+        int offset = rank - inShape.length;
+        int[] inStrides = strides(inShape);
+        int[] strideInOut = new int[rank];
+        for (int d = offset; d < rank; d++) {
+            int s = inShape[d - offset];
+            strideInOut[d] = s == 1 ? 0 : inStrides[d - offset];
+        }
+        return walk(outShape, strideInOut);
+    }
+
+    /**
+     * Visits the elements of {@code shape} in row-major order and returns, for each, the sum of
+     * its coordinates times {@code strides}: the flat index in another layout.
+     */
+    static int[] walk(int[] shape, int[] strides) {
+        int n = numel(shape);
+        int[] map = new int[n];
+        int rank = shape.length;
+        int[] coord = new int[rank];
+        int index = 0;
+        for (int i = 0; i < n; i++) {
+            map[i] = index;
+            // Increment the coordinate like an odometer, updating the index incrementally.
+            for (int d = rank - 1; d >= 0; d--) {
+                coord[d]++;
+                index += strides[d];
+                if (coord[d] < shape[d]) {
+                    break;
+                }
+                index -= strides[d] * coord[d];
+                coord[d] = 0;
+            }
+        }
+        return map;
+    }
+
+    /**
+     * PyTorch's {@code at::sum_to}: sums a gradient of a broadcast shape back down to the shape
+     * of the input that was broadcast, over the leading extra dims and every dim where the input
+     * has size 1. This is how every binary op's gradient reaches an input of another shape.
+     */
+    public static double[] sumTo(double[] grad, int[] gradShape, int[] target) {
+        if (Arrays.equals(gradShape, target)) {
+            return grad;
+        }
+        int offset = gradShape.length - target.length;
+        if (offset < 0) {
+            throw new IllegalArgumentException("sum_to: gradient of shape " + toString(gradShape)
+                    + " cannot be summed to the larger shape " + toString(target));
+        }
+        boolean[] reduced = new boolean[gradShape.length];
+        for (int d = 0; d < gradShape.length; d++) {
+            if (d < offset) {
+                reduced[d] = true;
+            } else {
+                int t = target[d - offset];
+                if (t == 1 && gradShape[d] != 1) {
+                    reduced[d] = true;
+                } else if (t != gradShape[d]) {
+                    throw new IllegalArgumentException("sum_to: gradient of shape " + toString(gradShape)
+                            + " does not broadcast from shape " + toString(target));
+                }
+            }
+        }
+        int[] map = reductionMap(gradShape, reduced);
+        double[] out = new double[numel(target)];
+        for (int i = 0; i < grad.length; i++) {
+            out[map[i]] += grad[i];
+        }
+        return out;
+    }
+
+    /** Validates sizes given by a user: each must be non-negative. */
+    public static int[] checkSizes(String op, int[] shape) {
+        for (int s : shape) {
+            if (s < 0) {
+                throw new IllegalArgumentException(op + ": Trying to create tensor with negative dimension " + s
+                        + ": " + toString(shape));
+            }
+        }
+        return shape.clone();
+    }
+}

@@ -1,0 +1,135 @@
+package dev.nano.autograd;
+
+import dev.nano.DType;
+import dev.nano.Shape;
+import dev.nano.Tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reverse-mode differentiation: walks the graph from an output back to the leaves.
+ *
+ * <p>Every node (a {@link Context}) is visited once, in reverse topological order, so by the time
+ * a node runs its backward, the gradients from all of its consumers have been summed. A tensor
+ * used twice therefore receives both contributions. Gradients reaching a leaf that requires
+ * grad are added to its {@code .grad} (they accumulate across {@code backward()} calls).
+ */
+public final class Engine {
+    private Engine() {
+    }
+
+    /** Called by {@link Function#apply}: makes {@code out} a non-leaf that requires grad. */
+    static void attach(Tensor out, Context ctx) {
+        out.attachGradFn(ctx);
+    }
+
+    /**
+     * {@code root.backward(gradient)}. {@code gradient} may be null only for a one-element root,
+     * as in PyTorch ("grad can be implicitly created only for scalar outputs").
+     */
+    public static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("element 0 of tensors does not require grad and does not have a grad_fn");
+        }
+        Tensor seed = seedGradient(root, gradient);
+        Context rootNode = root.gradFn();
+        if (rootNode == null) { // backward on a leaf: its gradient is the seed itself
+            root.accumulateGrad(seed);
+            return;
+        }
+        Map<Context, Tensor> pending = new IdentityHashMap<>();
+        pending.put(rootNode, seed);
+        try (GradMode.Scope ignored = GradMode.set(false)) {
+            for (Context node : reverseTopologicalOrder(rootNode)) {
+                Tensor gradOut = pending.remove(node);
+                if (gradOut == null) {
+                    continue; // nothing flowed into this node
+                }
+                if (node.output().retainsGrad()) {
+                    node.output().accumulateGrad(gradOut);
+                }
+                Tensor[] gradIns = node.function().backward(node, gradOut);
+                for (int i = 0; i < node.inputCount(); i++) {
+                    if (!node.needsInputGrad(i) || gradIns[i] == null) {
+                        continue;
+                    }
+                    Tensor input = node.input(i);
+                    Tensor g = reduceToInputShape(node, i, gradIns[i], input);
+                    if (input.gradFn() == null) {
+                        input.accumulateGrad(g);
+                    } else {
+                        pending.merge(input.gradFn(), g, Tensor::add);
+                    }
+                }
+                if (!retainGraph) {
+                    node.release();
+                }
+            }
+        }
+    }
+
+    private static Tensor seedGradient(Tensor root, Tensor gradient) {
+        if (gradient == null) {
+            if (root.numel() != 1) {
+                throw new IllegalStateException("grad can be implicitly created only for scalar outputs");
+            }
+            double[] one = new double[] {1.0};
+            return new Tensor(one, root.shape(), DType.FLOAT64);
+        }
+        if (!Arrays.equals(gradient.shape(), root.shape())) {
+            throw new IllegalArgumentException("Mismatch in shape: grad_output[0] has a shape of "
+                    + Shape.toString(gradient.shape()) + " and output[0] has a shape of " + Shape.toString(root.shape())
+                    + ".");
+        }
+        return gradient.detach();
+    }
+
+    /** Brings a gradient of the output's (broadcast) shape back to the input's shape. */
+    private static Tensor reduceToInputShape(Context node, int i, Tensor g, Tensor input) {
+        if (Arrays.equals(g.shape(), input.shape())) {
+            return g;
+        }
+        try {
+            return new Tensor(Shape.sumTo(g.data(), g.shape(), input.shape()), input.shape(), DType.FLOAT64);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(node.name() + " returned a gradient of shape " + Shape.toString(g.shape())
+                    + " for input " + i + " of shape " + Shape.toString(input.shape()), e);
+        }
+    }
+
+    /** Nodes ordered so that every node comes before the nodes it depends on (iterative DFS). */
+    static List<Context> reverseTopologicalOrder(Context root) {
+        List<Context> postOrder = new ArrayList<>();
+        Set<Context> visited = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Context> stack = new ArrayDeque<>();
+        Deque<Integer> nextChild = new ArrayDeque<>();
+        stack.push(root);
+        nextChild.push(0);
+        visited.add(root);
+        while (!stack.isEmpty()) {
+            Context node = stack.peek();
+            int child = nextChild.pop();
+            if (child < node.inputCount()) {
+                nextChild.push(child + 1);
+                Context parent = node.input(child).gradFn();
+                if (parent != null && visited.add(parent)) {
+                    stack.push(parent);
+                    nextChild.push(0);
+                }
+            } else {
+                stack.pop();
+                postOrder.add(node);
+            }
+        }
+        Collections.reverse(postOrder);
+        return postOrder;
+    }
+}

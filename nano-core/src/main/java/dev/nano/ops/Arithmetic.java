@@ -1,0 +1,131 @@
+package dev.nano.ops;
+
+import dev.nano.Nano;
+import dev.nano.Tensor;
+
+/**
+ * {@code add sub mul div pow neg}, each with broadcasting. A scalar operand becomes a 0-d tensor
+ * that does not require grad, so {@code t + 2}, {@code 2 - t} and {@code t ** 2} run through the
+ * same code as tensor∘tensor. Gradient formulas are written in PyTorch's order of operations
+ * ({@code tools/autograd/derivatives.yaml}) so that extreme values round the same way.
+ */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    public static Tensor add(Tensor a, Tensor b) {
+        return new Add().apply(a, b);
+    }
+
+    public static Tensor add(Tensor a, double b) {
+        return new Add().apply(a, Nano.scalar(b));
+    }
+
+    public static Tensor sub(Tensor a, Tensor b) {
+        return new Sub().apply(a, b);
+    }
+
+    public static Tensor sub(Tensor a, double b) {
+        return new Sub().apply(a, Nano.scalar(b));
+    }
+
+    /** {@code a - b} with the scalar on the left (PyTorch's rsub). */
+    public static Tensor sub(double a, Tensor b) {
+        return new Sub().apply(Nano.scalar(a), b);
+    }
+
+    public static Tensor mul(Tensor a, Tensor b) {
+        return new Mul().apply(a, b);
+    }
+
+    public static Tensor mul(Tensor a, double b) {
+        return new Mul().apply(a, Nano.scalar(b));
+    }
+
+    public static Tensor div(Tensor a, Tensor b) {
+        return new Div().apply(a, b);
+    }
+
+    public static Tensor div(Tensor a, double b) {
+        return new Div().apply(a, Nano.scalar(b));
+    }
+
+    public static Tensor div(double a, Tensor b) {
+        return new Div().apply(Nano.scalar(a), b);
+    }
+
+    public static Tensor pow(Tensor base, Tensor exponent) {
+        return new Pow().apply(base, exponent);
+    }
+
+    public static Tensor pow(Tensor base, double exponent) {
+        return new Pow().apply(base, Nano.scalar(exponent));
+    }
+
+    public static Tensor pow(double base, Tensor exponent) {
+        return new Pow().apply(Nano.scalar(base), exponent);
+    }
+
+    public static Tensor neg(Tensor x) {
+        return new Neg().apply(x);
+    }
+
+    static final class Add extends ElementwiseBinary {
+        double f(double a, double b) { return a + b; }
+        double gradA(double g, double a, double b, double out) { return g; }
+        double gradB(double g, double a, double b, double out) { return g; }
+    }
+
+    static final class Sub extends ElementwiseBinary {
+        double f(double a, double b) { return a - b; }
+        double gradA(double g, double a, double b, double out) { return g; }
+        double gradB(double g, double a, double b, double out) { return -g; }
+    }
+
+    static final class Mul extends ElementwiseBinary {
+        double f(double a, double b) { return a * b; }
+        double gradA(double g, double a, double b, double out) { return g * b; }
+        double gradB(double g, double a, double b, double out) { return g * a; }
+    }
+
+    static final class Div extends ElementwiseBinary {
+        double f(double a, double b) { return a / b; }
+        double gradA(double g, double a, double b, double out) { return g / b; }
+        // PyTorch: -grad * ((self / other) / other); (a/b)/b does not overflow where a/(b*b) would.
+        double gradB(double g, double a, double b, double out) { return -g * ((a / b) / b); }
+    }
+
+    static final class Pow extends ElementwiseBinary {
+        double f(double a, double b) { return cpow(a, b); }
+
+        // pow_backward_self: 0 where the exponent is 0 (so x**0 has gradient 0 even at x = 0).
+        double gradA(double g, double a, double b, double out) {
+            return b == 0 ? 0 : g * (b * cpow(a, b - 1));
+        }
+
+        // pow_backward_exponent: 0 where base == 0 and exponent >= 0, else g * out * log(base).
+        double gradB(double g, double a, double b, double out) {
+            return (a == 0 && b >= 0) ? 0 : g * (out * Math.log(a));
+        }
+    }
+
+    static final class Neg extends ElementwiseUnary {
+        double f(double x) { return -x; }
+        double backward(double g, double x, double y) { return -g; }
+    }
+
+    /**
+     * C's {@code pow}, which PyTorch uses. Java's {@code Math.pow} differs in two corners:
+     * C gives {@code pow(1, y) = 1} for every y (even NaN) and {@code pow(-1, ±inf) = 1};
+     * Java gives NaN for both.
+     */
+    static double cpow(double base, double exponent) {
+        if (base == 1.0) {
+            return 1.0;
+        }
+        if (base == -1.0 && Double.isInfinite(exponent)) {
+            return 1.0;
+        }
+        return Math.pow(base, exponent);
+    }
+}

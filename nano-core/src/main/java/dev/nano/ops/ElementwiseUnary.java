@@ -1,0 +1,55 @@
+package dev.nano.ops;
+
+import dev.nano.DType;
+import dev.nano.Tensor;
+import dev.nano.autograd.Context;
+import dev.nano.autograd.Function;
+
+/**
+ * An elementwise op {@code y = f(x)}. A subclass writes its forward and its local derivative side
+ * by side, as in micrograd:
+ *
+ * <pre>{@code
+ * static final class Exp extends ElementwiseUnary {
+ *     double f(double x) { return Math.exp(x); }
+ *     double backward(double g, double x, double y) { return g * y; }   // d exp = exp
+ * }
+ * }</pre>
+ *
+ * {@code backward} receives the upstream gradient {@code g} so that each op can use PyTorch's
+ * exact formula (e.g. {@code g / (2 * y)} for sqrt), which matters at ±inf, 0 and huge values.
+ */
+public abstract class ElementwiseUnary extends Function {
+
+    /** The value at one element. */
+    abstract double f(double x);
+
+    /** dL/dx at one element, given dL/dy = {@code g}, the input {@code x} and the output {@code y}. */
+    abstract double backward(double g, double x, double y);
+
+    @Override
+    protected Tensor forward(Context ctx, Tensor... inputs) {
+        Tensor x = inputs[0];
+        double[] xs = x.data();
+        double[] ys = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            ys[i] = f(xs[i]);
+        }
+        Tensor y = new Tensor(ys, x.shape(), DType.FLOAT64);
+        ctx.saveForBackward(x, y);
+        return y;
+    }
+
+    @Override
+    protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        Tensor[] saved = ctx.savedTensors();
+        double[] xs = saved[0].data();
+        double[] ys = saved[1].data();
+        double[] g = gradOutput.data();
+        double[] gx = new double[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            gx[i] = backward(g[i], xs[i], ys[i]);
+        }
+        return new Tensor[] {new Tensor(gx, saved[0].shape(), DType.FLOAT64)};
+    }
+}
