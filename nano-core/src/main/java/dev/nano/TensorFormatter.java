@@ -63,7 +63,7 @@ final class TensorFormatter {
         boolean skip = summarize && size > 2 * EDGE_ITEMS;
         for (int i = 0; i < size; i++) {
             if (skip && i == EDGE_ITEMS) {
-                items.add("...");
+                items.add(dim == shape.length - 1 ? " ..." : "..."); // PyTorch's own spacing
                 i = size - EDGE_ITEMS - 1;
                 continue;
             }
@@ -106,14 +106,21 @@ final class TensorFormatter {
             this.sciMode = sciMode;
         }
 
+        /**
+         * As PyTorch: the choice and the column width look only at the elements that will be
+         * printed, and the width only at the nonzero finite ones (so {@code nan} or {@code 0.}
+         * never widen a column).
+         */
         static NumberFormat of(Tensor t, boolean summarize) {
             double[] data = t.data();
+            int[] shape = t.shape();
             boolean intMode = true;
             double maxAbs = 0;
             double minAbs = Double.POSITIVE_INFINITY;
             boolean anyNonzeroFinite = false;
-            for (double v : data) {
-                if (!Double.isFinite(v)) {
+            for (int i = 0; i < data.length; i++) {
+                double v = data[i];
+                if (!Double.isFinite(v) || (summarize && !printed(i, shape))) {
                     continue;
                 }
                 if (v != Math.rint(v)) {
@@ -131,14 +138,13 @@ final class TensorFormatter {
                 sci = intMode ? spread : spread || minAbs < 1e-4;
             }
             NumberFormat fmt = new NumberFormat(t.dtype(), intMode, sci);
-            // Width over the values that will actually be printed.
-            int width = 0;
-            int[] shape = t.shape();
+            int width = 1;
             for (int i = 0; i < data.length; i++) {
-                if (summarize && shape.length > 0 && !printed(i, shape)) {
-                    continue;
+                double v = data[i];
+                boolean counts = t.dtype() != DType.FLOAT64 || (Double.isFinite(v) && v != 0);
+                if (counts && !(summarize && !printed(i, shape))) {
+                    width = Math.max(width, fmt.raw(v).length());
                 }
-                width = Math.max(width, fmt.raw(data[i]).length());
             }
             fmt.width = width;
             return fmt;

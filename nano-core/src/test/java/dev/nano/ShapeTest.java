@@ -1,0 +1,87 @@
+package dev.nano;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ShapeTest {
+
+    @Test
+    void broadcastShapes() {
+        assertArrayEquals(new int[] {5, 3, 4, 1}, Shape.broadcast(new int[] {5, 1, 4, 1}, new int[] {3, 1, 1}));
+        assertArrayEquals(new int[] {3, 4}, Shape.broadcast(new int[] {}, new int[] {3, 4}));
+        assertArrayEquals(new int[] {3, 1}, Shape.broadcast(new int[] {1}, new int[] {3, 1}));
+        assertArrayEquals(new int[] {2, 0, 3}, Shape.broadcast(new int[] {2, 0, 3}, new int[] {1, 3}));
+        assertArrayEquals(new int[] {}, Shape.broadcast(new int[] {}, new int[] {}));
+    }
+
+    @Test
+    void broadcastMismatchNamesTheResultDim() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Shape.broadcast(new int[] {3}, new int[] {4}));
+        assertEquals("The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 0",
+                e.getMessage());
+    }
+
+    @Test
+    void wrapDim() {
+        assertEquals(1, Shape.wrapDim(-1, 2));
+        assertEquals(0, Shape.wrapDim(-2, 2));
+        assertEquals(0, Shape.wrapDim(-1, 0)); // 0-d tensors accept -1 and 0
+        var e = assertThrows(IndexOutOfBoundsException.class, () -> Shape.wrapDim(2, 2));
+        assertEquals("Dimension out of range (expected to be in range of [-2, 1], but got 2)", e.getMessage());
+        var e0 = assertThrows(IndexOutOfBoundsException.class, () -> Shape.wrapDim(1, 0));
+        assertEquals("Dimension out of range (expected to be in range of [-1, 0], but got 1)", e0.getMessage());
+    }
+
+    @Test
+    void reducedDimsRejectsDuplicates() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Shape.reducedDims(new int[] {1, -1}, 2));
+        assertEquals("dim 1 appears multiple times in the list of dims", e.getMessage());
+    }
+
+    @Test
+    void sumToReducesLeadingAndSizeOneDims() {
+        // grad of shape (2,3): summing to (3,) adds rows; to (2,1) adds columns; to () adds all.
+        double[] g = {1, 2, 3, 4, 5, 6};
+        assertArrayEquals(new double[] {5, 7, 9}, Shape.sumTo(g, new int[] {2, 3}, new int[] {3}));
+        assertArrayEquals(new double[] {6, 15}, Shape.sumTo(g, new int[] {2, 3}, new int[] {2, 1}));
+        assertArrayEquals(new double[] {21}, Shape.sumTo(g, new int[] {2, 3}, new int[] {}));
+        assertArrayEquals(new double[] {5, 7, 9}, Shape.sumTo(g, new int[] {2, 3}, new int[] {1, 3}));
+    }
+
+    @Test
+    void sumToRejectsShapesThatDidNotBroadcast() {
+        assertThrows(IllegalArgumentException.class, () -> Shape.sumTo(new double[6], new int[] {2, 3},
+                new int[] {2}));
+        assertThrows(IllegalArgumentException.class, () -> Shape.sumTo(new double[2], new int[] {2},
+                new int[] {1, 2}));
+    }
+
+    @Test
+    void broadcastMapReadsTheRightElements() {
+        // (3,1) read as (3,4): each row repeats its element.
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2},
+                Shape.broadcastMap(new int[] {3, 1}, new int[] {3, 4}));
+        // (4,) read as (2,4): the row repeats.
+        assertArrayEquals(new int[] {0, 1, 2, 3, 0, 1, 2, 3}, Shape.broadcastMap(new int[] {4}, new int[] {2, 4}));
+    }
+
+    @Test
+    void reductionMapAndShapes() {
+        boolean[] reduced = {false, true};
+        assertArrayEquals(new int[] {0, 0, 0, 1, 1, 1}, Shape.reductionMap(new int[] {2, 3}, reduced));
+        assertArrayEquals(new int[] {2, 1}, Shape.reducedShape(new int[] {2, 3}, reduced, true));
+        assertArrayEquals(new int[] {2}, Shape.reducedShape(new int[] {2, 3}, reduced, false));
+        assertArrayEquals(new boolean[] {true, true}, Shape.reducedDims(new int[0], 2));
+    }
+
+    @Test
+    void stridesAndNumel() {
+        assertArrayEquals(new int[] {12, 4, 1}, Shape.strides(new int[] {2, 3, 4}));
+        assertEquals(24, Shape.numel(new int[] {2, 3, 4}));
+        assertEquals(1, Shape.numel(new int[] {}));
+        assertEquals(0, Shape.numel(new int[] {2, 0}));
+    }
+}
