@@ -1,0 +1,37 @@
+package dev.nano.oracle.cases;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every catalogue entry, in one list. The fixtures, the parity tests and the report all come
+ * from here, so an operator cannot be in one and missing from another without a test saying so.
+ */
+public final class Catalogue {
+    private static List<OpInfo> all;
+
+    private Catalogue() {
+    }
+
+    public static synchronized List<OpInfo> all() {
+        if (all == null) {
+            List<OpInfo> ops = new ArrayList<>();
+            ops.addAll(ArithmeticCases.entries());
+            ops.addAll(ComparisonCases.entries());
+            Map<String, OpInfo> byName = new LinkedHashMap<>();
+            for (OpInfo op : ops) {
+                if (byName.put(op.name(), op) != null) {
+                    throw new IllegalStateException("catalogue: operator '" + op.name() + "' is listed twice");
+                }
+            }
+            all = List.copyOf(ops);
+        }
+        return all;
+    }
+
+    public static OpInfo byName(String name) {
+        return all().stream().filter(op -> op.name().equals(name)).findFirst().orElse(null);
+    }
+}

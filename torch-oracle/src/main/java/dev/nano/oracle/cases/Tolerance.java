@@ -1,0 +1,26 @@
+package dev.nano.oracle.cases;
+
+/**
+ * {@code |actual − expected| ≤ atol + rtol·|expected|}; NaN matches only NaN and ±inf only the same
+ * inf. Anything looser than the default carries its reason, which the report prints.
+ */
+public record Tolerance(double rtol, double atol, String reason) {
+    public static final Tolerance DEFAULT = new Tolerance(1e-10, 1e-12, null);
+
+    public static Tolerance looser(double rtol, double atol, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("a looser tolerance needs a written reason");
+        }
+        return new Tolerance(rtol, atol, reason);
+    }
+
+    public boolean accepts(double actual, double expected) {
+        if (Double.isNaN(expected) || Double.isNaN(actual)) {
+            return Double.isNaN(expected) && Double.isNaN(actual);
+        }
+        if (Double.isInfinite(expected) || Double.isInfinite(actual)) {
+            return actual == expected;
+        }
+        return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
+    }
+}
