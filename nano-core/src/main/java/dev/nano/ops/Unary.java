@@ -121,7 +121,7 @@ public final class Unary {
 
     static final class Log extends ElementwiseUnary {
         double f(double x) { return Math.log(x); }
-        // grad.div(self): +inf at 0 (for g > 0), NaN for x < 0 only through the forward.
+        // grad.div(self): +inf at 0. For x < 0 the value is NaN but the gradient stays g / x.
         double backward(double g, double x, double y) { return g / x; }
     }
 
