@@ -1,86 +1,151 @@
 package dev.nano.ops;
 
-import dev.nano.ValuesIndices;
+import dev.nano.Shape;
 import dev.nano.Tensor;
+import dev.nano.ValuesIndices;
 
-/** sum mean var std prod amax amin max min argmax argmin logsumexp softmax logSoftmax. (STUB: to be implemented.) */
+/**
+ * Reductions: {@code sum mean var std prod amax amin max min argmax argmin logsumexp}, and the
+ * row-wise {@code softmax logSoftmax}. Each entry point validates its arguments (with PyTorch's
+ * messages) and runs the op; the math lives next door:
+ * <ul>
+ *   <li>{@link ReduceLayout}, {@link ReduceAxis}: which input elements meet in which output element;</li>
+ *   <li>{@link ReduceSum}, {@link ReduceVariance}, {@link ReduceProd}, {@link ReduceExtrema},
+ *       {@link ReduceLogSumExp}, {@link Softmax}: the ops and their gradients.</li>
+ * </ul>
+ * A {@code dims} array may name several dims, negative ones counting from the end; an empty (or
+ * null) array means every dim. With {@code keepdim} the reduced dims stay, with size 1.
+ */
 public final class Reductions {
     private Reductions() {
     }
 
     public static Tensor sum(Tensor x, int[] dims, boolean keepdim) {
-        throw new UnsupportedOperationException("sum: not implemented yet");
+        return new ReduceSum.Sum(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
     }
 
+    /** The mean; an empty group gives NaN (0/0), as in PyTorch. */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
-        throw new UnsupportedOperationException("mean: not implemented yet");
+        return new ReduceSum.Mean(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
     }
 
+    /** Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased). */
     public static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
-        throw new UnsupportedOperationException("var: not implemented yet");
+        return new ReduceVariance.Var(ReduceLayout.of(x.shape(), dims, keepdim), correction).apply(x);
     }
 
     public static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
-        throw new UnsupportedOperationException("std: not implemented yet");
+        return new ReduceVariance.Std(ReduceLayout.of(x.shape(), dims, keepdim), correction).apply(x);
     }
 
+    /** The product of all elements (1 for an empty tensor), 0-d. */
     public static Tensor prod(Tensor x) {
-        throw new UnsupportedOperationException("prod: not implemented yet");
+        return new ReduceProd.Prod().apply(x);
     }
 
     public static Tensor prod(Tensor x, int dim, boolean keepdim) {
-        throw new UnsupportedOperationException("prod: not implemented yet");
+        return new ReduceProd.ProdDim(Shape.wrapDim(dim, x.dim()), keepdim).apply(x);
     }
 
+    /** The maximum over {@code dims}; tied elements share the gradient equally. */
     public static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
-        throw new UnsupportedOperationException("amax: not implemented yet");
+        return extreme("amax()", x, dims, keepdim, true);
     }
 
     public static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
-        throw new UnsupportedOperationException("amin: not implemented yet");
+        return extreme("amin()", x, dims, keepdim, false);
     }
 
+    private static Tensor extreme(String op, Tensor x, int[] dims, boolean keepdim, boolean max) {
+        ReduceLayout layout = ReduceLayout.of(x.shape(), dims, keepdim);
+        ReduceExtrema.checkNonEmptyGroups(op, x.shape(), dims);
+        return new ReduceExtrema.Amax(layout, max).apply(x);
+    }
+
+    /** The maximum of all elements, 0-d; tied elements share the gradient equally. */
     public static Tensor max(Tensor x) {
-        throw new UnsupportedOperationException("max: not implemented yet");
+        return extremeOfAll("max()", x, true);
     }
 
     public static Tensor min(Tensor x) {
-        throw new UnsupportedOperationException("min: not implemented yet");
+        return extremeOfAll("min()", x, false);
     }
 
+    private static Tensor extremeOfAll(String op, Tensor x, boolean max) {
+        if (x.numel() == 0) {
+            throw new IllegalArgumentException(op + ": Expected reduction dim to be specified for input.numel() == 0. "
+                    + "Specify the reduction dim with the 'dim' argument.");
+        }
+        return new ReduceExtrema.MaxAll(max).apply(x);
+    }
+
+    /** Values and (first) indices along {@code dim}; each value's gradient goes to its index. */
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
-        throw new UnsupportedOperationException("max: not implemented yet");
+        return extremeAlongDim("max()", x, dim, keepdim, true);
     }
 
     public static ValuesIndices min(Tensor x, int dim, boolean keepdim) {
-        throw new UnsupportedOperationException("min: not implemented yet");
+        return extremeAlongDim("min()", x, dim, keepdim, false);
     }
 
+    private static ValuesIndices extremeAlongDim(String op, Tensor x, int dim, boolean keepdim, boolean max) {
+        int d = Shape.wrapDim(dim, x.dim());
+        checkDimNotEmpty(op, x, d);
+        ReduceExtrema.MaxDim function = new ReduceExtrema.MaxDim(d, keepdim, max);
+        Tensor values = function.apply(x);
+        return new ValuesIndices(values, function.indices());
+    }
+
+    /** Index of the first maximum in the flattened tensor, 0-d INT64. A NaN counts as the maximum. */
     public static Tensor argmax(Tensor x) {
-        throw new UnsupportedOperationException("argmax: not implemented yet");
+        return argIndexOfAll("argmax()", x, true);
     }
 
     public static Tensor argmax(Tensor x, int dim, boolean keepdim) {
-        throw new UnsupportedOperationException("argmax: not implemented yet");
+        return argIndexAlongDim("argmax()", x, dim, keepdim, true);
     }
 
+    /** Index of the first minimum in the flattened tensor, 0-d INT64. A NaN counts as the minimum. */
     public static Tensor argmin(Tensor x) {
-        throw new UnsupportedOperationException("argmin: not implemented yet");
+        return argIndexOfAll("argmin()", x, false);
     }
 
     public static Tensor argmin(Tensor x, int dim, boolean keepdim) {
-        throw new UnsupportedOperationException("argmin: not implemented yet");
+        return argIndexAlongDim("argmin()", x, dim, keepdim, false);
     }
 
+    private static Tensor argIndexOfAll(String op, Tensor x, boolean max) {
+        if (x.numel() == 0) {
+            throw new IndexOutOfBoundsException(op + ": Expected reduction dim to be specified for input.numel() == 0.");
+        }
+        return ReduceExtrema.argIndex(x, null, false, max);
+    }
+
+    private static Tensor argIndexAlongDim(String op, Tensor x, int dim, boolean keepdim, boolean max) {
+        int d = Shape.wrapDim(dim, x.dim());
+        checkDimNotEmpty(op, x, d);
+        return ReduceExtrema.argIndex(x, d, keepdim, max);
+    }
+
+    /** PyTorch's {@code zero_numel_check_dims} for one (wrapped) dim. */
+    private static void checkDimNotEmpty(String op, Tensor x, int dim) {
+        if (x.dim() > 0 && x.size(dim) == 0) {
+            throw new IndexOutOfBoundsException(op + ": Expected reduction dim " + dim + " to have non-zero size.");
+        }
+    }
+
+    /** log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf. */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
-        throw new UnsupportedOperationException("logsumexp: not implemented yet");
+        return new ReduceLogSumExp.Logsumexp(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
     }
 
+    /** exp(x) / Σ exp(x) along {@code dim} (a 0-d tensor accepts dim 0 or -1). */
     public static Tensor softmax(Tensor x, int dim) {
-        throw new UnsupportedOperationException("softmax: not implemented yet");
+        return new Softmax.SoftmaxFn(Shape.wrapDim(dim, x.dim())).apply(x);
     }
 
+    /** log(softmax(x)) along {@code dim}, computed without taking the log of a rounded quotient. */
     public static Tensor logSoftmax(Tensor x, int dim) {
-        throw new UnsupportedOperationException("logSoftmax: not implemented yet");
+        return new Softmax.LogSoftmaxFn(Shape.wrapDim(dim, x.dim())).apply(x);
     }
 }

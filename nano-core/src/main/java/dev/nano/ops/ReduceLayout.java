@@ -1,0 +1,60 @@
+package dev.nano.ops;
+
+import dev.nano.Shape;
+
+/**
+ * Where every input element goes when some dims of a tensor are reduced: computed once per call
+ * and kept by the op for its backward.
+ *
+ * <p>{@link #map} sends input element {@code i} to output element {@code map[i]}, so a reduction
+ * is one pass ({@code out[map[i]] += x[i]}) and its backward another ({@code gx[i] = g[map[i]]}).
+ * Dropping size-1 dims does not change row-major order, so the same map serves keepdim and not.
+ */
+final class ReduceLayout {
+    /** Shape of the input. */
+    final int[] inShape;
+    /** Which input dims are reduced. */
+    final boolean[] reduced;
+    /** Shape of the result (reduced dims dropped, or kept as 1 with keepdim). */
+    final int[] outShape;
+    /** Input flat index to output flat index. */
+    final int[] map;
+    /** Number of output elements. */
+    final int outNumel;
+    /** Number of input elements reduced into each output element (1 for a 0-d input). */
+    final int groupSize;
+    /**
+     * True when no dims were named (PyTorch's {@code dim=None}), or the input is 0-d. A few
+     * formulas ({@code var_backward}) take a different branch in that case.
+     */
+    final boolean allDims;
+
+    private ReduceLayout(int[] inShape, int[] dims, boolean keepdim) {
+        this.inShape = inShape;
+        this.reduced = Shape.reducedDims(dims, inShape.length);
+        this.outShape = Shape.reducedShape(inShape, reduced, keepdim);
+        this.map = Shape.reductionMap(inShape, reduced);
+        this.outNumel = Shape.numel(outShape);
+        this.allDims = dims == null || dims.length == 0 || inShape.length == 0;
+        int group = 1;
+        for (int d = 0; d < inShape.length; d++) {
+            if (reduced[d]) {
+                group *= inShape[d];
+            }
+        }
+        this.groupSize = group;
+    }
+
+    /**
+     * Validates {@code dims} (range, duplicates) and lays out the reduction. An empty or null
+     * {@code dims} reduces every dim.
+     */
+    static ReduceLayout of(int[] shape, int[] dims, boolean keepdim) {
+        return new ReduceLayout(shape, dims, keepdim);
+    }
+
+    /** Number of input elements. */
+    int inNumel() {
+        return map.length;
+    }
+}

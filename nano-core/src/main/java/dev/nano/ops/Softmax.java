@@ -1,0 +1,159 @@
+package dev.nano.ops;
+
+import dev.nano.DType;
+import dev.nano.Tensor;
+import dev.nano.autograd.Context;
+import dev.nano.autograd.Function;
+
+/**
+ * {@code softmax(dim)} and {@code logSoftmax(dim)}, row by row along one dim, as aten's CPU
+ * kernels ({@code _vec_softmax_lastdim}, {@code _vec_log_softmax_lastdim}) compute them:
+ * <pre>
+ *   m = max(row)                      (NaN if the row holds a NaN)
+ *   softmax     = exp(x - m) * (1 / Σ exp(x - m))
+ *   log_softmax = x - m - log(Σ exp(x - m))
+ * </pre>
+ * Subtracting the maximum keeps exp from overflowing (a row [0, 1000] is fine). A row of all
+ * -inf has m = -inf and x - m = NaN, so it comes out NaN, as in PyTorch.
+ *
+ * <p>Backward uses the output y ({@code _softmax_backward_data}):
+ * softmax {@code (g - Σ g·y) * y}; log_softmax {@code g - exp(y) * Σ g}.
+ */
+final class Softmax {
+    private Softmax() {
+    }
+
+    /** The largest element of a row; NaN wins (aten's vectorized maximum propagates NaN). */
+    private static double rowMax(double[] x, int start, int n, int stride) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < n; k++) {
+            double v = x[start + k * stride];
+            if (v > m || Double.isNaN(v)) {
+                m = v;
+            }
+            if (Double.isNaN(m)) {
+                break;
+            }
+        }
+        return m;
+    }
+
+    /** Shared by both ops: one dim, one row at a time. */
+    abstract static class AlongDim extends Function {
+        final int dim;
+        ReduceAxis axis;
+
+        AlongDim(int dim) {
+            this.dim = dim;
+        }
+
+        /** Fills the output row from the input row (both start at {@code start}, {@code stride} apart). */
+        abstract void forwardRow(double[] x, double[] y, int start, int n, int stride);
+
+        /** Fills the input gradient row from the upstream gradient and the output. */
+        abstract void backwardRow(double[] g, double[] y, double[] gx, int start, int n, int stride);
+
+        @Override
+        protected Tensor forward(Context ctx, Tensor... inputs) {
+            Tensor input = inputs[0];
+            double[] x = input.data();
+            axis = ReduceAxis.of(input.shape(), dim);
+            double[] y = new double[x.length];
+            for (int r = 0; r < axis.rows(); r++) {
+                forwardRow(x, y, axis.rowStart(r), axis.size, axis.inner);
+            }
+            Tensor result = new Tensor(y, input.shape(), DType.FLOAT64);
+            ctx.saveForBackward(result);
+            return result;
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+            Tensor result = ctx.savedTensors()[0];
+            double[] gx = new double[result.numel()];
+            for (int r = 0; r < axis.rows(); r++) {
+                backwardRow(gradOutput.data(), result.data(), gx, axis.rowStart(r), axis.size, axis.inner);
+            }
+            return new Tensor[] {new Tensor(gx, result.shape(), DType.FLOAT64)};
+        }
+    }
+
+    /** PyTorch's node: SoftmaxBackward0. */
+    static final class SoftmaxFn extends AlongDim {
+        SoftmaxFn(int dim) {
+            super(dim);
+        }
+
+        @Override
+        public String name() {
+            return "SoftmaxBackward0";
+        }
+
+        @Override
+        void forwardRow(double[] x, double[] y, int start, int n, int stride) {
+            double m = rowMax(x, start, n, stride);
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                int at = start + k * stride;
+                y[at] = Math.exp(x[at] - m);
+                sum += y[at];
+            }
+            double scale = 1 / sum;
+            for (int k = 0; k < n; k++) {
+                y[start + k * stride] *= scale;
+            }
+        }
+
+        @Override
+        void backwardRow(double[] g, double[] y, double[] gx, int start, int n, int stride) {
+            double dot = 0;
+            for (int k = 0; k < n; k++) {
+                int at = start + k * stride;
+                dot += g[at] * y[at];
+            }
+            for (int k = 0; k < n; k++) {
+                int at = start + k * stride;
+                gx[at] = (g[at] - dot) * y[at];
+            }
+        }
+    }
+
+    /** PyTorch's node: LogSoftmaxBackward0. */
+    static final class LogSoftmaxFn extends AlongDim {
+        LogSoftmaxFn(int dim) {
+            super(dim);
+        }
+
+        @Override
+        public String name() {
+            return "LogSoftmaxBackward0";
+        }
+
+        @Override
+        void forwardRow(double[] x, double[] y, int start, int n, int stride) {
+            double m = rowMax(x, start, n, stride);
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += Math.exp(x[start + k * stride] - m);
+            }
+            double logSum = Math.log(sum);
+            for (int k = 0; k < n; k++) {
+                int at = start + k * stride;
+                // (x - m) - logSum, in this order: adding m and logSum first loses digits.
+                y[at] = x[at] - m - logSum;
+            }
+        }
+
+        @Override
+        void backwardRow(double[] g, double[] y, double[] gx, int start, int n, int stride) {
+            double sum = 0;
+            for (int k = 0; k < n; k++) {
+                sum += g[start + k * stride];
+            }
+            for (int k = 0; k < n; k++) {
+                int at = start + k * stride;
+                gx[at] = g[at] - Math.exp(y[at]) * sum;
+            }
+        }
+    }
+}
