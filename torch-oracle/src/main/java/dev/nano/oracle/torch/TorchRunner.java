@@ -28,6 +28,8 @@ import java.util.List;
  */
 public final class TorchRunner {
     private static NDManager base;
+    /** The manager of the case being run, for catalogue entries that create tensors (factories). */
+    private static final ThreadLocal<NDManager> CURRENT = new ThreadLocal<>();
 
     private TorchRunner() {
     }
@@ -54,6 +56,7 @@ public final class TorchRunner {
      */
     public static Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream, long upstreamSeed) {
         try (NDManager m = baseManager().newSubManager()) {
+            CURRENT.set(m);
             NDArray[] in = new NDArray[inputs.size()];
             for (int i = 0; i < in.length; i++) {
                 in[i] = create(m, inputs.get(i));
@@ -87,6 +90,15 @@ public final class TorchRunner {
                 return new Result(outputs, up, grads, null);
             }
         }
+    }
+
+    /** The current case's manager: factories create their tensors here so they are freed with the case. */
+    public static NDManager manager() {
+        NDManager m = CURRENT.get();
+        if (m == null) {
+            throw new IllegalStateException("TorchRunner.manager() is only available while a case runs");
+        }
+        return m;
     }
 
     static NDArray create(NDManager m, Input input) {
