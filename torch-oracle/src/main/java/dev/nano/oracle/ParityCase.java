@@ -20,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * One catalogue case paired with its fixture. Named {@code op[case]} so that a failure reads like
  * a sentence. A missing or stale fixture is not hidden: the case still runs and fails, naming the
@@ -37,14 +35,14 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
     /** Fails the test if the fixture is missing or was generated from other inputs. */
     public FixtureCase requireFreshFixture() {
         if (staleness != null) {
-            fail(this + ": " + staleness + "; run " + FixtureStore.REGENERATE);
+            throw new AssertionError(this + ": " + staleness + "; run " + FixtureStore.REGENERATE);
         }
         return fixture;
     }
 
     private static List<ParityCase> cache;
 
-    /** Every case of the catalogue, with its fixture. */
+    /** Every case of the catalogue, with its fixture (loaded once per JVM). */
     public static synchronized Stream<ParityCase> all() {
         if (cache == null) {
             cache = load(FixtureStore.locate());
@@ -52,7 +50,7 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
         return cache.stream();
     }
 
-    static List<ParityCase> load(FixtureStore store) {
+    public static List<ParityCase> load(FixtureStore store) {
         Map<Path, FixtureFile> files = new HashMap<>();
         List<ParityCase> out = new ArrayList<>();
         for (OpInfo op : Catalogue.all()) {

@@ -1,0 +1,95 @@
+package dev.nano.oracle.report;
+
+import dev.nano.oracle.Compare;
+import dev.nano.oracle.FiniteDifferences;
+import dev.nano.oracle.NanoRunner;
+import dev.nano.oracle.ParityCase;
+import dev.nano.oracle.Result;
+import dev.nano.oracle.cases.Catalogue;
+import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.fixtures.FixtureStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code scripts/coverage-gaps}: operator by operator, how far nano is proven equal to PyTorch.
+ *
+ * <p>Runs every catalogue case through nano against its committed PyTorch fixture (and the
+ * finite-difference check where it applies) — no libtorch needed — then prints one row per
+ * operator of nano and writes the same as Markdown, JSON and HTML under
+ * {@code torch-oracle/target/coverage/}.
+ */
+public final class Report {
+    private Report() {
+    }
+
+    public static void main(String[] args) {
+        FixtureStore store = FixtureStore.locate();
+        List<ParityCase> cases = ParityCase.load(store);
+        Map<String, List<OperatorCoverage.Outcome>> outcomes = run(cases);
+
+        TreeSet<String> names = new TreeSet<>(OperatorUniverse.operators());
+        Catalogue.all().forEach(op -> names.add(op.name()));
+        List<OperatorCoverage> rows = new ArrayList<>();
+        for (String name : names) {
+            OpInfo op = Catalogue.byName(name);
+            rows.add(OperatorCoverage.of(name, op, op == null ? null : outcomes.getOrDefault(name, List.of())));
+        }
+
+        ReportWriter writer = new ReportWriter(rows);
+        System.out.print(writer.text());
+        Path dir = store.root().getParent().resolve("torch-oracle").resolve("target").resolve("coverage");
+        write(dir.resolve("report.md"), writer.markdown());
+        write(dir.resolve("report.json"), writer.json());
+        write(dir.resolve("report.html"), writer.html());
+        System.out.println("\nWritten: " + dir.resolve("report.md") + ", report.json, report.html");
+    }
+
+    /** Runs nano on every case against its fixture, with a progress line on stderr. */
+    static Map<String, List<OperatorCoverage.Outcome>> run(List<ParityCase> cases) {
+        Map<String, List<OperatorCoverage.Outcome>> byOp = new LinkedHashMap<>();
+        int done = 0;
+        for (ParityCase c : cases) {
+            byOp.computeIfAbsent(c.op().name(), k -> new ArrayList<>()).add(outcome(c));
+            if (++done % 100 == 0 || done == cases.size()) {
+                System.err.printf("\rchecking cases against the PyTorch fixtures: %d/%d", done, cases.size());
+            }
+        }
+        System.err.println();
+        return byOp;
+    }
+
+    private static OperatorCoverage.Outcome outcome(ParityCase c) {
+        if (c.staleness() != null) {
+            return new OperatorCoverage.Outcome(c.sample(), false, null, 0, 0, c.staleness());
+        }
+        FixtureCase f = c.fixture();
+        Result nano = NanoRunner.run(c.op(), c.sample(), f.inputs(), f.upstream());
+        Compare.Diff diff = Compare.diff(f, nano, c.sample().effectiveTolerance(), c.sample().expectError());
+        Boolean fd = null;
+        if (FiniteDifferences.applies(c.op(), c.sample(), f.inputs(), f.upstream())) {
+            fd = FiniteDifferences.check(c.op(), c.sample(), f.inputs(), f.upstream()) == null;
+        }
+        return new OperatorCoverage.Outcome(c.sample(), diff.ok(), fd, diff.maxAbs(), diff.maxRel(),
+                diff.ok() ? null : diff.describe());
+    }
+
+    private static void write(Path path, String text) {
+        try {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

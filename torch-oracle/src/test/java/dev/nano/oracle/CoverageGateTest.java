@@ -1,0 +1,65 @@
+package dev.nano.oracle;
+
+import dev.nano.oracle.cases.Catalogue;
+import dev.nano.oracle.cases.Kind;
+import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.report.OperatorCoverage;
+import dev.nano.oracle.report.OperatorUniverse;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The coverage gate: every operator nano offers (read from nano, not the catalogue) has forward
+ * evidence, backward evidence if differentiable, and every other kind of evidence or a written
+ * exclusion. Whether the evidence passes is the parity tests' job; this checks it exists.
+ */
+class CoverageGateTest {
+
+    @Test
+    void everyOperatorHasEveryKindOfEvidenceOrAWrittenReason() {
+        List<String> gaps = new ArrayList<>();
+        for (String name : OperatorUniverse.operators()) {
+            OpInfo op = Catalogue.byName(name);
+            if (op == null) {
+                gaps.add(name + ": no catalogue entry, so no evidence of any kind");
+                continue;
+            }
+            OperatorCoverage row = OperatorCoverage.of(name, op, null);
+            for (Kind kind : row.missing()) {
+                String why = kind == Kind.FORWARD ? "lacks forward evidence (never excusable)"
+                        : kind == Kind.BACKWARD && op.differentiable() ? "lacks backward evidence although differentiable"
+                        : "lacks " + kind.label() + " evidence and has no written exclusion";
+                gaps.add(name + ": " + why);
+            }
+        }
+        if (!gaps.isEmpty()) {
+            fail(gaps.size() + " coverage gaps (see scripts/coverage-gaps):\n  " + String.join("\n  ", gaps));
+        }
+    }
+
+    @Test
+    void everyCatalogueEntryNamesAnOperatorOfNano() {
+        List<String> strays = new ArrayList<>();
+        for (OpInfo op : Catalogue.all()) {
+            if (!OperatorUniverse.operators().contains(op.name())) {
+                strays.add(op.name());
+            }
+        }
+        assertTrue(strays.isEmpty(), "catalogue entries that are not nano operators: " + strays);
+    }
+
+    @Test
+    void theGateNoticesAMissingKind() {
+        OpInfo add = Catalogue.byName("add");
+        OpInfo stripped = OpInfo.builder("add", "ops").nanoMulti(add.nano()).torchMulti(add.torch())
+                .samples(add.samples().stream().filter(s -> !s.kinds().contains(Kind.BROADCAST)).toList())
+                .build();
+        assertTrue(OperatorCoverage.of("add", stripped, null).missing().contains(Kind.BROADCAST),
+                "removing every broadcast case of add must leave a broadcast gap");
+    }
+}
