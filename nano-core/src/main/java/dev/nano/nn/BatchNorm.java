@@ -1,0 +1,126 @@
+package dev.nano.nn;
+
+import dev.nano.Nano;
+import dev.nano.Tensor;
+
+/**
+ * What BatchNorm1d and BatchNorm2d share (PyTorch's {@code _BatchNorm}): the parameters, the
+ * running statistics, and the choice of which statistics to use.
+ *
+ * <ul>
+ *   <li>{@code affine}: learn a per-channel {@code weight} (ones) and {@code bias} (zeros);
+ *       {@code bias = false} (PyTorch 2.13's keyword) learns the weight only.</li>
+ *   <li>{@code trackRunningStats}: keep buffers {@code running_mean} (zeros), {@code running_var}
+ *       (ones) and {@code num_batches_tracked} (0, int64). Training updates them after each
+ *       batch; eval normalises with them. Without them, eval uses the batch's statistics too.</li>
+ *   <li>{@code momentum}: the weight of the new batch in the running average; {@code null}
+ *       gives the cumulative average (the k-th batch gets weight 1/k).</li>
+ * </ul>
+ */
+public abstract class BatchNorm extends Module {
+    private final int numFeatures;
+    private final double eps;
+    private final Double momentum;
+    private final boolean affine;
+    private final boolean trackRunningStats;
+    private final Tensor weight;
+    private final Tensor bias;
+    private final Tensor runningMean;
+    private final Tensor runningVar;
+    private final Tensor numBatchesTracked;
+
+    protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats,
+                        boolean bias) {
+        this.numFeatures = numFeatures;
+        this.eps = eps;
+        this.momentum = momentum;
+        this.affine = affine;
+        this.trackRunningStats = trackRunningStats;
+        this.weight = registerParameter("weight", affine ? Nano.ones(numFeatures) : null);
+        this.bias = registerParameter("bias", affine && bias ? Nano.zeros(numFeatures) : null);
+        this.runningMean = registerBuffer("running_mean", trackRunningStats ? Nano.zeros(numFeatures) : null);
+        this.runningVar = registerBuffer("running_var", trackRunningStats ? Nano.ones(numFeatures) : null);
+        this.numBatchesTracked = registerBuffer("num_batches_tracked",
+                trackRunningStats ? Nano.longTensor(new long[] {0}) : null);
+    }
+
+    /** Rejects inputs of the wrong rank, with PyTorch's message. */
+    protected abstract void checkInputDim(Tensor input);
+
+    /** PyTorch's {@code _BatchNorm.forward}, step by step. */
+    @Override
+    public Tensor forward(Tensor input) {
+        checkInputDim(input);
+        double factor = momentum == null ? 0.0 : momentum;
+        if (training && trackRunningStats) {
+            numBatchesTracked.data()[0] += 1; // counted before F.batch_norm can reject the batch, as in PyTorch
+            factor = momentum == null ? 1.0 / numBatchesTracked.data()[0] : momentum;
+        }
+        // Training uses the batch's statistics; so does eval when there are no running ones.
+        boolean useBatchStatistics = training || runningMean == null;
+        boolean passRunning = !training || trackRunningStats;
+        return F.batchNorm(input, passRunning ? runningMean : null, passRunning ? runningVar : null, weight, bias,
+                useBatchStatistics, factor, eps);
+    }
+
+    /** Running mean 0, variance 1, no batches counted. */
+    public void resetRunningStats() {
+        if (trackRunningStats) {
+            java.util.Arrays.fill(runningMean.data(), 0.0);
+            java.util.Arrays.fill(runningVar.data(), 1.0);
+            numBatchesTracked.data()[0] = 0;
+        }
+    }
+
+    public int numFeatures() {
+        return numFeatures;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
+    /** Null for the cumulative average. */
+    public Double momentum() {
+        return momentum;
+    }
+
+    public boolean affine() {
+        return affine;
+    }
+
+    public boolean trackRunningStats() {
+        return trackRunningStats;
+    }
+
+    /** Null unless affine. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** Null unless affine (and built with bias). */
+    public Tensor bias() {
+        return bias;
+    }
+
+    /** Null unless tracking running statistics. */
+    public Tensor runningMean() {
+        return runningMean;
+    }
+
+    public Tensor runningVar() {
+        return runningVar;
+    }
+
+    /** A 0-d int64 tensor counting the training batches seen (null unless tracking). */
+    public Tensor numBatchesTracked() {
+        return numBatchesTracked;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return numFeatures + ", eps=" + PyText.repr(eps) + ", momentum="
+                + (momentum == null ? "None" : PyText.repr(momentum)) + ", affine=" + py(affine)
+                + ", track_running_stats=" + py(trackRunningStats);
+    }
+}

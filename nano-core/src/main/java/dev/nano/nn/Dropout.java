@@ -1,0 +1,48 @@
+package dev.nano.nn;
+
+import dev.nano.Tensor;
+
+import java.util.Random;
+
+/**
+ * In training, zeroes each element with probability {@code p} and scales the rest by
+ * {@code 1/(1 − p)}; in eval mode, returns its input unchanged. The masks come from
+ * {@code generator} (or {@link Init#defaultGenerator()}), so a seeded run repeats exactly.
+ */
+public class Dropout extends Module {
+    private final double p;
+    private final Random generator;
+
+    /** p = 0.5. */
+    public Dropout() {
+        this(0.5);
+    }
+
+    public Dropout(double p) {
+        this(p, null);
+    }
+
+    /** {@code generator} null: draw from the default generator at each call. */
+    public Dropout(double p, Random generator) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
+                    + PyText.repr(p));
+        }
+        this.p = p;
+        this.generator = generator;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return F.dropout(input, p, training, generator != null ? generator : Init.defaultGenerator());
+    }
+
+    public double p() {
+        return p;
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "p=" + PyText.repr(p) + ", inplace=False";
+    }
+}

@@ -1,0 +1,541 @@
+package dev.nano.nn;
+
+import dev.nano.DType;
+import dev.nano.Nano;
+import dev.nano.Shape;
+import dev.nano.Tensor;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/**
+ * The functional forms of the layers and losses, like {@code torch.nn.functional}: each takes
+ * every tensor it needs as an argument and keeps no state, so a module is a thin wrapper that
+ * owns the parameters and calls one of these.
+ *
+ * <p>Where composing nano's operators gives PyTorch's exact gradient, the function composes
+ * them (linear, mse, cross entropy's extra terms, dropout). Where PyTorch runs one fused kernel
+ * with its own backward formula — batch norm, layer norm, NLL, the two binary cross entropies —
+ * the kernel is a small {@code Function} in this package, written in aten's order of operations.
+ *
+ * <p>Argument checks happen in PyTorch's order and fail with PyTorch's words, whether PyTorch
+ * checks in Python ({@code F.dropout}'s probability, BCE's sizes) or in C++ (shapes, targets).
+ */
+public final class F {
+    /** {@code ignore_index}'s default: a class index no real target has. */
+    public static final int DEFAULT_IGNORE_INDEX = -100;
+
+    private F() {
+    }
+
+    // ---------------------------------------------------------------- linear
+
+    /** {@code x @ weight.T}. */
+    public static Tensor linear(Tensor input, Tensor weight) {
+        return linear(input, weight, null);
+    }
+
+    /**
+     * {@code x @ weight.T + bias}: {@code weight} is (out, in), {@code input} is (…, in). PyTorch
+     * computes the 2-D case as {@code addmm(bias, x, weight.T)}, which expands the bias to the
+     * output first, so a bias that does not fit fails with expand's message there.
+     */
+    public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        if (input.dim() == 0 || weight.dim() == 0) {
+            throw new IllegalArgumentException("both arguments to linear need to be at least 1D, but they are "
+                    + input.dim() + "D and " + weight.dim() + "D");
+        }
+        Tensor out = input.matmul(weight.t());
+        if (bias == null) {
+            return out;
+        }
+        return input.dim() == 2 ? out.add(bias.expand(out.shape())) : out.add(bias);
+    }
+
+    // ---------------------------------------------------------------- normalisation
+
+    /** Eval-mode batch norm with running statistics and no affine parameters. */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
+        return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
+    }
+
+    /**
+     * {@code F.batch_norm}: normalises each channel (dim 1) over every other dim.
+     *
+     * <p>With {@code training} the statistics are the batch's — mean and <em>biased</em>
+     * variance — and, if given, {@code runningMean} and {@code runningVar} are updated in place:
+     * {@code running = momentum · batch + (1 − momentum) · running}, with the <em>unbiased</em>
+     * variance for {@code runningVar}. Without {@code training} the running statistics are used.
+     * Either running tensor may be null in training; weight and bias may be null (1 and 0).
+     */
+    public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
+                                   boolean training, double momentum, double eps) {
+        if (training) {
+            verifyBatchSize(input.shape());
+            if (eps <= 0) {
+                throw new IllegalArgumentException("batch_norm eps must be positive during training, but got "
+                        + PyText.repr(eps));
+            }
+        } else if (eps < 0) {
+            throw new IllegalArgumentException("batch_norm eps must be non-negative, but got " + PyText.repr(eps));
+        }
+        // aten reads the channel count as size(1); below 2 dims it finds none.
+        int channels = input.dim() >= 2 ? input.size(1) : 0;
+        checkPerChannel("running_mean", runningMean, channels, training);
+        checkPerChannel("running_var", runningVar, channels, training);
+        checkPerChannel("weight", weight, channels, true);
+        checkPerChannel("bias", bias, channels, true);
+        if (input.dim() < 2) {
+            throw new IllegalArgumentException("batch_norm: expected an input of at least 2 dims (N, C, ...), got "
+                    + input.dim() + "D");
+        }
+        return new BatchNormFunction(runningMean, runningVar, weight != null, bias != null, training, momentum, eps)
+                .apply(present(input, weight, bias));
+    }
+
+    /** {@code torch.nn.functional._verify_batch_size}: a channel needs two values to have a variance. */
+    static void verifyBatchSize(int[] size) {
+        if (size.length == 0) {
+            throw new IndexOutOfBoundsException("tuple index out of range");
+        }
+        long valuesPerChannel = size[0];
+        for (int d = 2; d < size.length; d++) {
+            valuesPerChannel *= size[d];
+        }
+        if (valuesPerChannel == 1) {
+            throw new IllegalArgumentException("Expected more than 1 value per channel when training, got input size "
+                    + PyText.size(size));
+        }
+    }
+
+    private static void checkPerChannel(String name, Tensor t, int channels, boolean optional) {
+        if (t == null) {
+            if (!optional) {
+                throw new IllegalArgumentException(name + " must be defined in evaluation mode");
+            }
+            return;
+        }
+        if (t.numel() != channels) {
+            throw new IllegalArgumentException(name + " should contain " + channels + " elements not " + t.numel());
+        }
+    }
+
+    /** Layer norm over the trailing {@code normalizedShape} dims, without affine parameters, eps 1e-5. */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
+        return layerNorm(input, normalizedShape, null, null, 1e-5);
+    }
+
+    /**
+     * {@code F.layer_norm}: each row of the trailing {@code normalizedShape} dims becomes
+     * {@code (x − mean) / sqrt(var + eps) · weight + bias}, with the biased variance. Weight and
+     * bias (of {@code normalizedShape}) may be null.
+     */
+    public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        String normalized = Shape.toString(normalizedShape);
+        if (normalizedShape.length < 1) {
+            throw new IllegalArgumentException("Expected normalized_shape to be at least 1-dimensional, i.e., "
+                    + "containing at least one element, but got normalized_shape = " + normalized);
+        }
+        if (weight != null && !Arrays.equals(weight.shape(), normalizedShape)) {
+            throw new IllegalArgumentException("Expected weight to be of same shape as normalized_shape, but got "
+                    + "weight of shape " + Shape.toString(weight.shape()) + " and normalized_shape = " + normalized);
+        }
+        if (bias != null && !Arrays.equals(bias.shape(), normalizedShape)) {
+            throw new IllegalArgumentException("Expected bias to be of same shape as normalized_shape, but got "
+                    + "bias of shape " + Shape.toString(bias.shape()) + " and normalized_shape = " + normalized);
+        }
+        int[] shape = input.shape();
+        int lead = shape.length - normalizedShape.length;
+        if (lead < 0 || !Arrays.equals(Arrays.copyOfRange(shape, lead, shape.length), normalizedShape)) {
+            StringBuilder expected = new StringBuilder("[*");
+            for (int s : normalizedShape) {
+                expected.append(", ").append(s);
+            }
+            throw new IllegalArgumentException("Given normalized_shape=" + normalized + ", expected input with shape "
+                    + expected + "], but got input of size" + Shape.toString(shape));
+        }
+        int rows = Shape.numel(Arrays.copyOf(shape, lead));
+        int rowLength = Shape.numel(normalizedShape);
+        return new LayerNormFunction(rows, rowLength, weight != null, bias != null, eps)
+                .apply(present(input, weight, bias));
+    }
+
+    /** The non-null tensors, in order: the inputs of a Function whose weight or bias may be absent. */
+    private static Tensor[] present(Tensor... tensors) {
+        return Arrays.stream(tensors).filter(t -> t != null).toArray(Tensor[]::new);
+    }
+
+    // ---------------------------------------------------------------- dropout
+
+    /** {@code F.dropout(x, p)}: like PyTorch's functional form, it defaults to training. */
+    public static Tensor dropout(Tensor input, double p) {
+        return dropout(input, p, true, Init.defaultGenerator());
+    }
+
+    public static Tensor dropout(Tensor input, double p, boolean training) {
+        return dropout(input, p, training, Init.defaultGenerator());
+    }
+
+    /**
+     * Zeroes each element with probability {@code p} and scales the kept ones by
+     * {@code 1 / (1 − p)}, so the expected value is unchanged. The mask is drawn from
+     * {@code generator}: the same seed gives the same mask.
+     *
+     * <p>In eval mode, with {@code p = 0} or an empty input, PyTorch returns the input tensor
+     * itself, and so does this. With {@code p = 1} it returns {@code x · 0} (so an inf input
+     * gives NaN, as in PyTorch) without drawing a mask.
+     */
+    public static Tensor dropout(Tensor input, double p, boolean training, Random generator) {
+        checkProbability(p);
+        if (!training || p == 0 || input.numel() == 0) {
+            return input;
+        }
+        if (p == 1) {
+            return input.mul(Nano.scalar(0.0));
+        }
+        return dropoutWithMask(input, dropoutMask(input.shape(), p, generator), p);
+    }
+
+    /** A BOOL mask of {@code shape}: each element kept (true) with probability {@code 1 − p}. */
+    public static Tensor dropoutMask(int[] shape, double p, Random generator) {
+        checkProbability(p);
+        double keep = 1 - p;
+        boolean[] kept = new boolean[Shape.numel(Shape.checkSizes("dropoutMask", shape))];
+        for (int i = 0; i < kept.length; i++) {
+            kept[i] = generator.nextDouble() < keep;
+        }
+        return Nano.boolTensor(kept, shape);
+    }
+
+    /**
+     * Dropout with a given mask (BOOL, or 0/1 values; it broadcasts against the input):
+     * {@code x · noise} with {@code noise = mask / (1 − p)}, which is how aten builds it
+     * ({@code bernoulli_(1 − p)} then {@code div_(1 − p)}). A kept element is therefore
+     * {@code x · (1 / (1 − p))}, with {@code 1 / (1 − p)} rounded first: bit for bit not
+     * {@code x / (1 − p)}. The gradient is {@code grad · noise}. {@code p = 1} gives {@code x · 0}.
+     */
+    public static Tensor dropoutWithMask(Tensor input, Tensor mask, double p) {
+        checkProbability(p);
+        if (p == 1) {
+            return input.mul(Nano.scalar(0.0));
+        }
+        double[] m = mask.data();
+        double[] noise = new double[m.length];
+        double keep = 1 - p;
+        for (int i = 0; i < m.length; i++) {
+            noise[i] = m[i] / keep;
+        }
+        return input.mul(new Tensor(noise, mask.shape(), DType.FLOAT64));
+    }
+
+    private static void checkProbability(double p) {
+        if (!(p >= 0 && p <= 1)) {
+            throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
+                    + PyText.repr(p));
+        }
+    }
+
+    // ---------------------------------------------------------------- regression loss
+
+    /** Mean squared error, averaged over every element. */
+    public static Tensor mseLoss(Tensor input, Tensor target) {
+        return mseLoss(input, target, "mean", null);
+    }
+
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
+        return mseLoss(input, target, reduction, null);
+    }
+
+    /**
+     * {@code (input − target)²}, reduced. Input and target broadcast (PyTorch warns when their
+     * sizes differ; nano does not warn). "mean" divides by the number of elements (an empty
+     * input gives NaN). With a {@code weight} of the input's size — PyTorch 2.13's
+     * {@code F.mse_loss(weight=)} — each squared error is multiplied by its weight, and "mean"
+     * divides by the sum of the weights.
+     */
+    public static Tensor mseLoss(Tensor input, Tensor target, String reduction, Tensor weight) {
+        if (weight == null) {
+            Reduction r = Reduction.of(reduction);
+            return reduce(input.sub(target).square(), r);
+        }
+        Reduction r = weightedReduction(reduction);
+        Shape.broadcast(input.shape(), target.shape());
+        if (!Arrays.equals(weight.shape(), input.shape())) {
+            throw new IllegalArgumentException("Weights and input must have the same size.");
+        }
+        Tensor weighted = input.sub(target).square().mul(weight);
+        switch (r) {
+            case NONE:
+                return weighted;
+            case SUM:
+                return weighted.sum();
+            default:
+                return weighted.sum().div(weight.sum());
+        }
+    }
+
+    /** The weighted losses of PyTorch 2.13 check the reduction with their own message. */
+    private static Reduction weightedReduction(String reduction) {
+        try {
+            return Reduction.of(reduction);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Invalid reduction mode: " + reduction
+                    + ". Expected one of 'none', 'mean', 'sum'.", e);
+        }
+    }
+
+    static Tensor reduce(Tensor loss, Reduction reduction) {
+        switch (reduction) {
+            case MEAN:
+                return loss.mean();
+            case SUM:
+                return loss.sum();
+            default:
+                return loss;
+        }
+    }
+
+    // ---------------------------------------------------------------- classification losses
+
+    /** NLL with the defaults: no class weights, ignore index -100, "mean". */
+    public static Tensor nllLoss(Tensor input, Tensor target) {
+        return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, "mean");
+    }
+
+    public static Tensor nllLoss(Tensor input, Tensor target, String reduction) {
+        return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, reduction);
+    }
+
+    /**
+     * {@code F.nll_loss}: the loss of sample i is {@code −weight[t_i] · input[i, t_i]} (input
+     * holds log-probabilities, though nothing checks it). {@code input} is (C), (N, C) or
+     * (N, C, d1, …); {@code target} holds INT64 class indices of shape (), (N) or (N, d1, …).
+     * Targets equal to {@code ignoreIndex} contribute 0 and are left out of the mean, which
+     * divides by the summed weights of the other targets — so when every target is ignored the
+     * mean is 0/0 = NaN, as in PyTorch.
+     */
+    public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction) {
+        Reduction r = Reduction.of(reduction);
+        NllLossFunction.Layout layout = NllLossFunction.Layout.of(input, target, weight);
+        checkNotDifferentiable(weight, "weight", "nll_loss_forward");
+        return new NllLossFunction(layout, target, weight, ignoreIndex, r).apply(input);
+    }
+
+    /** PyTorch rejects a gradient-requiring tensor where its kernel has no derivative for it. */
+    private static void checkNotDifferentiable(Tensor t, String argument, String function) {
+        if (t != null && t.requiresGrad() && Nano.isGradEnabled()) {
+            throw new IllegalArgumentException("The function '" + function + "' is not differentiable with respect "
+                    + "to argument '" + argument + "'. This input cannot have requires_grad True.");
+        }
+    }
+
+    /** Cross entropy with the defaults: no class weights, ignore index -100, "mean", no label smoothing. */
+    public static Tensor crossEntropy(Tensor input, Tensor target) {
+        return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, "mean", 0.0);
+    }
+
+    public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
+        return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, reduction, 0.0);
+    }
+
+    /**
+     * {@code F.cross_entropy}: log-softmax over the class dim (dim 1, or 0 for a 1-D input)
+     * followed by NLL. Which of aten's three paths runs is decided as in
+     * {@code cross_entropy_loss_symint}:
+     * <ol>
+     *   <li>a {@code target} of the input's shape holds class <em>probabilities</em>: the loss is
+     *       {@code −Σ_c weight_c · target_c · logp_c}, and "mean" divides by the number of
+     *       samples (N·d1·…), not by the weights;</li>
+     *   <li>class indices with {@code labelSmoothing > 0}: {@code (1 − ε) · nll + ε/C · smooth},
+     *       where {@code smooth = −Σ_c weight_c · logp_c} per sample (0 for ignored targets),
+     *       reduced like the NLL term;</li>
+     *   <li>class indices otherwise: NLL of the log-softmax. A negative smoothing counts as 0.</li>
+     * </ol>
+     * Every piece is an operator with its own backward, so the gradient is PyTorch's: the
+     * composite is differentiated exactly as autograd differentiates aten's composite.
+     */
+    public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction,
+                                      double labelSmoothing) {
+        Reduction r = Reduction.of(reduction);
+        int classDim = input.dim() == 1 ? 0 : 1;
+        if (Arrays.equals(input.shape(), target.shape())) {
+            if (!target.dtype().isFloatingPoint()) {
+                throw new IllegalArgumentException("Expected floating point type for target with class probabilities, "
+                        + "got " + PyText.scalarType(target.dtype()));
+            }
+            if (ignoreIndex >= 0) {
+                throw new IllegalArgumentException("ignore_index is not supported for floating point target");
+            }
+            return crossEntropyWithProbabilities(input, target, weight, r, labelSmoothing, classDim);
+        }
+        if (labelSmoothing > 0) {
+            checkLabelSmoothing(labelSmoothing);
+            return crossEntropyWithLabelSmoothing(input, target, weight, ignoreIndex, r, labelSmoothing, classDim);
+        }
+        return nllLoss(input.logSoftmax(classDim), target, weight, ignoreIndex, reduction);
+    }
+
+    private static void checkLabelSmoothing(double labelSmoothing) {
+        if (labelSmoothing > 1) {
+            throw new IllegalArgumentException("label_smoothing must be between 0.0 and 1.0. Got: "
+                    + PyText.cpp(labelSmoothing));
+        }
+    }
+
+    /** aten's {@code cross_entropy_loss_prob_target}. */
+    private static Tensor crossEntropyWithProbabilities(Tensor input, Tensor target, Tensor weight, Reduction r,
+                                                        double labelSmoothing, int classDim) {
+        int classes = input.size(classDim);
+        if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
+            throw new IllegalArgumentException("cross_entropy: weight tensor should be defined either for all "
+                    + classes + " classes or no classes but got weight tensor of shape: "
+                    + Shape.toString(weight.shape()));
+        }
+        Tensor logp = input.logSoftmax(classDim);
+        Tensor t = target;
+        if (labelSmoothing > 0) {
+            checkLabelSmoothing(labelSmoothing);
+            t = target.mul(1 - labelSmoothing).add(labelSmoothing / classes);
+        }
+        Tensor terms = logp.mul(t);
+        if (weight != null) {
+            terms = terms.mul(input.dim() > 1 ? weight.reshape(classShape(input.dim(), classDim, classes)) : weight);
+        }
+        switch (r) {
+            case NONE:
+                return terms.sum(classDim).neg();
+            case SUM:
+                return terms.sum().neg();
+            default:
+                if (input.numel() == 0) {
+                    return terms.sum().mul(Double.NaN); // aten: .sum().fill_(NaN)
+                }
+                return terms.sum().neg().div((double) (input.numel() / classes));
+        }
+    }
+
+    /** {@code [1, C, 1, ...]}: a per-class vector viewed so it broadcasts along the class dim. */
+    private static int[] classShape(int rank, int classDim, int classes) {
+        int[] shape = new int[rank];
+        Arrays.fill(shape, 1);
+        shape[classDim] = classes;
+        return shape;
+    }
+
+    /** aten's {@code cross_entropy_loss_label_smoothing}. */
+    private static Tensor crossEntropyWithLabelSmoothing(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
+                                                         Reduction r, double labelSmoothing, int classDim) {
+        Tensor logp = input.logSoftmax(classDim);
+        Tensor nll = nllLoss(logp, target, weight, ignoreIndex, r.name().toLowerCase(java.util.Locale.ROOT));
+        int classes = logp.size(classDim);
+        Tensor smooth = weight != null
+                ? logp.mul(weight.reshape(classShape(logp.dim(), classDim, classes))).sum(classDim).neg()
+                : logp.sum(classDim).neg();
+        Tensor ignored = target.eq((double) ignoreIndex);
+        smooth = Nano.where(ignored, 0.0, smooth); // masked_fill_(ignore_mask, 0)
+        Tensor ret;
+        switch (r) {
+            case NONE:
+                ret = smooth;
+                break;
+            case SUM:
+                ret = smooth.sum();
+                break;
+            default:
+                ret = smooth.sum().div(keptWeight(target, weight, ignoreIndex));
+                break;
+        }
+        return nll.mul(1 - labelSmoothing).add(ret.mul(labelSmoothing / classes));
+    }
+
+    /** The mean's divisor: the summed weights (or the count) of the targets that are not ignored. */
+    private static double keptWeight(Tensor target, Tensor weight, int ignoreIndex) {
+        double sum = 0;
+        for (double t : target.data()) {
+            if (t != ignoreIndex) {
+                sum += weight == null ? 1 : weight.data()[(int) t];
+            }
+        }
+        return sum;
+    }
+
+    /** Binary cross entropy with the defaults: no weight, "mean". */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
+        return binaryCrossEntropy(input, target, null, "mean");
+    }
+
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, String reduction) {
+        return binaryCrossEntropy(input, target, null, reduction);
+    }
+
+    /**
+     * {@code F.binary_cross_entropy} of probabilities {@code input} in [0, 1] against targets in
+     * [0, 1]: {@code −w·(t·log x + (1 − t)·log(1 − x))}, each log clamped at −100 so that x = 0 or
+     * 1 gives a finite loss (100). "mean" divides by the number of elements. The gradient is
+     * aten's {@code (x − t) / max((1 − x)·x, 1e-12f)}: see {@link BinaryCrossEntropyFunction}.
+     */
+    public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+        Reduction r = Reduction.of(reduction);
+        if (!Arrays.equals(target.shape(), input.shape())) {
+            throw new IllegalArgumentException("Using a target size (" + PyText.size(target.shape())
+                    + ") that is different to the input size (" + PyText.size(input.shape()) + ") is deprecated. "
+                    + "Please ensure they have the same size.");
+        }
+        if (weight != null) {
+            Shape.broadcast(target.shape(), weight.shape()); // F.binary_cross_entropy's _infer_size
+        }
+        checkNotDifferentiable(weight, "weight", "binary_cross_entropy");
+        Tensor loss = new BinaryCrossEntropyFunction().apply(input, target);
+        return reduce(weighted(loss, weight), r);
+    }
+
+    /** {@code loss.mul_(weight)}: in place, so the weight may broadcast but not grow the loss. */
+    private static Tensor weighted(Tensor loss, Tensor weight) {
+        if (weight == null) {
+            return loss;
+        }
+        checkFitsInPlace(loss.shape(), weight.shape());
+        return loss.mul(weight);
+    }
+
+    private static void checkFitsInPlace(int[] out, int[] operand) {
+        int[] broadcast = Shape.broadcast(out, operand);
+        if (!Arrays.equals(broadcast, out)) {
+            throw new IllegalArgumentException("output with shape " + Shape.toString(out)
+                    + " doesn't match the broadcast shape " + Shape.toString(broadcast));
+        }
+    }
+
+    /** BCE with logits with the defaults: no weight, "mean", no positive weight. */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
+        return binaryCrossEntropyWithLogits(input, target, null, "mean", null);
+    }
+
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, String reduction) {
+        return binaryCrossEntropyWithLogits(input, target, null, reduction, null);
+    }
+
+    /**
+     * {@code F.binary_cross_entropy_with_logits}: BCE of {@code sigmoid(input)}, computed from the
+     * logits so it stays finite for any |x|: {@code (1 − t)·x − log σ(x)·(1 + (pw − 1)·t)},
+     * times {@code weight}. {@code posWeight} (broadcasting against the target, e.g. one per
+     * class) scales the loss of the positive targets. The target is not range-checked.
+     */
+    public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, String reduction,
+                                                      Tensor posWeight) {
+        Reduction r = Reduction.of(reduction);
+        if (!Arrays.equals(target.shape(), input.shape())) {
+            throw new IllegalArgumentException("Target size (" + PyText.size(target.shape())
+                    + ") must be the same as input size (" + PyText.size(input.shape()) + ")");
+        }
+        checkNotDifferentiable(weight, "weight", "binary_cross_entropy_with_logits");
+        checkNotDifferentiable(posWeight, "pos_weight", "binary_cross_entropy_with_logits");
+        Tensor fullPosWeight = null;
+        if (posWeight != null) {
+            checkFitsInPlace(input.shape(), posWeight.shape());
+            fullPosWeight = posWeight.detach().expand(input.shape());
+        }
+        Tensor loss = new BinaryCrossEntropyWithLogitsFunction(fullPosWeight).apply(input, target);
+        return reduce(weighted(loss, weight), r);
+    }
+}

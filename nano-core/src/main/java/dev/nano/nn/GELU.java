@@ -1,0 +1,27 @@
+package dev.nano.nn;
+
+import dev.nano.Tensor;
+
+/** {@code x · Φ(x)}; {@code approximate = "tanh"} uses the tanh approximation instead of erf. */
+public class GELU extends Module {
+    private final String approximate;
+
+    /** The exact form ("none"). */
+    public GELU() {
+        this("none");
+    }
+
+    public GELU(String approximate) {
+        this.approximate = approximate;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.gelu(approximate);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "approximate='" + approximate + "'";
+    }
+}

@@ -1,0 +1,50 @@
+package dev.nano.nn;
+
+import dev.nano.Nano;
+import dev.nano.Tensor;
+
+import java.util.Random;
+
+/**
+ * Parameter initialisation, and the default random generator that layers draw from when they
+ * are not given one (PyTorch's {@code torch.manual_seed} and {@code torch.nn.init}).
+ *
+ * <p>nano's generator is {@link java.util.Random}, not PyTorch's Mersenne Twister: the same
+ * seed gives the same weights and dropout masks run after run, but not PyTorch's numbers.
+ */
+public final class Init {
+    /** PyTorch's default seed, for a nod to the original; any fixed value would do. */
+    private static final long DEFAULT_SEED = 67280421310721L;
+    private static Random generator = new Random(DEFAULT_SEED);
+
+    private Init() {
+    }
+
+    /** Restarts the default generator: what is built and drawn afterwards repeats exactly. */
+    public static synchronized void manualSeed(long seed) {
+        generator = new Random(seed);
+    }
+
+    /** The generator {@code Linear} and {@code Dropout} use when not given their own. */
+    public static synchronized Random defaultGenerator() {
+        return generator;
+    }
+
+    /**
+     * Fills {@code tensor} in place with values uniform in [a, b): {@code a + (b − a)·u}, as
+     * {@code torch.nn.init.uniform_}. Not recorded by autograd.
+     */
+    public static Tensor uniform(Tensor tensor, double a, double b, Random generator) {
+        if (a > b) {
+            throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from=" + a
+                    + " > to=" + b);
+        }
+        try (var ignored = Nano.noGrad()) {
+            double[] data = tensor.data();
+            for (int i = 0; i < data.length; i++) {
+                data[i] = a + (b - a) * generator.nextDouble();
+            }
+        }
+        return tensor;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.nano.nn;
+
+import dev.nano.Tensor;
+
+/** {@code x − log Σ exp(x)} along {@code dim}: the input NLL expects. */
+public class LogSoftmax extends Module {
+    private final int dim;
+
+    public LogSoftmax(int dim) {
+        this.dim = dim;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.logSoftmax(dim);
+    }
+
+    @Override
+    protected String extraRepr() {
+        return "dim=" + dim;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.nano.nn;
+
+import dev.nano.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The base class of layers and models, like {@code torch.nn.Module}: a tree of named child
+ * modules, each holding named parameters (tensors to learn, which require grad) and buffers
+ * (state that is not learned, like batch norm's running mean), all in registration order.
+ *
+ * <p>A module is in training mode when built; {@link #eval()} and {@link #train()} switch the
+ * whole subtree and return the module. The flag changes what Dropout and BatchNorm compute; it
+ * does not touch grad mode (use {@code Nano.noGrad()} for that).
+ *
+ * <pre>{@code
+ * class TwoLayer extends Module {
+ *     final Linear hidden = registerModule("hidden", new Linear(4, 8));
+ *     final Linear out = registerModule("out", new Linear(8, 2));
+ *     public Tensor forward(Tensor x) { return out.forward(hidden.forward(x).relu()); }
+ * }
+ * }</pre>
+ */
+public abstract class Module {
+    /** Read by modules that behave differently when training (Dropout, BatchNorm). */
+    protected boolean training = true;
+    private final Map<String, Tensor> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+
+    /** Computes the module's output. Layers override it; losses take (input, target) instead. */
+    public Tensor forward(Tensor input) {
+        throw new UnsupportedOperationException("Module [" + name() + "] is missing the required \"forward\" function");
+    }
+
+    // ---------------------------------------------------------------- registration
+
+    /**
+     * Registers a parameter under {@code name} and makes it require grad. {@code null} registers
+     * an absent parameter (a layer built without bias), which {@link #parameters()} skips.
+     */
+    protected Tensor registerParameter(String name, Tensor parameter) {
+        checkName("parameter", name, parameters);
+        if (parameter != null && !parameter.requiresGrad()) {
+            parameter.requiresGrad(true);
+        }
+        parameters.put(name, parameter);
+        return parameter;
+    }
+
+    /** Registers state that is saved with the module but not learned (may be null). */
+    protected Tensor registerBuffer(String name, Tensor buffer) {
+        checkName("buffer", name, buffers);
+        buffers.put(name, buffer);
+        return buffer;
+    }
+
+    /** Registers a child module; it then follows train()/eval() and its parameters are listed. */
+    protected <M extends Module> M registerModule(String name, M module) {
+        checkName("module", name, children);
+        children.put(name, module);
+        return module;
+    }
+
+    /** PyTorch's rules: a name is non-empty, has no dot, and is not used by another kind. */
+    private void checkName(String what, String name, Map<String, ?> kind) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException(what + " name can't be empty string \"\"");
+        }
+        if (name.contains(".")) {
+            throw new IllegalArgumentException(what + " name can't contain \".\", got: " + name);
+        }
+        for (Map<String, ?> other : List.of(parameters, buffers, children)) {
+            if (other != kind && other.containsKey(name)) {
+                throw new IllegalArgumentException("attribute '" + name + "' already exists");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the tree
+
+    /** Parameters of this module and every descendant, each once, in registration order. */
+    public List<Tensor> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** Like {@link #parameters()}, keyed by dotted path ({@code "0.weight"}, {@code "encoder.bias"}). */
+    public Map<String, Tensor> namedParameters() {
+        return namedMembers(m -> m.parameters);
+    }
+
+    public List<Tensor> buffers() {
+        return new ArrayList<>(namedBuffers().values());
+    }
+
+    /** Buffers of this module and every descendant, each once, keyed by dotted path. */
+    public Map<String, Tensor> namedBuffers() {
+        return namedMembers(m -> m.buffers);
+    }
+
+    /** A tensor shared by two modules appears once, under the first name it is reached by. */
+    private Map<String, Tensor> namedMembers(java.util.function.Function<Module, Map<String, Tensor>> members) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
+            String prefix = m.getKey().isEmpty() ? "" : m.getKey() + ".";
+            for (Map.Entry<String, Tensor> e : members.apply(m.getValue()).entrySet()) {
+                if (e.getValue() != null && seen.add(e.getValue())) {
+                    out.put(prefix + e.getKey(), e.getValue());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The direct children, in registration order. */
+    public List<Module> children() {
+        return new ArrayList<>(children.values());
+    }
+
+    public Map<String, Module> namedChildren() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** This module and all descendants (depth first, each once). */
+    public List<Module> modules() {
+        return new ArrayList<>(namedModules().values());
+    }
+
+    /** {@link #modules()} keyed by dotted path; this module itself is {@code ""}. */
+    public Map<String, Module> namedModules() {
+        Map<String, Module> out = new LinkedHashMap<>();
+        collect("", this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private static void collect(String path, Module module, Map<String, Module> out, Set<Module> seen) {
+        if (!seen.add(module)) {
+            return;
+        }
+        out.put(path, module);
+        for (Map.Entry<String, Module> child : module.children.entrySet()) {
+            collect(path.isEmpty() ? child.getKey() : path + "." + child.getKey(), child.getValue(), out, seen);
+        }
+    }
+
+    // ---------------------------------------------------------------- modes and gradients
+
+    /** Training mode for this module and all descendants. */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Sets the mode of this module and, through its children, of the whole subtree. */
+    public Module train(boolean mode) {
+        training = mode;
+        for (Module child : children.values()) {
+            child.train(mode);
+        }
+        return this;
+    }
+
+    /** Evaluation mode: {@code train(false)}. Dropout passes inputs through, BatchNorm uses running stats. */
+    public Module eval() {
+        return train(false);
+    }
+
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** Clears every parameter's gradient ({@code zero_grad()}; PyTorch 2 sets them to None). */
+    public void zeroGrad() {
+        zeroGrad(true);
+    }
+
+    /** {@code setToNone = false} keeps the gradient tensors and fills them with zeros. */
+    public void zeroGrad(boolean setToNone) {
+        for (Tensor p : parameters()) {
+            if (p.grad() == null) {
+                continue;
+            }
+            if (setToNone) {
+                p.zeroGrad();
+            } else {
+                Arrays.fill(p.grad().data(), 0.0);
+            }
+        }
+    }
+
+    /** {@code requires_grad_()}: turns gradient tracking of every parameter on or off (freezing). */
+    public Module requiresGrad(boolean requiresGrad) {
+        for (Tensor p : parameters()) {
+            p.requiresGrad(requiresGrad);
+        }
+        return this;
+    }
+
+    // ---------------------------------------------------------------- printing
+
+    /** The class name PyTorch prints, e.g. {@code Linear}. */
+    protected String name() {
+        return getClass().getSimpleName();
+    }
+
+    /** The settings printed between the parentheses, e.g. {@code in_features=3, out_features=2, bias=True}. */
+    protected String extraRepr() {
+        return "";
+    }
+
+    /** Prints the tree as PyTorch does: {@code Sequential(\n  (0): Linear(...)\n  (1): ReLU()\n)}. */
+    @Override
+    public String toString() {
+        List<String> lines = new ArrayList<>();
+        String extra = extraRepr();
+        List<String> extraLines = extra.isEmpty() ? List.of() : List.of(extra.split("\n"));
+        lines.addAll(extraLines);
+        for (Map.Entry<String, Module> child : children.entrySet()) {
+            String text = child.getValue().toString().replace("\n", "\n  ");
+            lines.add("(" + child.getKey() + "): " + text);
+        }
+        StringBuilder sb = new StringBuilder(name()).append('(');
+        if (extraLines.size() == 1 && children.isEmpty()) {
+            sb.append(extraLines.get(0));
+        } else if (!lines.isEmpty()) {
+            sb.append("\n  ").append(String.join("\n  ", lines)).append('\n');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** Python's {@code True}/{@code False}, for extraRepr. */
+    static String py(boolean b) {
+        return b ? "True" : "False";
+    }
+}

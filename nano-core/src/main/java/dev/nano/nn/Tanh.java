@@ -1,0 +1,11 @@
+package dev.nano.nn;
+
+import dev.nano.Tensor;
+
+/** {@code tanh(x)} elementwise. */
+public class Tanh extends Module {
+    @Override
+    public Tensor forward(Tensor input) {
+        return input.tanh();
+    }
+}
