@@ -85,10 +85,7 @@ public final class F {
         checkPerChannel("running_var", runningVar, channels, training);
         checkPerChannel("weight", weight, channels, true);
         checkPerChannel("bias", bias, channels, true);
-        if (input.dim() < 2) {
-            throw new IllegalArgumentException("batch_norm: expected an input of at least 2 dims (N, C, ...), got "
-                    + input.dim() + "D");
-        }
+        input.size(1); // below 2 dims: PyTorch's "Dimension out of range" error
         return new BatchNormFunction(runningMean, runningVar, weight != null, bias != null, training, momentum, eps)
                 .apply(present(input, weight, bias));
     }

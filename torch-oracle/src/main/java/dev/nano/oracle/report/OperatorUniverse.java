@@ -2,6 +2,7 @@ package dev.nano.oracle.report;
 
 import dev.nano.Nano;
 import dev.nano.Tensor;
+import dev.nano.nn.F;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -10,8 +11,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The operators nano offers, read from nano itself (the public methods of {@link Tensor} and
- * {@link Nano}), not from the catalogue: an operator added to nano without catalogue entries
+ * The operators nano offers, read from nano itself (the public methods of {@link Tensor},
+ * {@link Nano} and the functional forms of the layers and losses, {@link F}), not from the catalogue: an operator added to nano without catalogue entries
  * therefore shows up as not covered.
  *
  * <p>Public methods that are not operators, and method names that are another name for an
@@ -45,6 +46,9 @@ public final class OperatorUniverse {
             Map.entry("randn", "values depend on the generator, and PyTorch's cannot be reproduced; "
                     + "reproducibility and moments are tested in FactoryTest"),
             Map.entry("toString", "printing; tested against PyTorch's printed form in TensorToStringTest"),
+            Map.entry("dropoutMask", "F.dropoutMask draws a mask from nano's generator, and PyTorch's cannot be "
+                    + "reproduced; the kept fraction is tested in DropoutTest and the dropout-statistics scenario, "
+                    + "the arithmetic with a given mask by dropoutWithMask"),
             Map.entry("equals", "Object method"), Map.entry("hashCode", "Object method")));
 
     /** Method names that are another spelling of a catalogued operator: credited to that operator. */
@@ -62,7 +66,7 @@ public final class OperatorUniverse {
     /** Operator names (aliases resolved), sorted. */
     public static TreeSet<String> operators() {
         TreeSet<String> ops = new TreeSet<>();
-        for (Class<?> type : new Class<?>[] {Tensor.class, Nano.class}) {
+        for (Class<?> type : new Class<?>[] {Tensor.class, Nano.class, F.class}) {
             for (Method m : type.getDeclaredMethods()) {
                 if (!Modifier.isPublic(m.getModifiers()) || m.isSynthetic()) {
                     continue;
