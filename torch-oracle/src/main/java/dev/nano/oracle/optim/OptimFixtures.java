@@ -163,8 +163,9 @@ public final class OptimFixtures {
             for (int p = 0; p < stateNode.size(); p++) {
                 Map<String, Value> names = new LinkedHashMap<>();
                 int param = p;
-                stateNode.get(p).fields().forEachRemaining(e ->
-                        names.put(e.getKey(), Json.readValue(e.getValue(), at + " state " + param + "." + e.getKey())));
+                for (Map.Entry<String, JsonNode> e : stateNode.get(p).properties()) {
+                    names.put(e.getKey(), Json.readValue(e.getValue(), at + " state " + param + "." + e.getKey()));
+                }
                 state.add(names);
             }
             steps.add(new Trajectory.Step(grads, params, state));

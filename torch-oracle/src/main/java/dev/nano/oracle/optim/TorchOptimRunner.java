@@ -52,8 +52,10 @@ public final class TorchOptimRunner {
 
     /**
      * d/d(x, W) of {@code x.matmul(W).relu().logSoftmax(1).mul(m).add(m).sum()} by PyTorch's autograd,
-     * on fresh leaves holding the current values (so nothing accumulates across steps).
+     * on fresh leaves holding the current values (so nothing accumulates across steps). The open
+     * collector is what turns PyTorch's grad mode on for the forward pass.
      */
+    @SuppressWarnings("try")
     static List<Value> endToEndGradients(NDArray[] params, Value mValue) {
         try (NDManager m = TorchRunner.baseManager().newSubManager()) {
             NDArray x = m.create(params[0].toDoubleArray(), params[0].getShape());
