@@ -116,12 +116,14 @@ public final class Shape {
 
     /**
      * PyTorch's broadcasting: align trailing dims; each pair must be equal or contain a 1.
-     * Fails with PyTorch's message, naming the first mismatching dim of the result.
+     * Fails with PyTorch's message, naming the mismatching dim of the result. Like ATen's
+     * {@code infer_size}, the dims are checked from the last one back, so when several mismatch
+     * the message names the last of them ({@code (4,2,3)} vs {@code (5,3,3)}: dimension 1).
      */
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        for (int i = rank - 1; i >= 0; i--) {
             int da = i - (rank - a.length);
             int db = i - (rank - b.length);
             int sa = da >= 0 ? a[da] : 1;
