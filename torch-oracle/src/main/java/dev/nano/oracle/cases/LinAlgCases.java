@@ -120,15 +120,19 @@ final class LinAlgCases {
         List<Sample> c = new ArrayList<>();
         int[][][] pairs = {
             {{3, 4}, {4, 5}}, {{1, 4}, {4, 1}}, {{5, 1}, {1, 3}}, {{1, 1}, {1, 1}}, {{2, 7}, {7, 3}},
-            {{4, 4}, {4, 4}}, {{6, 2}, {2, 6}},
-            {{3, 0}, {0, 4}}, {{0, 4}, {4, 3}}, {{3, 4}, {4, 0}}, {{0, 0}, {0, 0}},
+            {{4, 4}, {4, 4}}, {{6, 2}, {2, 6}}, {{3, 5}, {5, 2}}, {{1, 7}, {7, 3}}, {{10, 1}, {1, 10}},
+            {{8, 8}, {8, 8}}, {{2, 16}, {16, 1}}, {{17, 33}, {33, 9}}, {{5, 3}, {3, 1}},
+            {{3, 0}, {0, 4}}, {{0, 4}, {4, 3}}, {{3, 4}, {4, 0}}, {{0, 0}, {0, 0}}, {{1, 0}, {0, 1}},
         };
         for (int[][] p : pairs) {
             c.add(pair(op, kinds(), p[0], p[1]));
         }
         c.add(edgeProduct("edge values (3,3)@(3,2)"));
+        c.add(Sample.of("edge values NaN row, inf column", kinds(Kind.EDGE), Attrs.none(),
+                Input.of(new int[] {2, 2}, NAN, 1, 0, 2), Input.of(new int[] {2, 2}, INF, 1, -INF, 0)));
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (2x3 and 4x5)", s(2, 3), s(4, 5)));
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (3x1 and 3x1)", s(3, 1), s(3, 1)));
+        c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (1x4 and 3x1)", s(1, 4), s(3, 1)));
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (0x2 and 0x2)", s(0, 2), s(0, 2)));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.mm(in[0], in[1]))
@@ -150,7 +154,7 @@ final class LinAlgCases {
     private static OpInfo dot() {
         String op = "dot";
         List<Sample> c = new ArrayList<>();
-        for (int n : new int[] {5, 1, 3, 17}) {
+        for (int n : new int[] {5, 1, 2, 3, 4, 8, 17, 64, 100}) {
             // The result is a 0-d tensor.
             c.add(pair(op, kinds(Kind.ZERO_DIM), s(n), s(n)));
         }
@@ -162,8 +166,16 @@ final class LinAlgCases {
                 Input.of(new int[] {2}, INF, INF), Input.of(new int[] {2}, 1, -1)));
         c.add(Sample.of("edge values overflow", kinds(Kind.EDGE, Kind.ZERO_DIM), Attrs.none(),
                 Input.of(new int[] {2}, 1e300, -1e300), Input.of(new int[] {2}, 1e10, 1e10)));
+        c.add(Sample.of("edge values NaN", kinds(Kind.EDGE, Kind.ZERO_DIM), Attrs.none(),
+                Input.of(new int[] {3}, NAN, 1, 2), Input.of(new int[] {3}, 0, 1, 2)));
+        c.add(Sample.of("edge values inf times 0", kinds(Kind.EDGE, Kind.ZERO_DIM), Attrs.none(),
+                Input.of(new int[] {3}, INF, 1, 2), Input.of(new int[] {3}, 0, 1, 2)));
+        c.add(Sample.of("edge values negative zeros", kinds(Kind.EDGE, Kind.ZERO_DIM), Attrs.none(),
+                Input.of(new int[] {2}, -0.0, 0.0), Input.of(new int[] {2}, 1, -1)));
         c.add(pairError(op, "inconsistent tensor size, expected tensor [3] and src [4] to have the same number of"
                 + " elements, but got 3 and 4 elements respectively", s(3), s(4)));
+        c.add(pairError(op, "inconsistent tensor size, expected tensor [0] and src [1] to have the same number of"
+                + " elements, but got 0 and 1 elements respectively", s(0), s(1)));
         c.add(pairError(op, "1D tensors expected, but got 1D and 2D tensors", s(3), s(3, 3)));
         c.add(pairError(op, "1D tensors expected, but got 1D and 0D tensors", s(3), s()));
         return OpInfo.builder(op, "ops")
@@ -186,12 +198,16 @@ final class LinAlgCases {
     private static OpInfo t() {
         String op = "t";
         List<Sample> c = new ArrayList<>();
-        int[][] shapes = {{}, {5}, {3, 4}, {1, 4}, {4, 1}, {1, 1}, {0}, {2, 0}, {0, 3}};
+        int[][] shapes = {{}, {1}, {5}, {3, 4}, {2, 3}, {7, 2}, {1, 4}, {4, 1}, {1, 1}, {6, 6}, {0}, {2, 0}, {0, 3},
+            {0, 0}};
         for (int[] shape : shapes) {
             String id = Input.shapeText(shape);
             c.add(Sample.of(id, kinds(), Attrs.none(), MovementSupport.draw(op, id, shape)));
         }
         c.add(Sample.of("edge values", kinds(Kind.EDGE), Attrs.none(), MovementSupport.edges()));
+        c.add(Sample.of("edge values (10,)", kinds(Kind.EDGE), Attrs.none(),
+                Input.of(new int[] {10}, Samples.EDGE_VALUES.clone())));
+        c.add(Sample.of("edge values 0-d NaN", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, NAN)));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.t(in[0]))
                 .torch((in, a) -> in[0].transpose())

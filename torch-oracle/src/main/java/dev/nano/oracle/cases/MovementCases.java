@@ -725,8 +725,15 @@ final class MovementCases {
         for (int[] shape : Samples.EMPTY_SHAPES) {
             s.add(sample(op, Input.shapeText(shape), kinds(), Attrs.none(), shape));
         }
-        s.add(sample(op, "(2,3,4,5)", kinds(), Attrs.none(), 2, 3, 4, 5));
+        int[][] more = {{1}, {1, 1}, {7}, {3, 1, 4}, {4, 3, 2, 1}, {2, 3, 4, 5}, {0, 0}, {1, 0}, {0, 2, 0}};
+        for (int[] shape : more) {
+            s.add(sample(op, Input.shapeText(shape), kinds(), Attrs.none(), shape));
+        }
         s.add(Sample.of("edge values", kinds(Kind.EDGE), Attrs.none(), edges()));
+        s.add(Sample.of("edge values all NaN", kinds(Kind.EDGE), Attrs.none(),
+                Input.of(new int[] {2, 2}, NAN, NAN, NAN, NAN)));
+        s.add(Sample.of("edge values infinities and zeros", kinds(Kind.EDGE), Attrs.none(),
+                Input.of(new int[] {3, 2}, INF, -INF, 0.0, -0.0, Double.MAX_VALUE, -Double.MIN_VALUE)));
         s.add(Sample.of("edge values 0-d NaN", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, NAN)));
         s.add(Sample.of("edge values 0-d -0.0", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, -0.0)));
         return single(op)
