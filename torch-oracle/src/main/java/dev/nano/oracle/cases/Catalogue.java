@@ -24,6 +24,9 @@ public final class Catalogue {
             ops.addAll(ActivationCases.entries());
             ops.addAll(SelectionCases.entries());
             ops.addAll(ReductionCases.entries());
+            ops.addAll(MovementCases.entries());
+            ops.addAll(LinAlgCases.entries());
+            ops.addAll(FactoryCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {
