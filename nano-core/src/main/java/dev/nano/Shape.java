@@ -111,7 +111,7 @@ public final class Shape {
                 stride *= shape[d];
             }
         }
-        return walk(shape, outStrides);
+        return stridedIndices(shape, outStrides, 0);
     }
 
     /**
@@ -151,22 +151,24 @@ public final class Shape {
             int s = inShape[d - offset];
             strideInOut[d] = s == 1 ? 0 : inStrides[d - offset];
         }
-        return walk(outShape, strideInOut);
+        return stridedIndices(outShape, strideInOut, 0);
     }
 
     /**
-     * Visits the elements of {@code shape} in row-major order and returns, for each, the sum of
-     * its coordinates times {@code strides}: the flat index in another layout.
+     * For every element of a tensor of {@code shape}, visited in row-major order, the flat index
+     * {@code offset + sum(coord[d] * strides[d])} in another layout. This is how a strided view
+     * addresses its storage; nano uses it to read broadcast inputs, to map elements to the output
+     * of a reduction, and to address the input of a movement op.
      */
-    static int[] walk(int[] shape, int[] strides) {
+    public static int[] stridedIndices(int[] shape, int[] strides, int offset) {
         int n = numel(shape);
-        int[] map = new int[n];
+        int[] indices = new int[n];
         int rank = shape.length;
         int[] coord = new int[rank];
-        int index = 0;
+        int index = offset;
         for (int i = 0; i < n; i++) {
-            map[i] = index;
-            // Increment the coordinate like an odometer, updating the index incrementally.
+            indices[i] = index;
+            // Advance the coordinate like an odometer, keeping the flat index in step.
             for (int d = rank - 1; d >= 0; d--) {
                 coord[d]++;
                 index += strides[d];
@@ -177,7 +179,7 @@ public final class Shape {
                 coord[d] = 0;
             }
         }
-        return map;
+        return indices;
     }
 
     /**

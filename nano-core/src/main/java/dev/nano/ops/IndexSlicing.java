@@ -138,7 +138,7 @@ final class IndexSlicing {
                 offset += ranges[d].start() * inStrides[d];
                 strides[d] = ranges[d].step() * inStrides[d];
             }
-            return stridedIndices(lengths(ranges), strides, offset);
+            return Shape.stridedIndices(lengths(ranges), strides, offset);
         }
     }
 
@@ -157,7 +157,7 @@ final class IndexSlicing {
 
         private static int[] sources(int[] inputShape, int dim, int index) {
             int[] inStrides = Shape.strides(inputShape);
-            return stridedIndices(dropped(inputShape, dim), dropped(inStrides, dim), index * inStrides[dim]);
+            return Shape.stridedIndices(dropped(inputShape, dim), dropped(inStrides, dim), index * inStrides[dim]);
         }
     }
 }

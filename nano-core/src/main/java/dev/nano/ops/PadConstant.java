@@ -60,8 +60,8 @@ final class PadConstant {
                 }
             }
         }
-        int[] from = MoveByIndexMap.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
-        int[] to = MoveByIndexMap.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
+        int[] from = Shape.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
+        int[] to = Shape.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
         return new ConstantPadNd(outShape, from, to, value).apply(x);
     }
 
