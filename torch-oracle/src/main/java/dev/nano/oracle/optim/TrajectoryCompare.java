@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Diffs two runs step by step: every parameter, every state tensor (the same names, the same
- * values), and the gradients. Records the worst absolute and relative error and where it was.
+ * values), and the gradients. Records the worst absolute and relative error and where each was.
  */
 public final class TrajectoryCompare {
     private static final int MAX_PROBLEMS = 12;
@@ -52,6 +52,7 @@ public final class TrajectoryCompare {
         private double maxAbs;
         private double maxRel;
         private String worstAt = "";
+        private String worstRelAt = "";
 
         Tracker(Tolerance tolerance) {
             this.tolerance = tolerance;
@@ -89,8 +90,10 @@ public final class TrajectoryCompare {
                         maxAbs = abs;
                         worstAt = what + "[" + i + "]";
                     }
-                    if (abs > 0) {
-                        maxRel = Math.max(maxRel, e[i] == 0 ? Double.POSITIVE_INFINITY : abs / Math.abs(e[i]));
+                    double rel = e[i] == 0 ? Double.POSITIVE_INFINITY : abs / Math.abs(e[i]);
+                    if (abs > 0 && rel > maxRel) {
+                        maxRel = rel;
+                        worstRelAt = what + "[" + i + "]";
                     }
                 }
                 if (!tolerance.accepts(a[i], e[i])) {
@@ -111,7 +114,7 @@ public final class TrajectoryCompare {
             if (hidden > 0) {
                 all.add("… and " + hidden + " more");
             }
-            return new Compare.Diff(List.copyOf(all), maxAbs, maxRel, worstAt);
+            return new Compare.Diff(List.copyOf(all), maxAbs, maxRel, worstAt, worstRelAt);
         }
     }
 }
