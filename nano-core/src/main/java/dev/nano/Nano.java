@@ -143,11 +143,12 @@ public final class Nano {
 
     /** {@code start, start + step, ...} up to but excluding {@code end}; PyTorch's length rule. */
     public static Tensor arange(double start, double end, double step) {
-        if (step == 0) {
+        if (!(step > 0 || step < 0)) { // 0 or NaN
             throw new IllegalArgumentException("arange: step must be nonzero");
         }
         if (!Double.isFinite(start) || !Double.isFinite(end)) {
-            throw new IllegalArgumentException("arange: unsupported range: " + start + " -> " + end);
+            throw new IllegalArgumentException("arange: unsupported range: " + cppDouble(start) + " -> "
+                    + cppDouble(end));
         }
         if ((step > 0 && end < start) || (step < 0 && end > start)) {
             throw new IllegalArgumentException("arange: upper bound and larger bound inconsistent with step sign");
@@ -158,6 +159,28 @@ public final class Nano {
             data[i] = start + i * step;
         }
         return new Tensor(data, n);
+    }
+
+    /** A double as C++'s {@code operator<<} prints it (as PyTorch's messages show it): 0, 2.5, inf, nan, 1e+06. */
+    private static String cppDouble(double v) {
+        if (Double.isNaN(v)) {
+            return "nan";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "inf" : "-inf";
+        }
+        if (v == 0) {
+            return (1 / v < 0) ? "-0" : "0";
+        }
+        // %g with 6 significant digits, trailing zeros dropped.
+        java.math.BigDecimal d = new java.math.BigDecimal(v).round(new java.math.MathContext(6));
+        int exponent = d.precision() - d.scale() - 1;
+        if (exponent < -4 || exponent >= 6) {
+            String mantissa = d.movePointLeft(exponent).stripTrailingZeros().toPlainString();
+            return mantissa + "e" + (exponent < 0 ? "-" : "+") + (Math.abs(exponent) < 10 ? "0" : "")
+                    + Math.abs(exponent);
+        }
+        return d.stripTrailingZeros().toPlainString();
     }
 
     /**
@@ -188,7 +211,12 @@ public final class Nano {
 
     /** An n×m matrix with ones on the diagonal. */
     public static Tensor eye(int n, int m) {
-        Shape.checkSizes("eye", new int[] {n, m});
+        if (n < 0) {
+            throw new IllegalArgumentException("eye: n must be greater or equal to 0, got " + n);
+        }
+        if (m < 0) {
+            throw new IllegalArgumentException("eye: m must be greater or equal to 0, got " + m);
+        }
         double[] data = new double[n * m];
         for (int i = 0; i < Math.min(n, m); i++) {
             data[i * m + i] = 1;

@@ -111,17 +111,19 @@ public final class Shape {
                 stride *= shape[d];
             }
         }
-        return walk(shape, outStrides);
+        return stridedIndices(shape, outStrides, 0);
     }
 
     /**
      * PyTorch's broadcasting: align trailing dims; each pair must be equal or contain a 1.
-     * Fails with PyTorch's message, naming the first mismatching dim of the result.
+     * Fails with PyTorch's message, naming the mismatching dim of the result. Like ATen's
+     * {@code infer_size}, the dims are checked from the last one back, so when several mismatch
+     * the message names the last of them ({@code (4,2,3)} vs {@code (5,3,3)}: dimension 1).
      */
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        for (int i = rank - 1; i >= 0; i--) {
             int da = i - (rank - a.length);
             int db = i - (rank - b.length);
             int sa = da >= 0 ? a[da] : 1;
@@ -149,22 +151,24 @@ public final class Shape {
             int s = inShape[d - offset];
             strideInOut[d] = s == 1 ? 0 : inStrides[d - offset];
         }
-        return walk(outShape, strideInOut);
+        return stridedIndices(outShape, strideInOut, 0);
     }
 
     /**
-     * Visits the elements of {@code shape} in row-major order and returns, for each, the sum of
-     * its coordinates times {@code strides}: the flat index in another layout.
+     * For every element of a tensor of {@code shape}, visited in row-major order, the flat index
+     * {@code offset + sum(coord[d] * strides[d])} in another layout. This is how a strided view
+     * addresses its storage; nano uses it to read broadcast inputs, to map elements to the output
+     * of a reduction, and to address the input of a movement op.
      */
-    static int[] walk(int[] shape, int[] strides) {
+    public static int[] stridedIndices(int[] shape, int[] strides, int offset) {
         int n = numel(shape);
-        int[] map = new int[n];
+        int[] indices = new int[n];
         int rank = shape.length;
         int[] coord = new int[rank];
-        int index = 0;
+        int index = offset;
         for (int i = 0; i < n; i++) {
-            map[i] = index;
-            // Increment the coordinate like an odometer, updating the index incrementally.
+            indices[i] = index;
+            // Advance the coordinate like an odometer, keeping the flat index in step.
             for (int d = rank - 1; d >= 0; d--) {
                 coord[d]++;
                 index += strides[d];
@@ -175,7 +179,7 @@ public final class Shape {
                 coord[d] = 0;
             }
         }
-        return map;
+        return indices;
     }
 
     /**

@@ -63,6 +63,25 @@ class FactoryTest {
                 assertThrows(IllegalArgumentException.class, () -> Nano.arange(0, 1, -1)).getMessage());
     }
 
+    /** PyTorch: a NaN step is "not nonzero"; non-finite bounds print as C++ prints doubles. */
+    @Test
+    void arangeRejectsNonFiniteArguments() {
+        assertEquals("arange: step must be nonzero",
+                assertThrows(IllegalArgumentException.class, () -> Nano.arange(0, 5, Double.NaN)).getMessage());
+        assertEquals("arange: unsupported range: 0 -> inf", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(0, Double.POSITIVE_INFINITY, 1)).getMessage());
+        assertEquals("arange: unsupported range: nan -> 5", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(Double.NaN, 5, 1)).getMessage());
+        assertEquals("arange: unsupported range: 2.5 -> -inf", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(2.5, Double.NEGATIVE_INFINITY, -1)).getMessage());
+        assertEquals("arange: unsupported range: 1e+06 -> nan", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(1e6, Double.NaN, 1)).getMessage());
+        assertEquals("arange: unsupported range: 0.000123457 -> -inf", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(1.234567e-4, Double.NEGATIVE_INFINITY, -1)).getMessage());
+        assertEquals("arange: unsupported range: 1.5e-05 -> inf", assertThrows(IllegalArgumentException.class,
+                () -> Nano.arange(1.5e-5, Double.POSITIVE_INFINITY, 1)).getMessage());
+    }
+
     @Test
     void linspaceHitsBothEndsExactly() {
         Expect.values(Nano.linspace(0, 1, 5), new int[] {5}, 0, 0.25, 0.5, 0.75, 1);
@@ -79,6 +98,11 @@ class FactoryTest {
     void eye() {
         Expect.values(Nano.eye(2), new int[] {2, 2}, 1, 0, 0, 1);
         Expect.values(Nano.eye(2, 3), new int[] {2, 3}, 1, 0, 0, 0, 1, 0);
+        Expect.values(Nano.eye(0, 3), new int[] {0, 3});
+        assertEquals("eye: n must be greater or equal to 0, got -1",
+                assertThrows(IllegalArgumentException.class, () -> Nano.eye(-1)).getMessage());
+        assertEquals("eye: m must be greater or equal to 0, got -2",
+                assertThrows(IllegalArgumentException.class, () -> Nano.eye(2, -2)).getMessage());
     }
 
     @Test

@@ -100,4 +100,19 @@ class MovementPadTest {
         assertFails("narrow(): length must be non-negative.", () -> x22().pad(new int[] {-2, -1}, 0));
         assertFails("narrow(): length must be non-negative.", () -> x22().pad(new int[] {3, -3}, 0));
     }
+
+    /**
+     * PyTorch's constant_pad_nd: once any pad is positive, every padded dim must come out with
+     * size > 0 (an empty dim padded by 0 on both sides included); pure cropping may empty a dim.
+     */
+    @Test
+    void paddingThatLeavesAPaddedDimEmpty() {
+        assertFails("The input size 2, plus negative padding -2 and 0 resulted in a negative output size, which is"
+                + " invalid. Check dimension 0 of your input.", () -> x22().pad(new int[] {1, 1, -2, 0}, 0));
+        assertFails("The input size 0, plus negative padding 0 and 0 resulted in a negative output size, which is"
+                + " invalid. Check dimension 1 of your input.",
+                () -> Nano.zeros(2, 0, 3).pad(new int[] {0, 0, 0, 0, 1, 0}, 0));
+        Expect.values(x22().pad(new int[] {-1, -1}, 0), new int[] {2, 0});
+        Expect.values(Nano.zeros(2, 0).pad(new int[] {1, 0}, 5), new int[] {2, 1}, 5, 5);
+    }
 }

@@ -126,4 +126,20 @@ class ReductionSumMeanTest {
                 () -> Nano.mean(grid(), new int[] {0, 0}, true));
         assertEquals("dim 0 appears multiple times in the list of dims", m.getMessage());
     }
+
+    @Test
+    void zeroDimTensorNamingDimZeroTwiceFails() {
+        // 0 and -1 both wrap to dim 0 of a 0-d tensor: torch.tensor(3.).sum((0, -1)) fails.
+        for (int[] dims : new int[][] {{0, -1}, {0, 0}, {-1, -1}}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> Nano.sum(Nano.scalar(3), dims, false));
+            assertEquals("dim 0 appears multiple times in the list of dims", e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Nano.var(Nano.scalar(3), new int[] {0, -1}, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> Nano.amax(Nano.scalar(3), new int[] {-1, 0}, true));
+        assertThrows(IllegalArgumentException.class, () -> Nano.logsumexp(Nano.scalar(3), new int[] {0, 0}, true));
+        // One of them is fine, and out of range is still out of range.
+        Expect.values(Nano.sum(Nano.scalar(3), new int[] {-1}, true), new int[] {}, 3);
+        assertThrows(IndexOutOfBoundsException.class, () -> Nano.sum(Nano.scalar(3), new int[] {0, 1}, false));
+    }
 }

@@ -24,6 +24,19 @@ class ShapeTest {
                 e.getMessage());
     }
 
+    /** ATen's infer_size walks the dims from the last one, so the last mismatching dim is named. */
+    @Test
+    void broadcastMismatchNamesTheLastMismatchingDim() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Shape.broadcast(new int[] {2, 3}, new int[] {3, 2}));
+        assertEquals("The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 1",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Shape.broadcast(new int[] {4, 2, 3}, new int[] {5, 3, 3}));
+        assertEquals("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 1",
+                e.getMessage());
+    }
+
     @Test
     void wrapDim() {
         assertEquals(1, Shape.wrapDim(-1, 2));

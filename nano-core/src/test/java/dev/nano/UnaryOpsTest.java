@@ -277,6 +277,12 @@ class UnaryOpsTest {
         gradient(Nano::silu, at(0), 0.5);
     }
 
+    /** At NaN elu's gradient takes the negative branch, alpha·exp(NaN) = NaN, as PyTorch's vector kernel. */
+    @Test
+    void eluGradientAtNaNIsNaN() {
+        gradient(Nano::elu, at(NAN, -INF, INF), NAN, 0, 1);
+    }
+
     /** elu's gradient uses the x <= 0 branch at 0: alpha·exp(0) = alpha. */
     @Test
     void eluGradientAtZeroIsAlpha() {
@@ -359,6 +365,34 @@ class UnaryOpsTest {
         Tensor mask = Nano.gt(Nano.tensor(1, -1), 0.0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Nano.relu(mask));
         assertEquals("Boolean inputs not supported for relu", e.getMessage());
+    }
+
+    /** PyTorch's leaky_relu, gelu, softplus and elu kernels exist for floating types only. */
+    static Stream<Arguments> floatingOnly() {
+        return Stream.of(
+                Arguments.of("leakyRelu", (Function<Tensor, Tensor>) Nano::leakyRelu, "leaky_relu_cpu"),
+                Arguments.of("gelu", (Function<Tensor, Tensor>) Nano::gelu, "GeluKernelImpl"),
+                Arguments.of("gelu(tanh)", (Function<Tensor, Tensor>) x -> Nano.gelu(x, "tanh"), "GeluKernelImpl"),
+                Arguments.of("softplus", (Function<Tensor, Tensor>) Nano::softplus, "softplus_cpu"),
+                Arguments.of("elu", (Function<Tensor, Tensor>) Nano::elu, "elu_cpu"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("floatingOnly")
+    void floatingOnlyOpsRejectBoolAndInt64(String op, Function<Tensor, Tensor> f, String kernel) {
+        Tensor mask = Nano.gt(Nano.tensor(1, -1), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.apply(mask));
+        assertEquals("\"" + kernel + "\" not implemented for 'Bool'", e.getMessage());
+        Tensor ints = new Tensor(new double[] {1, -2}, new int[] {2}, DType.INT64);
+        e = assertThrows(IllegalArgumentException.class, () -> f.apply(ints));
+        assertEquals("\"" + kernel + "\" not implemented for 'Long'", e.getMessage());
+    }
+
+    @Test
+    void geluChecksTheApproximationBeforeTheDtype() {
+        Tensor mask = Nano.gt(Nano.tensor(1, -1), 0.0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Nano.gelu(mask, "bogus"));
+        assertEquals("approximate argument must be either none or tanh.", e.getMessage());
     }
 
     // ---------------------------------------------------------------- graph and dtypes

@@ -49,7 +49,7 @@ final class IndexGather {
         int[] xStrides = Shape.strides(xShape);
         int[] strides = xStrides.clone();
         strides[dim] = 0; // the coordinate along dim comes from the index value instead
-        int[] base = MoveByIndexMap.stridedIndices(indexShape, strides, 0);
+        int[] base = Shape.stridedIndices(indexShape, strides, 0);
         int size = xShape[dim];
         for (int i = 0; i < base.length; i++) {
             long picked = (long) indices[i];

@@ -37,17 +37,24 @@ final class IndexSlicing {
         return new SliceRanges(x.shape(), ranges).apply(x);
     }
 
-    /** {@code x.select(dim, index)}: one position along {@code dim}, which disappears. */
+    /**
+     * {@code x.select(dim, index)}: one position along {@code dim}, which disappears. The range
+     * checks speak as PyTorch's indexing does for {@code x[..., index]} (libtorch's
+     * {@code applySelect}), the route by which the oracle reaches select; {@code torch.select}
+     * itself words them "select(): index 4 out of range for tensor of size [3, 4] at dimension 1"
+     * and "select() cannot be applied to a 0-dim tensor.".
+     */
     static Tensor select(Tensor x, int dim, int index) {
         if (x.dim() == 0) {
-            throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
+            throw new IndexOutOfBoundsException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
+                    + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
         }
         int d = Shape.wrapDim(dim, x.dim());
         int[] shape = x.shape();
         int size = shape[d];
         if (index < -size || index >= size) {
-            throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
-                    + Shape.toString(shape) + " at dimension " + d);
+            throw new IndexOutOfBoundsException("index " + index + " is out of bounds for dimension " + d
+                    + " with size " + size);
         }
         return new Select(shape, d, index < 0 ? index + size : index).apply(x);
     }
@@ -131,7 +138,7 @@ final class IndexSlicing {
                 offset += ranges[d].start() * inStrides[d];
                 strides[d] = ranges[d].step() * inStrides[d];
             }
-            return stridedIndices(lengths(ranges), strides, offset);
+            return Shape.stridedIndices(lengths(ranges), strides, offset);
         }
     }
 
@@ -150,7 +157,7 @@ final class IndexSlicing {
 
         private static int[] sources(int[] inputShape, int dim, int index) {
             int[] inStrides = Shape.strides(inputShape);
-            return stridedIndices(dropped(inputShape, dim), dropped(inStrides, dim), index * inStrides[dim]);
+            return Shape.stridedIndices(dropped(inputShape, dim), dropped(inStrides, dim), index * inStrides[dim]);
         }
     }
 }

@@ -76,7 +76,7 @@ final class MoveAxes {
 
         private static int[] sources(int[] inputShape, int[] order) {
             int[] strides = permuted(Shape.strides(inputShape), order);
-            return stridedIndices(permuted(inputShape, order), strides, 0);
+            return Shape.stridedIndices(permuted(inputShape, order), strides, 0);
         }
     }
 

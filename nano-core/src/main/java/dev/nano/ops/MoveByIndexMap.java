@@ -58,31 +58,4 @@ abstract class MoveByIndexMap extends Function {
         grads[0] = new Tensor(gx, inputShape, DType.FLOAT64);
         return grads;
     }
-
-    /**
-     * For every element of a tensor of {@code shape}, visited in row-major order, the flat index
-     * {@code offset + sum(coord[d] * strides[d])}. This is how a strided view addresses its
-     * storage; here it addresses the input of a movement op.
-     */
-    static int[] stridedIndices(int[] shape, int[] strides, int offset) {
-        int n = Shape.numel(shape);
-        int[] indices = new int[n];
-        int rank = shape.length;
-        int[] coord = new int[rank];
-        int index = offset;
-        for (int i = 0; i < n; i++) {
-            indices[i] = index;
-            // Advance the coordinate like an odometer, keeping the flat index in step.
-            for (int d = rank - 1; d >= 0; d--) {
-                coord[d]++;
-                index += strides[d];
-                if (coord[d] < shape[d]) {
-                    break;
-                }
-                index -= strides[d] * coord[d];
-                coord[d] = 0;
-            }
-        }
-        return indices;
-    }
 }

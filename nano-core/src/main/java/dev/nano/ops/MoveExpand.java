@@ -49,7 +49,7 @@ final class MoveExpand {
             outShape[i] = target;
             strides[i] = (d >= 0 && size == target) ? inStrides[d] : 0;
         }
-        return new Expand(shape, outShape, MoveByIndexMap.stridedIndices(outShape, strides, 0)).apply(x);
+        return new Expand(shape, outShape, Shape.stridedIndices(outShape, strides, 0)).apply(x);
     }
 
     /** How PyTorch's C++ names a CPU tensor type in messages, e.g. {@code CPUDoubleType}. */

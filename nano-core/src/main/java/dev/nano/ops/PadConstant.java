@@ -33,6 +33,7 @@ final class PadConstant {
         int[] kept = shape.clone(); // the part of the input that survives cropping
         int[] inStart = new int[rank];
         int[] outStart = new int[rank];
+        boolean padsSomething = false;
         for (int d = rank - pad.length / 2; d < rank; d++) {
             int before = pad[2 * (rank - 1 - d)];
             int after = pad[2 * (rank - 1 - d) + 1];
@@ -46,9 +47,21 @@ final class PadConstant {
             inStart[d] = cropBefore;
             outStart[d] = Math.max(before, 0);
             outShape[d] = shape[d] + before + after;
+            padsSomething |= before > 0 || after > 0;
         }
-        int[] from = MoveByIndexMap.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
-        int[] to = MoveByIndexMap.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
+        if (padsSomething) {
+            // Only cropping returns the cropped view as it is; once anything is padded, PyTorch
+            // requires every padded dim to come out non-empty, even one that was empty before.
+            for (int d = rank - pad.length / 2; d < rank; d++) {
+                if (outShape[d] <= 0) {
+                    throw new IllegalArgumentException("The input size " + shape[d] + ", plus negative padding "
+                            + pad[2 * (rank - 1 - d)] + " and " + pad[2 * (rank - 1 - d) + 1] + " resulted in a"
+                            + " negative output size, which is invalid. Check dimension " + d + " of your input.");
+                }
+            }
+        }
+        int[] from = Shape.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
+        int[] to = Shape.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
         return new ConstantPadNd(outShape, from, to, value).apply(x);
     }
 

@@ -50,7 +50,26 @@ final class ReduceLayout {
      * {@code dims} reduces every dim.
      */
     static ReduceLayout of(int[] shape, int[] dims, boolean keepdim) {
+        if (shape.length == 0 && dims != null) {
+            checkScalarDims(dims);
+        }
         return new ReduceLayout(shape, dims, keepdim);
+    }
+
+    /**
+     * A 0-d tensor accepts dim 0 and -1, which both wrap to 0, so naming two of them names dim 0
+     * twice: PyTorch's {@code make_dim_mask} rejects {@code x.sum((0, -1))} as it rejects
+     * {@code (0, 0)}. ({@link Shape#reducedDims} only range-checks the dims of a 0-d tensor.)
+     */
+    private static void checkScalarDims(int[] dims) {
+        boolean seen = false;
+        for (int d : dims) {
+            Shape.wrapDim(d, 0);
+            if (seen) {
+                throw new IllegalArgumentException("dim 0 appears multiple times in the list of dims");
+            }
+            seen = true;
+        }
     }
 
     /** Number of input elements. */

@@ -90,11 +90,15 @@ public final class Unary {
     }
 
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
+        requireFloating(x, "leaky_relu_cpu");
         return new LeakyRelu(negativeSlope).apply(x);
     }
 
     /** {@code approximate} is "none" (the exact x·Φ(x), with erf) or "tanh" (the tanh approximation). */
     public static Tensor gelu(Tensor x, String approximate) {
+        if ("none".equals(approximate) || "tanh".equals(approximate)) {
+            requireFloating(x, "GeluKernelImpl");
+        }
         if ("none".equals(approximate)) {
             return new Gelu().apply(x);
         }
@@ -105,11 +109,25 @@ public final class Unary {
     }
 
     public static Tensor softplus(Tensor x, double beta, double threshold) {
+        requireFloating(x, "softplus_cpu");
         return new Softplus(beta, threshold).apply(x);
     }
 
     public static Tensor elu(Tensor x, double alpha) {
+        requireFloating(x, "elu_cpu");
         return new Elu(alpha).apply(x);
+    }
+
+    /**
+     * PyTorch dispatches leaky_relu, gelu, softplus and elu on floating types only: a bool or
+     * int64 input fails with the dispatcher's message, e.g. {@code "elu_cpu" not implemented for
+     * 'Long'} (unlike exp or sqrt, which promote such inputs to float).
+     */
+    private static void requireFloating(Tensor x, String kernel) {
+        if (x.dtype() != DType.FLOAT64) {
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '"
+                    + Selection.scalarTypeName(x.dtype()) + "'");
+        }
     }
 
     // ---------------------------------------------------------------- exponentials and logs
@@ -299,10 +317,17 @@ public final class Unary {
             this.alpha = alpha;
         }
 
-        double f(double x) { return x <= 0 ? (Math.exp(x) - 1) * alpha : x; }
+        double f(double x) { return x > 0 ? x : (Math.exp(x) - 1) * alpha; }
 
-        // elu_backward with is_result = false: grad · alpha · exp(x) for x <= 0, so elu'(0) = alpha.
-        double backward(double g, double x, double y) { return x <= 0 ? g * alpha * Math.exp(x) : g; }
+        /*
+         * elu_backward with is_result = false: grad · alpha · exp(x) unless x > 0, so elu'(0) =
+         * alpha. The test is x > 0, as in PyTorch's vectorized kernel (blendv on b > 0), which
+         * computes every element of a float64 tensor but the last numel % 8: a NaN input gets the
+         * negative branch, alpha · exp(NaN) = NaN. PyTorch's scalar kernel, used for those last
+         * elements and for tensors of fewer than 8 elements, tests x <= 0 instead and gives NaN
+         * the gradient g; nano cannot follow both and follows the vector path.
+         */
+        double backward(double g, double x, double y) { return x > 0 ? g : g * alpha * Math.exp(x); }
     }
 
     static final class Erf extends ElementwiseUnary {

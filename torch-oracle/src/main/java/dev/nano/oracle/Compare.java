@@ -17,7 +17,7 @@ public final class Compare {
     }
 
     /** The outcome of one comparison. {@code problems} is empty when everything matched. */
-    public record Diff(List<String> problems, double maxAbs, double maxRel, String worstAt) {
+    public record Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt) {
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -74,6 +74,7 @@ public final class Compare {
         private double maxAbs;
         private double maxRel;
         private String worstAt = "";
+        private String worstRelAt = "";
 
         Tracker(Tolerance tolerance) {
             this.tolerance = tolerance;
@@ -99,13 +100,15 @@ public final class Compare {
             for (int i = 0; i < e.length; i++) {
                 if (Double.isFinite(e[i]) && Double.isFinite(a[i])) {
                     double abs = Math.abs(a[i] - e[i]);
-                    double rel = e[i] == 0 ? (abs == 0 ? 0 : Double.POSITIVE_INFINITY) : abs / Math.abs(e[i]);
+                    // Relative error is undefined at an expected 0; those elements count in the absolute error only.
+                    double rel = e[i] == 0 ? 0 : abs / Math.abs(e[i]);
                     if (abs > maxAbs) {
                         maxAbs = abs;
                         worstAt = what + "[" + i + "]";
                     }
-                    if (rel > maxRel && abs > 0) {
+                    if (rel > maxRel) {
                         maxRel = rel;
+                        worstRelAt = what + "[" + i + "]";
                     }
                 }
                 if (!tolerance.accepts(a[i], e[i])) {
@@ -122,7 +125,7 @@ public final class Compare {
         }
 
         Diff result() {
-            return new Diff(List.copyOf(problems), maxAbs, maxRel, worstAt);
+            return new Diff(List.copyOf(problems), maxAbs, maxRel, worstAt, worstRelAt);
         }
     }
 }

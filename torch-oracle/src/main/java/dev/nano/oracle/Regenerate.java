@@ -10,6 +10,7 @@ import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.optim.OptimRegeneration;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.io.IOException;
@@ -25,7 +26,9 @@ import java.util.stream.Stream;
 
 /**
  * {@code scripts/regen-fixtures}: runs every catalogue case through PyTorch and writes
- * {@code fixtures/<family>/<op>.json} and {@code fixtures/manifest.json}. Deterministic: the
+ * {@code fixtures/<family>/<op>.json}, runs every optimizer configuration of
+ * {@link dev.nano.oracle.optim.OptimGrid} and writes {@code fixtures/optim/<optimizer>.json}, then
+ * {@code fixtures/manifest.json}. Deterministic: the
  * inputs and upstream gradients come from seeded generators, so a second run leaves
  * {@code git diff} empty. Prints, per operator, the case count and the largest change against
  * the previous fixtures, so a regeneration that moves numbers is visible.
@@ -67,6 +70,10 @@ public final class Regenerate {
             total += cases.size();
             System.out.printf(Locale.ROOT, "%-22s %7d %9s %14s%n", op.name(), cases.size(), churn(previous, cases),
                     largestChange(previous, cases));
+        }
+        for (Manifest.Entry optim : OptimRegeneration.writeAll(store, written)) { // fixtures/optim/<optimizer>.json
+            entries.add(optim);
+            total += optim.cases();
         }
         removeStaleFiles(store, written);
         store.writeManifest(new Manifest(FixtureStore.SCHEMA, pytorch, djl, total, entries));

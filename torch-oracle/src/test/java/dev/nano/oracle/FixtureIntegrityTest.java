@@ -8,6 +8,10 @@ import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.optim.OptimConfig;
+import dev.nano.oracle.optim.OptimFixtures;
+import dev.nano.oracle.optim.OptimGrid;
+import dev.nano.oracle.optim.Scenario;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +44,9 @@ class FixtureIntegrityTest {
                     + FixtureStore.REGENERATE);
             assertEquals(e.sha256(), FixtureStore.sha256(path), e.path() + " was changed after regeneration "
                     + "(its sha256 disagrees with manifest.json); run " + FixtureStore.REGENERATE);
-            FixtureFile file = store.read(path);
-            assertEquals(e.cases(), file.cases().size(), e.path() + ": case count differs from the manifest");
+            int cases = e.path().startsWith(OptimFixtures.FAMILY + "/") ? OptimFixtures.read(store, path).cases().size()
+                    : store.read(path).cases().size();
+            assertEquals(e.cases(), cases, e.path() + ": case count differs from the manifest");
             total += e.cases();
         }
         assertEquals(manifest.totalCases(), total, "manifest totalCases");
@@ -88,6 +93,9 @@ class FixtureIntegrityTest {
                 }
             }
         }
+        for (String optimizer : OptimGrid.OPTIMIZERS) { // checked case by case in optimGridAndFixturesHoldTheSameCases
+            expectedFiles.add(store.relative(OptimFixtures.path(store, optimizer)));
+        }
         for (Manifest.Entry e : store.readManifest().files()) {
             if (!expectedFiles.contains(e.path())) {
                 problems.add(e.path() + ": fixture of an operator the catalogue no longer has");
@@ -96,6 +104,41 @@ class FixtureIntegrityTest {
         if (!problems.isEmpty()) {
             fail(problems.size() + " differences between catalogue and fixtures; run " + FixtureStore.REGENERATE
                     + ":\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    @Test
+    void optimGridAndFixturesHoldTheSameCases() {
+        List<String> problems = new ArrayList<>();
+        for (String optimizer : OptimGrid.OPTIMIZERS) {
+            Path path = OptimFixtures.path(store, optimizer);
+            String where = store.relative(path);
+            if (!Files.isRegularFile(path)) {
+                problems.add(optimizer + ": no fixture file " + where);
+                continue;
+            }
+            OptimFixtures.File file = OptimFixtures.read(store, path);
+            Set<String> ids = new HashSet<>();
+            for (OptimConfig config : OptimGrid.of(optimizer)) {
+                for (Scenario scenario : Scenario.values()) {
+                    ids.add(config.id() + " " + scenario.id());
+                    if (file.find(config.id(), scenario) == null) {
+                        problems.add(config + " " + scenario.id() + ": in the grid, not in " + where);
+                    }
+                }
+            }
+            for (OptimFixtures.Case c : file.cases()) {
+                if (!ids.contains(c.id())) {
+                    problems.add(c.id() + ": in " + where + ", no longer in the grid");
+                }
+            }
+            if (store.readManifest().find(where) == null) {
+                problems.add(where + ": not in manifest.json");
+            }
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " differences between the optimizer grid and fixtures; run "
+                    + FixtureStore.REGENERATE + ":\n  " + String.join("\n  ", problems));
         }
     }
 

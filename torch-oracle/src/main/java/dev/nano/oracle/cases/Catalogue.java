@@ -20,6 +20,13 @@ public final class Catalogue {
             List<OpInfo> ops = new ArrayList<>();
             ops.addAll(ArithmeticCases.entries());
             ops.addAll(ComparisonCases.entries());
+            ops.addAll(UnaryCases.entries());
+            ops.addAll(ActivationCases.entries());
+            ops.addAll(SelectionCases.entries());
+            ops.addAll(ReductionCases.entries());
+            ops.addAll(MovementCases.entries());
+            ops.addAll(LinAlgCases.entries());
+            ops.addAll(FactoryCases.entries());
             ops.addAll(NnCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {

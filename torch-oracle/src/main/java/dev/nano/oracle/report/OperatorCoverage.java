@@ -14,7 +14,8 @@ import java.util.Map;
  * has it but a case failed, lacks it, or has a written exclusion; plus counts and the worst error.
  */
 public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, int cases, int failed,
-                               double worstAbs, double worstRel, String worstCase, List<String> failures) {
+                               double worstAbs, double worstRel, String worstCase, String worstRelCase,
+                               List<String> failures) {
 
     /** The state of one kind of evidence. */
     public enum Cell {
@@ -46,12 +47,13 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             cells.put(k, Cell.MISSING);
         }
         if (op == null) {
-            return new OperatorCoverage(name, null, cells, 0, 0, 0, 0, "", List.of());
+            return new OperatorCoverage(name, null, cells, 0, 0, 0, 0, "", "", List.of());
         }
         int failed = 0;
         double worstAbs = 0;
         double worstRel = 0;
         String worstCase = "";
+        String worstRelCase = "";
         List<String> failures = new ArrayList<>();
         List<Outcome> list = outcomes != null ? outcomes
                 : op.samples().stream().map(s -> new Outcome(s, true, true, 0, 0, null)).toList();
@@ -65,7 +67,10 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
                 worstAbs = o.maxAbs();
                 worstCase = o.sample().id();
             }
-            worstRel = Math.max(worstRel, o.maxRel());
+            if (o.maxRel() > worstRel) {
+                worstRel = o.maxRel();
+                worstRelCase = o.sample().id();
+            }
             for (Kind k : Evidence.of(op, o.sample())) {
                 boolean kindOk = k == Kind.GRADCHECK ? !Boolean.FALSE.equals(o.gradcheckPassed()) : ok;
                 if (!kindOk) {
@@ -80,7 +85,8 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
                 cells.put(e.getKey(), Cell.EXCLUDED);
             }
         }
-        return new OperatorCoverage(name, op, cells, list.size(), failed, worstAbs, worstRel, worstCase, failures);
+        return new OperatorCoverage(name, op, cells, list.size(), failed, worstAbs, worstRel, worstCase, worstRelCase,
+                failures);
     }
 
     /** The kinds this operator lacks without a written exclusion (forward can never be excused). */

@@ -73,13 +73,16 @@ final class ReportWriter {
         long complete = rows.stream().filter(OperatorCoverage::complete).count();
         int cases = rows.stream().mapToInt(OperatorCoverage::cases).sum();
         OperatorCoverage worst = rows.stream().max((a, b) -> Double.compare(a.worstAbs(), b.worstAbs())).orElse(null);
-        double worstRel = rows.stream().mapToDouble(OperatorCoverage::worstRel).max().orElse(0);
+        OperatorCoverage worstRel = rows.stream().max((a, b) -> Double.compare(a.worstRel(), b.worstRel())).orElse(null);
         return String.format(Locale.ROOT, "%d operators: %d complete, %d with gaps, %d not operators (excluded); "
-                        + "%d cases; worst abs error %s (%s), worst rel error %s",
+                        + "%d cases; worst abs error %s (%s), worst rel error %s (%s)",
                 rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(), cases,
-                sci(worst == null ? 0 : worst.worstAbs()),
-                worst == null || worst.worstCase().isEmpty() ? "-" : worst.name() + "[" + worst.worstCase() + "]",
-                sci(worstRel));
+                sci(worst == null ? 0 : worst.worstAbs()), where(worst, worst == null ? "" : worst.worstCase()),
+                sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()));
+    }
+
+    private static String where(OperatorCoverage row, String caseId) {
+        return row == null || caseId.isEmpty() ? "-" : row.name() + "[" + caseId + "]";
     }
 
     private List<String> looserTolerances() {

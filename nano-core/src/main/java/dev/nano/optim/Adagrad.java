@@ -1,0 +1,168 @@
+package dev.nano.optim;
+
+import dev.nano.Nano;
+import dev.nano.Tensor;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adagrad: each element's step shrinks with the sum of its squared gradients so far. PyTorch's
+ * {@code torch.optim.Adagrad}, step for step, with the learning rate decayed as
+ * {@code lr / (1 + (t - 1)·lr_decay)}.
+ *
+ * <pre>{@code
+ * Adagrad opt = Adagrad.builder(params).lr(0.1).build();
+ * }</pre>
+ *
+ * Defaults as in PyTorch: lr 1e-2, lr_decay 0, weight_decay 0, initial_accumulator_value 0,
+ * eps 1e-10, maximize false. State: {@code step} and {@code sum}, created for every parameter when
+ * the optimizer is built (not at the first step, unlike the other optimizers).
+ */
+public final class Adagrad extends Optimizer {
+
+    private Adagrad(List<ParamGroup> groups, Map<String, Object> defaults) {
+        super(groups, checkHyperparameters(defaults));
+        for (ParamGroup group : paramGroups()) {
+            for (Tensor p : group.params()) {
+                initState(p);
+            }
+        }
+    }
+
+    /**
+     * {@code step = 0} and {@code sum} filled with the <em>optimizer's</em> initial_accumulator_value:
+     * PyTorch uses the constructor's value even for a group that sets its own.
+     */
+    private void initState(Tensor p) {
+        Map<String, Tensor> state = stateOf(p);
+        state.put("step", Nano.scalar(0.0));
+        state.put("sum", Nano.fullLike(p, (Double) defaults().get("initial_accumulator_value")));
+    }
+
+    private static Map<String, Object> checkHyperparameters(Map<String, Object> h) {
+        double lr = (Double) h.get("lr");
+        double lrDecay = (Double) h.get("lr_decay");
+        double weightDecay = (Double) h.get("weight_decay");
+        double initial = (Double) h.get("initial_accumulator_value");
+        double eps = (Double) h.get("eps");
+        if (!(0.0 <= lr)) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
+        }
+        if (!(0.0 <= lrDecay)) {
+            throw new IllegalArgumentException("Invalid lr_decay value: " + PythonFloat.repr(lrDecay));
+        }
+        if (!(0.0 <= weightDecay)) {
+            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
+        }
+        if (!(0.0 <= initial)) {
+            throw new IllegalArgumentException("Invalid initial_accumulator_value value: " + PythonFloat.repr(initial));
+        }
+        if (!(0.0 <= eps)) {
+            throw new IllegalArgumentException("Invalid epsilon value: " + PythonFloat.repr(eps));
+        }
+        return h;
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr();
+        double lrDecay = group.getDouble("lr_decay");
+        double weightDecay = group.getDouble("weight_decay");
+        double eps = group.getDouble("eps");
+        boolean maximize = group.getBoolean("maximize");
+
+        for (Tensor p : group.params()) {
+            if (p.grad() == null) {
+                continue;
+            }
+            double[] param = p.data();
+            double[] grad = p.grad().data();
+            Map<String, Tensor> state = stateOf(p);
+            if (state.isEmpty()) {
+                initState(p); // a parameter added later with addParamGroup
+            }
+            double t = incrementStep(state);
+            double clr = lr / (1 + (t - 1) * lrDecay); // the first step uses lr itself
+            double[] sum = state.get("sum").data();
+
+            for (int i = 0; i < param.length; i++) {
+                double g = maximize ? -grad[i] : grad[i];
+                if (weightDecay != 0) {
+                    g = g + weightDecay * param[i];
+                }
+                sum[i] = sum[i] + g * g;
+                double std = Math.sqrt(sum[i]) + eps;
+                param[i] = param[i] + (-clr) * g / std;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(singleGroup(params));
+    }
+
+    public static Builder builder(Tensor... params) {
+        return builder(Arrays.asList(params));
+    }
+
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(Arrays.asList(groups));
+    }
+
+    /** Set what differs from PyTorch's defaults, then {@link #build()}. */
+    public static final class Builder {
+        private final List<ParamGroup> groups;
+        private final Map<String, Object> defaults = new LinkedHashMap<>();
+
+        private Builder(List<ParamGroup> groups) {
+            this.groups = groups;
+            defaults.put("lr", 1e-2);
+            defaults.put("lr_decay", 0.0);
+            defaults.put("weight_decay", 0.0);
+            defaults.put("initial_accumulator_value", 0.0);
+            defaults.put("eps", 1e-10);
+            defaults.put("maximize", false);
+        }
+
+        public Builder lr(double lr) {
+            defaults.put("lr", lr);
+            return this;
+        }
+
+        /** Step t uses {@code lr / (1 + (t - 1)·lrDecay)}. */
+        public Builder lrDecay(double lrDecay) {
+            defaults.put("lr_decay", lrDecay);
+            return this;
+        }
+
+        public Builder weightDecay(double weightDecay) {
+            defaults.put("weight_decay", weightDecay);
+            return this;
+        }
+
+        /** Where the sum of squared gradients starts. */
+        public Builder initialAccumulatorValue(double value) {
+            defaults.put("initial_accumulator_value", value);
+            return this;
+        }
+
+        public Builder eps(double eps) {
+            defaults.put("eps", eps);
+            return this;
+        }
+
+        public Builder maximize(boolean maximize) {
+            defaults.put("maximize", maximize);
+            return this;
+        }
+
+        public Adagrad build() {
+            return new Adagrad(groups, defaults);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.nano.optim;
+
+import dev.nano.Tensor;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adam: steps along a running mean of the gradient, divided by the root of a running mean of its
+ * square, both corrected for starting at zero. PyTorch's {@code torch.optim.Adam}, step for step
+ * (its single-tensor path, the one PyTorch runs on CPU):
+ *
+ * <pre>
+ * m  = lerp(m, g, 1 - beta1)                    first moment
+ * v  = v·beta2 + (1 - beta2)·g·g                second moment
+ * p -= lr/(1 - beta1^t) · m / (sqrt(v)/(1 - beta2^t)^0.5 + eps)
+ * </pre>
+ *
+ * {@code eps} is added after the bias correction, as in PyTorch (not TensorFlow's "epsilon hat").
+ * With {@code amsgrad} the running maximum of v replaces v in the denominator.
+ *
+ * <pre>{@code
+ * Adam opt = Adam.builder(params).lr(1e-3).betas(0.9, 0.999).amsgrad(true).build();
+ * }</pre>
+ *
+ * Defaults as in PyTorch: lr 1e-3, betas (0.9, 0.999), eps 1e-8, weight_decay 0, amsgrad false,
+ * maximize false, decoupled_weight_decay false ({@link AdamW} is the decoupled one). State:
+ * {@code step}, {@code exp_avg}, {@code exp_avg_sq}, and {@code max_exp_avg_sq} with amsgrad.
+ */
+public final class Adam extends AdamBase {
+
+    private Adam(List<ParamGroup> groups, Map<String, Object> defaults) {
+        super(groups, defaults);
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(singleGroup(params));
+    }
+
+    public static Builder builder(Tensor... params) {
+        return builder(Arrays.asList(params));
+    }
+
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(Arrays.asList(groups));
+    }
+
+    /** Set what differs from PyTorch's defaults, then {@link #build()}. */
+    public static final class Builder {
+        private final List<ParamGroup> groups;
+        private final Map<String, Object> defaults = new LinkedHashMap<>();
+
+        private Builder(List<ParamGroup> groups) {
+            this.groups = groups;
+            defaults.put("lr", 1e-3);
+            defaults.put("betas", List.of(0.9, 0.999));
+            defaults.put("eps", 1e-8);
+            defaults.put("weight_decay", 0.0);
+            defaults.put("amsgrad", false);
+            defaults.put("maximize", false);
+            defaults.put("decoupled_weight_decay", false);
+        }
+
+        public Builder lr(double lr) {
+            defaults.put("lr", lr);
+            return this;
+        }
+
+        /** Decay rates of the first and second moment averages. */
+        public Builder betas(double beta1, double beta2) {
+            defaults.put("betas", List.of(beta1, beta2));
+            return this;
+        }
+
+        public Builder eps(double eps) {
+            defaults.put("eps", eps);
+            return this;
+        }
+
+        /** L2 penalty added to the gradient (or, with {@link #decoupledWeightDecay}, AdamW's decay). */
+        public Builder weightDecay(double weightDecay) {
+            defaults.put("weight_decay", weightDecay);
+            return this;
+        }
+
+        public Builder amsgrad(boolean amsgrad) {
+            defaults.put("amsgrad", amsgrad);
+            return this;
+        }
+
+        public Builder maximize(boolean maximize) {
+            defaults.put("maximize", maximize);
+            return this;
+        }
+
+        /** True makes this {@link AdamW}'s algorithm (PyTorch 2.7's {@code decoupled_weight_decay}). */
+        public Builder decoupledWeightDecay(boolean decoupled) {
+            defaults.put("decoupled_weight_decay", decoupled);
+            return this;
+        }
+
+        public Adam build() {
+            return new Adam(groups, defaults);
+        }
+    }
+}

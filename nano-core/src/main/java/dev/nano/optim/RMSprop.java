@@ -1,0 +1,173 @@
+package dev.nano.optim;
+
+import dev.nano.Tensor;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RMSprop: divides the gradient by a running root mean square of recent gradients. PyTorch's
+ * {@code torch.optim.RMSprop}, step for step: {@code eps} is added <em>after</em> the square root
+ * (TensorFlow adds it inside), the centered variant subtracts the squared running mean of the
+ * gradient, and the momentum buffer starts at zero (unlike SGD's).
+ *
+ * <pre>{@code
+ * RMSprop opt = RMSprop.builder(params).lr(1e-3).centered(true).build();
+ * }</pre>
+ *
+ * Defaults as in PyTorch: lr 1e-2, alpha 0.99, eps 1e-8, weight_decay 0, momentum 0,
+ * centered false, maximize false. State: {@code step}, {@code square_avg}, and
+ * {@code momentum_buffer} (momentum > 0) and {@code grad_avg} (centered).
+ */
+public final class RMSprop extends Optimizer {
+
+    private RMSprop(List<ParamGroup> groups, Map<String, Object> defaults) {
+        super(groups, checkHyperparameters(defaults));
+    }
+
+    private static Map<String, Object> checkHyperparameters(Map<String, Object> h) {
+        double lr = (Double) h.get("lr");
+        double eps = (Double) h.get("eps");
+        double momentum = (Double) h.get("momentum");
+        double weightDecay = (Double) h.get("weight_decay");
+        double alpha = (Double) h.get("alpha");
+        // "not 0.0 <= x", as PyTorch writes it, also rejects NaN.
+        if (!(0.0 <= lr)) {
+            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
+        }
+        if (!(0.0 <= eps)) {
+            throw new IllegalArgumentException("Invalid epsilon value: " + PythonFloat.repr(eps));
+        }
+        if (!(0.0 <= momentum)) {
+            throw new IllegalArgumentException("Invalid momentum value: " + PythonFloat.repr(momentum));
+        }
+        if (!(0.0 <= weightDecay)) {
+            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
+        }
+        if (!(0.0 <= alpha)) {
+            throw new IllegalArgumentException("Invalid alpha value: " + PythonFloat.repr(alpha));
+        }
+        return h;
+    }
+
+    @Override
+    protected void update(ParamGroup group) {
+        double lr = group.lr();
+        double alpha = group.getDouble("alpha");
+        double eps = group.getDouble("eps");
+        double weightDecay = group.getDouble("weight_decay");
+        double momentum = group.getDouble("momentum");
+        boolean centered = group.getBoolean("centered");
+        boolean maximize = group.getBoolean("maximize");
+
+        for (Tensor p : group.params()) {
+            if (p.grad() == null) {
+                continue;
+            }
+            double[] param = p.data();
+            double[] grad = p.grad().data();
+            Map<String, Tensor> state = stateOf(p);
+            incrementStep(state); // counted, not used in the math
+            double[] squareAvg = zerosState(state, "square_avg", p);
+            double[] buf = momentum > 0 ? zerosState(state, "momentum_buffer", p) : null;
+            double[] gradAvg = centered ? zerosState(state, "grad_avg", p) : null;
+
+            for (int i = 0; i < param.length; i++) {
+                double g = maximize ? -grad[i] : grad[i];
+                if (weightDecay != 0) {
+                    g = g + weightDecay * param[i];
+                }
+                squareAvg[i] = squareAvg[i] * alpha + (1 - alpha) * g * g;
+                double avg;
+                if (centered) {
+                    gradAvg[i] = lerp(gradAvg[i], g, 1 - alpha);
+                    // No clamp: a negative variance estimate gives NaN, as in PyTorch.
+                    avg = Math.sqrt(squareAvg[i] - gradAvg[i] * gradAvg[i]);
+                } else {
+                    avg = Math.sqrt(squareAvg[i]);
+                }
+                avg = avg + eps;
+                if (momentum > 0) {
+                    buf[i] = buf[i] * momentum + g / avg;
+                    param[i] = param[i] + (-lr) * buf[i];
+                } else {
+                    param[i] = param[i] + (-lr) * g / avg;
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- construction
+
+    public static Builder builder(List<Tensor> params) {
+        return new Builder(singleGroup(params));
+    }
+
+    public static Builder builder(Tensor... params) {
+        return builder(Arrays.asList(params));
+    }
+
+    public static Builder builder(ParamGroup... groups) {
+        return new Builder(Arrays.asList(groups));
+    }
+
+    /** Set what differs from PyTorch's defaults, then {@link #build()}. */
+    public static final class Builder {
+        private final List<ParamGroup> groups;
+        private final Map<String, Object> defaults = new LinkedHashMap<>();
+
+        private Builder(List<ParamGroup> groups) {
+            this.groups = groups;
+            defaults.put("lr", 1e-2);
+            defaults.put("alpha", 0.99);
+            defaults.put("eps", 1e-8);
+            defaults.put("weight_decay", 0.0);
+            defaults.put("momentum", 0.0);
+            defaults.put("centered", false);
+            defaults.put("maximize", false);
+        }
+
+        public Builder lr(double lr) {
+            defaults.put("lr", lr);
+            return this;
+        }
+
+        /** Smoothing constant of the running averages. */
+        public Builder alpha(double alpha) {
+            defaults.put("alpha", alpha);
+            return this;
+        }
+
+        public Builder eps(double eps) {
+            defaults.put("eps", eps);
+            return this;
+        }
+
+        public Builder weightDecay(double weightDecay) {
+            defaults.put("weight_decay", weightDecay);
+            return this;
+        }
+
+        public Builder momentum(double momentum) {
+            defaults.put("momentum", momentum);
+            return this;
+        }
+
+        /** Normalize by an estimate of the gradient's variance instead of its raw second moment. */
+        public Builder centered(boolean centered) {
+            defaults.put("centered", centered);
+            return this;
+        }
+
+        public Builder maximize(boolean maximize) {
+            defaults.put("maximize", maximize);
+            return this;
+        }
+
+        public RMSprop build() {
+            return new RMSprop(groups, defaults);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.nano.oracle.optim;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * torch.optim's algorithms written with PyTorch's own tensor operations (libtorch through DJL),
+ * in float64, in exactly the order of {@code torch-semantics.md} §2–§6 (the single-tensor path
+ * PyTorch runs on CPU).
+ *
+ * <p>DJL's own optimizers are not torch.optim (Adam puts eps elsewhere, hyperparameters are
+ * rounded to float, SGD folds lr into its buffer, RMSprop and Adagrad are missing), hence this.
+ * PyTorch updates its tensors in place ({@code param.add_}, {@code exp_avg.lerp_}); here each
+ * operation returns a new array, which replaces the old one as the parameter or the state, with
+ * the same values. Scalars that PyTorch computes as Python floats are Java doubles, which round
+ * the same way; Python's {@code **} is C's {@code pow}, reproduced by {@link #pythonPow}.
+ */
+abstract class TorchOptimizer {
+    protected final OptimConfig config;
+    protected final NDManager manager;
+    private final List<Map<String, NDArray>> state = new ArrayList<>();
+
+    protected TorchOptimizer(OptimConfig config, NDManager manager, int paramCount) {
+        this.config = config;
+        this.manager = manager;
+        for (int i = 0; i < paramCount; i++) {
+            state.add(new LinkedHashMap<>());
+        }
+    }
+
+    static TorchOptimizer create(OptimConfig config, NDManager manager, List<NDArray> params) {
+        return switch (config.optimizer()) {
+            case "sgd" -> new TorchSgd(config, manager, params.size());
+            case "rmsprop" -> new TorchRmsprop(config, manager, params.size());
+            case "adagrad" -> new TorchAdagrad(config, manager, params);
+            case "adam" -> new TorchAdam(config, manager, params.size(), false);
+            case "adamw" -> new TorchAdam(config, manager, params.size(), true);
+            default -> throw new IllegalArgumentException("unknown optimizer " + config.optimizer());
+        };
+    }
+
+    /** One step: {@code params[i]} is replaced by its update; a null {@code grads[i]} skips parameter i. */
+    final void step(NDArray[] params, NDArray[] grads) {
+        for (int i = 0; i < params.length; i++) {
+            if (grads[i] != null) {
+                params[i] = update(params[i], grads[i], state.get(i));
+            }
+        }
+    }
+
+    /** The algorithm for one parameter with a gradient; returns the new parameter. */
+    protected abstract NDArray update(NDArray param, NDArray grad, Map<String, NDArray> state);
+
+    /** Parameter i's state, by PyTorch's names. */
+    Map<String, NDArray> state(int i) {
+        return state.get(i);
+    }
+
+    // ---------------------------------------------------------------- shared pieces
+
+    protected NDArray zerosLike(NDArray p) {
+        return manager.zeros(p.getShape(), DataType.FLOAT64);
+    }
+
+    /** The 0-d step counter, created at 0.0 when missing, incremented; returns its new value ({@code _get_value}). */
+    protected double incrementStep(Map<String, NDArray> state) {
+        NDArray previous = state.get("step");
+        NDArray step = (previous == null ? manager.create(0.0) : previous).add(1.0);
+        state.put("step", step);
+        return step.toDoubleArray()[0];
+    }
+
+    /**
+     * {@code start.lerp_(end, weight)} as ATen computes it ({@code Lerp.h}): from the nearer end.
+     * The weight is one scalar, so one branch serves every element.
+     */
+    protected static NDArray lerp(NDArray start, NDArray end, double weight) {
+        NDArray diff = end.sub(start);
+        return Math.abs(weight) < 0.5 ? start.add(diff.mul(weight)) : end.sub(diff.mul(1 - weight));
+    }
+
+    /**
+     * Python's float {@code base ** exponent}, which is C's {@code pow()}: computed by torch.pow on
+     * two 0-d float64 tensors, whose one-element kernel calls the same C {@code pow}. (Java's
+     * {@code Math.pow} may differ by an ulp, and {@code bias_correction2 ** 0.5} is not
+     * {@code sqrt}.)
+     */
+    protected double pythonPow(double base, double exponent) {
+        return manager.create(base).pow(manager.create(exponent)).toDoubleArray()[0];
+    }
+}

@@ -1,0 +1,75 @@
+package dev.nano.oracle.optim;
+
+import dev.nano.Tensor;
+import dev.nano.oracle.Compare;
+import dev.nano.oracle.cases.Tolerance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * nano's optimizers against the committed PyTorch fixtures, one invocation per configuration and
+ * scenario: after every step, every parameter and every state tensor (names and values), and for
+ * end to end also nano's own gradients, at the default tolerance. Then the constructions
+ * torch.optim rejects, with its messages.
+ */
+class OptimParityTest {
+    /** Per optimizer: the worst absolute and relative error seen, printed at the end. */
+    private static final Map<String, double[]> WORST = new TreeMap<>();
+
+    static Stream<OptimCase> cases() {
+        return OptimCase.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void nanoMatchesPyTorchStepByStep(OptimCase c) {
+        OptimFixtures.Case fixture = c.requireFreshFixture();
+        Trajectory nano = NanoOptimRunner.run(c.config(), c.scenario(), fixture.inputs());
+        Compare.Diff diff = TrajectoryCompare.diff(fixture.trajectory(), nano, Tolerance.DEFAULT);
+        synchronized (WORST) {
+            double[] w = WORST.computeIfAbsent(c.config().optimizer(), k -> new double[2]);
+            w[0] = Math.max(w[0], diff.maxAbs());
+            w[1] = Math.max(w[1], diff.maxRel());
+        }
+        assertTrue(diff.ok(), () -> c + ": nano differs from PyTorch:\n" + diff.describe());
+    }
+
+    static List<OptimErrorCases.ErrorCase> errorCases() {
+        return OptimErrorCases.all();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("errorCases")
+    void torchOptimsErrorsAndNothingChanges(OptimErrorCases.ErrorCase c) {
+        List<Tensor> params = OptimErrorCases.sampleParams();
+        List<double[]> before = new ArrayList<>();
+        List<double[]> gradsBefore = new ArrayList<>();
+        params.forEach(p -> before.add(p.toDoubleArray()));
+        params.forEach(p -> gradsBefore.add(p.grad().toDoubleArray()));
+        var e = assertThrows(IllegalArgumentException.class, () -> c.build().apply(params));
+        assertEquals(c.message(), e.getMessage());
+        for (int i = 0; i < params.size(); i++) {
+            assertArrayEquals(before.get(i), params.get(i).data(), "parameter " + i + " changed");
+            assertArrayEquals(gradsBefore.get(i), params.get(i).grad().data(), "grad " + i + " changed");
+        }
+    }
+
+    @AfterAll
+    static void printWorstErrors() {
+        WORST.forEach((optimizer, w) -> System.out.printf(Locale.ROOT,
+                "optim parity %-8s max abs error %.3g, max rel error %.3g%n", optimizer, w[0], w[1]));
+    }
+}
