@@ -10,6 +10,7 @@ import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.nn.NnScenarios;
 import dev.nano.oracle.optim.OptimRegeneration;
 import dev.nano.oracle.torch.TorchRunner;
 
@@ -27,7 +28,8 @@ import java.util.stream.Stream;
 /**
  * {@code scripts/regen-fixtures}: runs every catalogue case through PyTorch and writes
  * {@code fixtures/<family>/<op>.json}, runs every optimizer configuration of
- * {@link dev.nano.oracle.optim.OptimGrid} and writes {@code fixtures/optim/<optimizer>.json}, then
+ * {@link dev.nano.oracle.optim.OptimGrid} and writes {@code fixtures/optim/<optimizer>.json}, runs the
+ * nn scenarios of {@link NnScenarios} into {@code fixtures/nn/scenarios/<name>.json}, then
  * {@code fixtures/manifest.json}. Deterministic: the
  * inputs and upstream gradients come from seeded generators, so a second run leaves
  * {@code git diff} empty. Prints, per operator, the case count and the largest change against
@@ -75,6 +77,7 @@ public final class Regenerate {
             entries.add(optim);
             total += optim.cases();
         }
+        total += NnScenarios.regenerate(store, entries, written); // fixtures/nn/scenarios/<name>.json
         removeStaleFiles(store, written);
         store.writeManifest(new Manifest(FixtureStore.SCHEMA, pytorch, djl, total, entries));
         System.out.printf(Locale.ROOT, "%d operators, %d cases written; manifest %s%n", entries.size(), total,

@@ -8,6 +8,7 @@ import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.nn.NnScenarios;
 import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.OptimFixtures;
 import dev.nano.oracle.optim.OptimGrid;
@@ -71,6 +72,7 @@ class FixtureIntegrityTest {
     void catalogueAndFixturesHoldTheSameCases() {
         List<String> problems = new ArrayList<>();
         Set<String> expectedFiles = new HashSet<>();
+        expectedFiles.addAll(NnScenarios.fixturePaths(store)); // checked step by step in NnScenarioParityTest
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             expectedFiles.add(store.relative(path));

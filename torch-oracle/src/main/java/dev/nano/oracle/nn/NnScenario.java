@@ -1,0 +1,19 @@
+package dev.nano.oracle.nn;
+
+import java.util.List;
+
+/**
+ * Something stateful that one call of an operator cannot show: running statistics over several
+ * batches, a model switched between train and eval, a whole training run. Each scenario runs
+ * once through nano and once through PyTorch, step by step, in the same order and from the same
+ * data; the PyTorch run is recorded in {@code fixtures/nn/scenarios/<name>.json}.
+ */
+public interface NnScenario {
+
+    /** The fixture file's name (without .json). */
+    String name();
+
+    List<Step> runNano(Upstreams upstreams);
+
+    List<Step> runTorch(Upstreams upstreams);
+}

@@ -1,0 +1,25 @@
+package dev.nano.oracle.nn;
+
+import dev.nano.oracle.Result;
+import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.cases.Tolerance;
+
+import java.util.List;
+
+/**
+ * One step of a scenario as one framework computed it: what went in ({@code inputs}, with
+ * {@code requiresGrad} set on those whose gradient is reported) and what came out (the outputs,
+ * the upstream gradient used and each input's gradient, in {@code result}).
+ *
+ * @param tolerance how closely the two frameworks must agree on this step
+ */
+public record Step(String id, List<Input> inputs, Result result, Tolerance tolerance) {
+
+    public Step {
+        inputs = List.copyOf(inputs);
+    }
+
+    public static Step of(String id, List<Input> inputs, Result result) {
+        return new Step(id, inputs, result, Tolerance.DEFAULT);
+    }
+}
