@@ -13,10 +13,12 @@ import java.util.Random;
  * every tensor it needs as an argument and keeps no state, so a module is a thin wrapper that
  * owns the parameters and calls one of these.
  *
- * <p>Where composing nano's operators gives PyTorch's exact gradient, the function composes
- * them (linear, mse, cross entropy's extra terms, dropout). Where PyTorch runs one fused kernel
- * with its own backward formula — batch norm, layer norm, NLL, the two binary cross entropies —
- * the kernel is a small {@code Function} in this package, written in aten's order of operations.
+ * <p>Where PyTorch itself composes smaller operators (linear, dropout, cross entropy's
+ * log-softmax and label-smoothing terms, 2.13's weighted MSE), so does this, and autograd
+ * differentiates the composite exactly as PyTorch's does. Where PyTorch runs one kernel with its
+ * own backward formula — batch norm, layer norm, NLL, MSE, the two binary cross entropies — the
+ * kernel is a small {@code Function} in this package, written in aten's order of operations and
+ * named as PyTorch names its graph node ({@code NllLossBackward0}, …).
  *
  * <p>Argument checks happen in PyTorch's order and fail with PyTorch's words, whether PyTorch
  * checks in Python ({@code F.dropout}'s probability, BCE's sizes) or in C++ (shapes, targets).
@@ -246,14 +248,15 @@ public final class F {
     /**
      * {@code (input − target)²}, reduced. Input and target broadcast (PyTorch warns when their
      * sizes differ; nano does not warn). "mean" divides by the number of elements (an empty
-     * input gives NaN). With a {@code weight} of the input's size — PyTorch 2.13's
+     * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — PyTorch 2.13's
      * {@code F.mse_loss(weight=)} — each squared error is multiplied by its weight, and "mean"
      * divides by the sum of the weights.
      */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction, Tensor weight) {
         if (weight == null) {
             Reduction r = Reduction.of(reduction);
-            return reduce(input.sub(target).square(), r);
+            int[] shape = Shape.broadcast(input.shape(), target.shape()); // torch.broadcast_tensors
+            return new MseLossFunction(r).apply(expanded(input, shape), expanded(target, shape));
         }
         Reduction r = weightedReduction(reduction);
         Shape.broadcast(input.shape(), target.shape());
@@ -271,6 +274,11 @@ public final class F {
         }
     }
 
+    /** {@code t} broadcast to {@code shape} (itself if it already has that shape). */
+    private static Tensor expanded(Tensor t, int[] shape) {
+        return Arrays.equals(t.shape(), shape) ? t : t.expand(shape);
+    }
+
     /** The weighted losses of PyTorch 2.13 check the reduction with their own message. */
     private static Reduction weightedReduction(String reduction) {
         try {
@@ -278,17 +286,6 @@ public final class F {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid reduction mode: " + reduction
                     + ". Expected one of 'none', 'mean', 'sum'.", e);
-        }
-    }
-
-    static Tensor reduce(Tensor loss, Reduction reduction) {
-        switch (reduction) {
-            case MEAN:
-                return loss.mean();
-            case SUM:
-                return loss.sum();
-            default:
-                return loss;
         }
     }
 
@@ -482,17 +479,19 @@ public final class F {
             Shape.broadcast(target.shape(), weight.shape()); // F.binary_cross_entropy's _infer_size
         }
         checkNotDifferentiable(weight, "weight", "binary_cross_entropy");
-        Tensor loss = new BinaryCrossEntropyFunction().apply(input, target);
-        return reduce(weighted(loss, weight), r);
+        return new BinaryCrossEntropyFunction(fitted(weight, input.shape()), r).apply(input, target);
     }
 
-    /** {@code loss.mul_(weight)}: in place, so the weight may broadcast but not grow the loss. */
-    private static Tensor weighted(Tensor loss, Tensor weight) {
+    /**
+     * A weight or positive weight expanded to the loss's shape. aten multiplies it in place
+     * ({@code loss.mul_(weight)}), so it may broadcast but not grow the loss.
+     */
+    private static Tensor fitted(Tensor weight, int[] shape) {
         if (weight == null) {
-            return loss;
+            return null;
         }
-        checkFitsInPlace(loss.shape(), weight.shape());
-        return loss.mul(weight);
+        checkFitsInPlace(shape, weight.shape());
+        return weight.detach().expand(shape);
     }
 
     private static void checkFitsInPlace(int[] out, int[] operand) {
@@ -527,12 +526,8 @@ public final class F {
         }
         checkNotDifferentiable(weight, "weight", "binary_cross_entropy_with_logits");
         checkNotDifferentiable(posWeight, "pos_weight", "binary_cross_entropy_with_logits");
-        Tensor fullPosWeight = null;
-        if (posWeight != null) {
-            checkFitsInPlace(input.shape(), posWeight.shape());
-            fullPosWeight = posWeight.detach().expand(input.shape());
-        }
-        Tensor loss = new BinaryCrossEntropyWithLogitsFunction(fullPosWeight).apply(input, target);
-        return reduce(weighted(loss, weight), r);
+        Tensor fullPosWeight = fitted(posWeight, input.shape());
+        Tensor fullWeight = fitted(weight, input.shape());
+        return new BinaryCrossEntropyWithLogitsFunction(fullWeight, fullPosWeight, r).apply(input, target);
     }
 }
