@@ -1,0 +1,70 @@
+package dev.nano.nn;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The README's model, trained with train() and evaluated with eval() inside noGrad(), runs as written. */
+class NnReadmeExampleTest {
+
+    @Test
+    void readmeModelExampleCompilesRunsAndPrintsWhatTheReadmeSays(@TempDir Path dir) throws Exception {
+        String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
+        Matcher m = Pattern.compile(
+                "<!-- nn-example:start -->\\s*```java\\n(.*?)```\\s*Prints:\\s*```text\\n(.*?)```",
+                Pattern.DOTALL).matcher(readme);
+        assertTrue(m.find(), "README.md must hold the nn example between <!-- nn-example:start --> markers, "
+                + "followed by 'Prints:' and a text block");
+        String source = m.group(1);
+        Matcher name = Pattern.compile("public class (\\w+)").matcher(source);
+        assertTrue(name.find(), "the example must declare a public class");
+        String className = name.group(1);
+
+        Path file = dir.resolve(className + ".java");
+        Files.writeString(file, source);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertNotNull(javac, "a JDK is needed to compile the README example");
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int status = javac.run(null, null, diagnostics, "-d", dir.toString(), "-cp",
+                System.getProperty("java.class.path"), file.toString());
+        assertEquals(0, status, "the README nn example does not compile:\n" + diagnostics);
+
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals(m.group(2).strip(), out.toString(StandardCharsets.UTF_8).strip().replace("\r\n", "\n"));
+    }
+
+    private static Path findReadme() throws IOException {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null && !Files.isRegularFile(dir.resolve("README.md"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IOException("README.md not found above " + Paths.get("").toAbsolutePath());
+        }
+        return dir.resolve("README.md");
+    }
+}
