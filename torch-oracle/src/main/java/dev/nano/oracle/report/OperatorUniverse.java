@@ -12,8 +12,8 @@ import java.util.TreeSet;
 
 /**
  * The operators nano offers, read from nano itself (the public methods of {@link Tensor},
- * {@link Nano} and the functional forms of the layers and losses, {@link F}), not from the catalogue: an operator added to nano without catalogue entries
- * therefore shows up as not covered.
+ * {@link Nano} and the functional forms of the layers and losses, {@link F}), not from the
+ * catalogue: an operator added to nano without catalogue entries therefore shows up as not covered.
  *
  * <p>Public methods that are not operators, and method names that are another name for an
  * operator, are listed here in one place, each with its reason.
