@@ -48,6 +48,11 @@ public abstract class Module {
      */
     protected Tensor registerParameter(String name, Tensor parameter) {
         checkName("parameter", name, parameters);
+        if (parameter != null && !parameter.isLeaf()) {
+            throw new IllegalArgumentException("Cannot assign non-leaf Tensor to parameter '" + name + "'. Model "
+                    + "parameters must be created explicitly. To express '" + name + "' as a function of another "
+                    + "Tensor, compute the value in the forward() method.");
+        }
         if (parameter != null && !parameter.requiresGrad()) {
             parameter.requiresGrad(true);
         }

@@ -187,6 +187,17 @@ class ModuleTest {
         assertEquals("attribute 'w' already exists",
                 assertThrows(IllegalArgumentException.class, () -> m.add("buffer", "w")).getMessage());
         assertEquals(1, m.parameters().size());
+        Module computed = new Module() {
+            {
+                Tensor leaf = Nano.ones(2).requiresGrad(true);
+                IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                        () -> registerParameter("scaled", leaf.mul(2.0)));
+                assertTrue(e.getMessage().startsWith("Cannot assign non-leaf Tensor to parameter 'scaled'. Model "
+                        + "parameters must be created explicitly."), e.getMessage());
+                assertSame(leaf, registerParameter("leaf", leaf), "a leaf that already requires grad is kept as is");
+            }
+        };
+        assertEquals(1, computed.parameters().size());
     }
 
     @Test
