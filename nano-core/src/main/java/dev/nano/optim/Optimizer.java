@@ -157,7 +157,6 @@ public abstract class Optimizer {
      * Runs {@code closure} (with grad mode on, so it can compute a loss and call backward), then
      * takes one step. Returns the closure's loss, or null without a closure.
      */
-    @SuppressWarnings("try") // the grad-mode scopes work by being open, not by being referenced
     public final Tensor step(Supplier<Tensor> closure) {
         Tensor loss = null;
         if (closure != null) {

@@ -3,7 +3,9 @@ package dev.nano.oracle;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.optim.OptimGrid;
 import dev.nano.oracle.report.OperatorCoverage;
+import dev.nano.oracle.report.OptimizerCoverage;
 import dev.nano.oracle.report.OperatorUniverse;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +42,20 @@ class CoverageGateTest {
         if (!gaps.isEmpty()) {
             fail(gaps.size() + " coverage gaps (see scripts/coverage-gaps):\n  " + String.join("\n  ", gaps));
         }
+    }
+
+    @Test
+    void everyOptimizerHyperparameterOfNanoIsVariedByTheGrid() throws ReflectiveOperationException {
+        List<String> gaps = new ArrayList<>();
+        for (var e : OptimizerCoverage.OPTIMIZERS.entrySet()) {
+            for (String h : OptimizerCoverage.hyperparameters(e.getValue())) {
+                boolean varied = OptimGrid.of(e.getKey()).stream().anyMatch(c -> c.hyperparameters().containsKey(h));
+                if (!varied) {
+                    gaps.add(e.getKey() + " / " + h + ": nano's builder offers it, no grid configuration sets it");
+                }
+            }
+        }
+        assertTrue(gaps.isEmpty(), () -> "optimizer coverage gaps:\n  " + String.join("\n  ", gaps));
     }
 
     @Test

@@ -101,13 +101,18 @@ public final class NanoOptimRunner {
             }
             case "adam" -> {
                 Adam.Builder b = Adam.builder(params);
+                if (h.containsKey("beta1") || h.containsKey("beta2")) {
+                    b.betas(config.number("beta1"), config.number("beta2"));
+                }
                 h.forEach((name, value) -> {
                     switch (name) {
                         case "lr" -> b.lr((Double) value);
+                        case "beta1", "beta2" -> { } // set together above
                         case "eps" -> b.eps((Double) value);
                         case "weight_decay" -> b.weightDecay((Double) value);
                         case "amsgrad" -> b.amsgrad((Boolean) value);
                         case "maximize" -> b.maximize((Boolean) value);
+                        case "decoupled_weight_decay" -> b.decoupledWeightDecay((Boolean) value);
                         default -> throw unknown(config, name);
                     }
                 });
@@ -115,9 +120,13 @@ public final class NanoOptimRunner {
             }
             case "adamw" -> {
                 AdamW.Builder b = AdamW.builder(params);
+                if (h.containsKey("beta1") || h.containsKey("beta2")) {
+                    b.betas(config.number("beta1"), config.number("beta2"));
+                }
                 h.forEach((name, value) -> {
                     switch (name) {
                         case "lr" -> b.lr((Double) value);
+                        case "beta1", "beta2" -> { } // set together above
                         case "eps" -> b.eps((Double) value);
                         case "weight_decay" -> b.weightDecay((Double) value);
                         case "amsgrad" -> b.amsgrad((Boolean) value);

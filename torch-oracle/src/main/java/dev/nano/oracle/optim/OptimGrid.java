@@ -24,7 +24,7 @@ public final class OptimGrid {
             "adagrad", Map.of("lr", 1e-2, "lr_decay", 0.0, "weight_decay", 0.0, "initial_accumulator_value", 0.0,
                     "eps", 1e-10, "maximize", false),
             "adam", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 0.0,
-                    "amsgrad", false, "maximize", false),
+                    "amsgrad", false, "maximize", false, "decoupled_weight_decay", false),
             "adamw", Map.of("lr", 1e-3, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weight_decay", 1e-2,
                     "amsgrad", false, "maximize", false));
 
@@ -65,6 +65,11 @@ public final class OptimGrid {
                 c.add(OptimConfig.of(optimizer, "weight_decay", 0.1));
                 c.add(OptimConfig.of(optimizer, "weight_decay", 0.1, "maximize", true));
                 c.add(OptimConfig.of(optimizer, "weight_decay", 0.1, "amsgrad", true));
+                // Beyond PyTorch's grid: every hyperparameter nano's builder offers is varied once.
+                c.add(OptimConfig.of(optimizer, "beta1", 0.8, "beta2", 0.99, "eps", 1e-6));
+                if (optimizer.equals("adam")) {
+                    c.add(OptimConfig.of("adam", "weight_decay", 0.1, "decoupled_weight_decay", true));
+                }
             }
             case "adagrad" -> {
                 c.add(OptimConfig.of("adagrad"));
@@ -73,6 +78,7 @@ public final class OptimGrid {
                 c.add(OptimConfig.of("adagrad", "lr", 0.1));
                 c.add(OptimConfig.of("adagrad", "initial_accumulator_value", 0.1, "weight_decay", 0.1));
                 c.add(OptimConfig.of("adagrad", "lr", 0.1, "lr_decay", 0.5, "weight_decay", 0.1));
+                c.add(OptimConfig.of("adagrad", "eps", 1e-6)); // beyond PyTorch's grid: vary eps once
             }
             case "rmsprop" -> {
                 c.add(OptimConfig.of("rmsprop"));
@@ -82,6 +88,7 @@ public final class OptimGrid {
                 c.add(OptimConfig.of("rmsprop", "weight_decay", 0.1, "centered", true, "momentum", 0.1));
                 c.add(OptimConfig.of("rmsprop", "weight_decay", 0.1, "centered", true, "momentum", 0.1,
                         "maximize", true));
+                c.add(OptimConfig.of("rmsprop", "alpha", 0.9, "eps", 1e-6)); // beyond PyTorch's grid
             }
             default -> throw new IllegalArgumentException("unknown optimizer " + optimizer);
         }

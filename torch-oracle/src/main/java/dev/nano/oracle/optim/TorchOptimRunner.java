@@ -55,7 +55,6 @@ public final class TorchOptimRunner {
      * on fresh leaves holding the current values (so nothing accumulates across steps). The open
      * collector is what turns PyTorch's grad mode on for the forward pass.
      */
-    @SuppressWarnings("try")
     static List<Value> endToEndGradients(NDArray[] params, Value mValue) {
         try (NDManager m = TorchRunner.baseManager().newSubManager()) {
             NDArray x = m.create(params[0].toDoubleArray(), params[0].getShape());

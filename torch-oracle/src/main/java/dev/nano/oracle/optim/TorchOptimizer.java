@@ -39,7 +39,7 @@ abstract class TorchOptimizer {
             case "sgd" -> new TorchSgd(config, manager, params.size());
             case "rmsprop" -> new TorchRmsprop(config, manager, params.size());
             case "adagrad" -> new TorchAdagrad(config, manager, params);
-            case "adam" -> new TorchAdam(config, manager, params.size(), false);
+            case "adam" -> new TorchAdam(config, manager, params.size(), config.flag("decoupled_weight_decay"));
             case "adamw" -> new TorchAdam(config, manager, params.size(), true);
             default -> throw new IllegalArgumentException("unknown optimizer " + config.optimizer());
         };

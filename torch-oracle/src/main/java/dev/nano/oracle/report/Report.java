@@ -46,7 +46,9 @@ public final class Report {
             rows.add(OperatorCoverage.of(name, op, op == null ? null : outcomes.getOrDefault(name, List.of())));
         }
 
-        ReportWriter writer = new ReportWriter(rows);
+        System.err.println("checking the optimizer grid against its PyTorch fixtures...");
+        List<OptimizerCoverage.Row> optimRows = OptimizerCoverage.rows(store);
+        ReportWriter writer = new ReportWriter(rows, optimRows);
         System.out.print(writer.text());
         Path dir = store.root().getParent().resolve("torch-oracle").resolve("target").resolve("coverage");
         write(dir.resolve("report.md"), writer.markdown());

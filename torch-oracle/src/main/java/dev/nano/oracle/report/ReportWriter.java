@@ -13,9 +13,11 @@ import java.util.Map;
 /** Renders the coverage rows as a terminal table, Markdown, JSON and a self-contained HTML page. */
 final class ReportWriter {
     private final List<OperatorCoverage> rows;
+    private final List<OptimizerCoverage.Row> optimRows;
 
-    ReportWriter(List<OperatorCoverage> rows) {
+    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows) {
         this.rows = rows;
+        this.optimRows = optimRows;
     }
 
     // ------------------------------------------------------------------ text
@@ -65,6 +67,7 @@ final class ReportWriter {
             sb.append("\nFailing cases:\n");
             failures.forEach(f -> sb.append("  ").append(f).append('\n'));
         }
+        sb.append("\nOptimizers (hyperparameters read from nano's builders):\n").append(OptimizerCoverage.text(optimRows));
         sb.append('\n').append(summary()).append('\n');
         return sb.toString();
     }
@@ -74,9 +77,12 @@ final class ReportWriter {
         int cases = rows.stream().mapToInt(OperatorCoverage::cases).sum();
         OperatorCoverage worst = rows.stream().max((a, b) -> Double.compare(a.worstAbs(), b.worstAbs())).orElse(null);
         OperatorCoverage worstRel = rows.stream().max((a, b) -> Double.compare(a.worstRel(), b.worstRel())).orElse(null);
+        long optimComplete = optimRows.stream().filter(r -> r.status().equals("complete")).count();
         return String.format(Locale.ROOT, "%d operators: %d complete, %d with gaps, %d not operators (excluded); "
+                        + "%d optimizer hyperparameters: %d complete; "
                         + "%d cases; worst abs error %s (%s), worst rel error %s (%s)",
-                rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(), cases,
+                rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(),
+                optimRows.size(), optimComplete, cases,
                 sci(worst == null ? 0 : worst.worstAbs()), where(worst, worst == null ? "" : worst.worstCase()),
                 sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()));
     }
@@ -125,6 +131,14 @@ final class ReportWriter {
         OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("- `").append(k).append("`: ").append(v).append('\n'));
         sb.append("\n## Aliases\n\n");
         OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("- `").append(k).append("` → `").append(v).append("`\n"));
+        sb.append("\n## Optimizers\n\n| optimizer | hyperparameter | configs | given gradients | end to end | errors "
+                + "| worst abs | worst rel | status |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (OptimizerCoverage.Row r : optimRows) {
+            sb.append("| ").append(r.optimizer()).append(" | `").append(r.hyperparameter()).append("` | ")
+                    .append(r.configs()).append(" | ").append(r.givenGradients()).append(" | ").append(r.endToEnd())
+                    .append(" | ").append(r.errors()).append(" | ").append(sci(r.worstAbs())).append(" | ")
+                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" |\n");
+        }
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\n## Looser tolerances\n\n");
@@ -172,6 +186,13 @@ final class ReportWriter {
             ArrayNode failures = o.putArray("failures");
             r.failures().forEach(failures::add);
         }
+        ArrayNode optim = root.putArray("optimizers");
+        for (OptimizerCoverage.Row r : optimRows) {
+            optim.addObject().put("optimizer", r.optimizer()).put("hyperparameter", r.hyperparameter())
+                    .put("configs", r.configs()).put("givenGradients", r.givenGradients()).put("endToEnd", r.endToEnd())
+                    .put("errors", r.errors()).put("worstAbs", r.worstAbs()).put("worstRel", r.worstRel())
+                    .put("status", r.status());
+        }
         ObjectNode notOps = root.putObject("notOperators");
         OperatorUniverse.NOT_OPERATORS.forEach(notOps::put);
         ObjectNode aliases = root.putObject("aliases");
@@ -211,6 +232,17 @@ final class ReportWriter {
             sb.append("<td>").append(r.cases()).append("</td><td data-v=\"").append(r.worstAbs()).append("\">")
                     .append(sci(r.worstAbs())).append("</td><td data-v=\"").append(r.worstRel()).append("\">")
                     .append(sci(r.worstRel())).append("</td><td>").append(esc(r.status())).append("</td></tr>");
+        }
+        sb.append("</tbody></table><h2>Optimizers</h2><table><thead><tr><th>optimizer</th><th>hyperparameter</th>"
+                + "<th>configs</th><th>given gradients</th><th>end to end</th><th>errors</th><th>worst abs</th>"
+                + "<th>worst rel</th><th>status</th></tr></thead><tbody>");
+        for (OptimizerCoverage.Row r : optimRows) {
+            sb.append("<tr class=\"").append(r.status().equals("complete") ? "" : "gap").append("\"><td>")
+                    .append(esc(r.optimizer())).append("</td><td class=\"name\">").append(esc(r.hyperparameter()))
+                    .append("</td><td>").append(r.configs()).append("</td><td>").append(r.givenGradients())
+                    .append("</td><td>").append(r.endToEnd()).append("</td><td>").append(r.errors()).append("</td><td>")
+                    .append(sci(r.worstAbs())).append("</td><td>").append(sci(r.worstRel())).append("</td><td>")
+                    .append(esc(r.status())).append("</td></tr>");
         }
         sb.append("</tbody></table><h2>Exclusions</h2><ul>");
         for (OperatorCoverage r : rows) {
