@@ -4,6 +4,7 @@ import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.optim.OptimGrid;
+import dev.nano.oracle.report.ModuleCoverage;
 import dev.nano.oracle.report.OperatorCoverage;
 import dev.nano.oracle.report.OptimizerCoverage;
 import dev.nano.oracle.report.OperatorUniverse;
@@ -56,6 +57,30 @@ class CoverageGateTest {
             }
         }
         assertTrue(gaps.isEmpty(), () -> "optimizer coverage gaps:\n  " + String.join("\n  ", gaps));
+    }
+
+    @Test
+    void everyModuleOfNanoIsMappedToItsOperatorsAndModeDependentOnesRunInBothModes() {
+        List<String> gaps = new ArrayList<>();
+        for (String module : ModuleCoverage.modules()) {
+            List<String> ops = ModuleCoverage.OPERATORS.get(module);
+            if (ops == null) {
+                gaps.add(module + ": no operator mapping in ModuleCoverage.OPERATORS");
+            } else {
+                ops.stream().filter(o -> Catalogue.byName(o) == null)
+                        .forEach(o -> gaps.add(module + ": its operator " + o + " has no catalogue entry"));
+            }
+            if (ModuleCoverage.MODE_DEPENDENT.contains(module)) {
+                for (String mode : List.of("train", "eval")) {
+                    boolean credited = ModuleCoverage.CREDITS.stream()
+                            .anyMatch(c -> c.mode().equals(mode) && c.modules().contains(module));
+                    if (!credited) {
+                        gaps.add(module + ": behaves differently in " + mode + " mode but no scenario runs it there");
+                    }
+                }
+            }
+        }
+        assertTrue(gaps.isEmpty(), () -> "nn module coverage gaps:\n  " + String.join("\n  ", gaps));
     }
 
     @Test

@@ -48,7 +48,9 @@ public final class Report {
 
         System.err.println("checking the optimizer grid against its PyTorch fixtures...");
         List<OptimizerCoverage.Row> optimRows = OptimizerCoverage.rows(store);
-        ReportWriter writer = new ReportWriter(rows, optimRows);
+        System.err.println("running the nn scenarios against their PyTorch fixtures...");
+        List<ModuleCoverage.Row> moduleRows = ModuleCoverage.rows(store, rows);
+        ReportWriter writer = new ReportWriter(rows, optimRows, moduleRows);
         System.out.print(writer.text());
         Path dir = store.root().getParent().resolve("torch-oracle").resolve("target").resolve("coverage");
         write(dir.resolve("report.md"), writer.markdown());

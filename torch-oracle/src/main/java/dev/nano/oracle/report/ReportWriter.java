@@ -14,10 +14,13 @@ import java.util.Map;
 final class ReportWriter {
     private final List<OperatorCoverage> rows;
     private final List<OptimizerCoverage.Row> optimRows;
+    private final List<ModuleCoverage.Row> moduleRows;
 
-    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows) {
+    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
+                 List<ModuleCoverage.Row> moduleRows) {
         this.rows = rows;
         this.optimRows = optimRows;
+        this.moduleRows = moduleRows;
     }
 
     // ------------------------------------------------------------------ text
@@ -68,6 +71,7 @@ final class ReportWriter {
             failures.forEach(f -> sb.append("  ").append(f).append('\n'));
         }
         sb.append("\nOptimizers (hyperparameters read from nano's builders):\n").append(OptimizerCoverage.text(optimRows));
+        sb.append("\nnn modules (read from nano's dev.nano.nn) x mode:\n").append(ModuleCoverage.text(moduleRows));
         sb.append('\n').append(summary()).append('\n');
         return sb.toString();
     }
@@ -78,11 +82,12 @@ final class ReportWriter {
         OperatorCoverage worst = rows.stream().max((a, b) -> Double.compare(a.worstAbs(), b.worstAbs())).orElse(null);
         OperatorCoverage worstRel = rows.stream().max((a, b) -> Double.compare(a.worstRel(), b.worstRel())).orElse(null);
         long optimComplete = optimRows.stream().filter(r -> r.status().equals("complete")).count();
+        long modulesComplete = moduleRows.stream().filter(r -> r.status().startsWith("complete")).count();
         return String.format(Locale.ROOT, "%d operators: %d complete, %d with gaps, %d not operators (excluded); "
-                        + "%d optimizer hyperparameters: %d complete; "
+                        + "%d optimizer hyperparameters: %d complete; %d nn modules: %d complete; "
                         + "%d cases; worst abs error %s (%s), worst rel error %s (%s)",
                 rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(),
-                optimRows.size(), optimComplete, cases,
+                optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases,
                 sci(worst == null ? 0 : worst.worstAbs()), where(worst, worst == null ? "" : worst.worstCase()),
                 sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()));
     }
@@ -139,6 +144,12 @@ final class ReportWriter {
                     .append(" | ").append(r.errors()).append(" | ").append(sci(r.worstAbs())).append(" | ")
                     .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" |\n");
         }
+        sb.append("\n## nn modules × mode\n\n| module | train | eval | operators its forward runs | status |\n"
+                + "|---|---|---|---|---|\n");
+        for (ModuleCoverage.Row r : moduleRows) {
+            sb.append("| `").append(r.module()).append("` | ").append(r.train()).append(" | ").append(r.eval())
+                    .append(" | ").append(r.operators()).append(" | ").append(r.status()).append(" |\n");
+        }
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\n## Looser tolerances\n\n");
@@ -193,6 +204,11 @@ final class ReportWriter {
                     .put("errors", r.errors()).put("worstAbs", r.worstAbs()).put("worstRel", r.worstRel())
                     .put("status", r.status());
         }
+        ArrayNode modules = root.putArray("modules");
+        for (ModuleCoverage.Row r : moduleRows) {
+            modules.addObject().put("module", r.module()).put("train", r.train()).put("eval", r.eval())
+                    .put("operators", r.operators()).put("steps", r.steps()).put("status", r.status());
+        }
         ObjectNode notOps = root.putObject("notOperators");
         OperatorUniverse.NOT_OPERATORS.forEach(notOps::put);
         ObjectNode aliases = root.putObject("aliases");
@@ -242,6 +258,14 @@ final class ReportWriter {
                     .append("</td><td>").append(r.configs()).append("</td><td>").append(r.givenGradients())
                     .append("</td><td>").append(r.endToEnd()).append("</td><td>").append(r.errors()).append("</td><td>")
                     .append(sci(r.worstAbs())).append("</td><td>").append(sci(r.worstRel())).append("</td><td>")
+                    .append(esc(r.status())).append("</td></tr>");
+        }
+        sb.append("</tbody></table><h2>nn modules × mode</h2><table><thead><tr><th>module</th><th>train</th>"
+                + "<th>eval</th><th>operators its forward runs</th><th>status</th></tr></thead><tbody>");
+        for (ModuleCoverage.Row r : moduleRows) {
+            sb.append("<tr class=\"").append(r.status().equals("complete") ? "" : "gap").append("\"><td class=\"name\">")
+                    .append(esc(r.module())).append("</td><td>").append(esc(r.train())).append("</td><td>")
+                    .append(esc(r.eval())).append("</td><td>").append(esc(r.operators())).append("</td><td>")
                     .append(esc(r.status())).append("</td></tr>");
         }
         sb.append("</tbody></table><h2>Exclusions</h2><ul>");
