@@ -51,40 +51,48 @@ public final class Compare {
         }
         if (expected.upstream() != null) {
             for (int i = 0; i < expected.grads().size(); i++) {
-                Value e = expected.grads().get(i);
                 Value a = i < actual.grads().size() ? actual.grads().get(i) : null;
-                if (e == null && a == null) {
-                    continue;
-                }
-                if (e == null || a == null) {
-                    t.problem("grad of input " + i + ": expected " + (e == null ? "none" : "a gradient") + ", got "
-                            + (a == null ? "none" : "a gradient"));
-                    continue;
-                }
-                t.values("grad of input " + i, e, a);
+                t.values("grad of input " + i, expected.grads().get(i), a);
             }
         }
         return t.result();
     }
 
-    /** Accumulates problems and the worst error. */
-    private static final class Tracker {
+    /**
+     * Accumulates problems and the worst error over any number of value comparisons; also used
+     * for optimizer trajectories. Keeps the first dozen problems and counts the rest.
+     */
+    public static final class Tracker {
+        private static final int MAX_PROBLEMS = 12;
         private final Tolerance tolerance;
         private final List<String> problems = new ArrayList<>();
+        private int hidden;
         private double maxAbs;
         private double maxRel;
         private String worstAt = "";
         private String worstRelAt = "";
 
-        Tracker(Tolerance tolerance) {
+        public Tracker(Tolerance tolerance) {
             this.tolerance = tolerance;
         }
 
-        void problem(String p) {
-            problems.add(p);
+        public void problem(String p) {
+            if (problems.size() < MAX_PROBLEMS) {
+                problems.add(p);
+            } else {
+                hidden++;
+            }
         }
 
-        void values(String what, Value expected, Value actual) {
+        /** Compares shape, dtype and every value; null means "no tensor" and must meet null. */
+        public void values(String what, Value expected, Value actual) {
+            if (expected == null || actual == null) {
+                if (expected != actual) {
+                    problem(what + ": " + (actual == null ? "none" : "a tensor") + ", expected "
+                            + (expected == null ? "none" : "a tensor"));
+                }
+                return;
+            }
             if (!Arrays.equals(expected.shape(), actual.shape())) {
                 problem(what + ": shape " + actual.shapeText() + ", expected " + expected.shapeText());
                 return;
@@ -124,8 +132,12 @@ public final class Compare {
             }
         }
 
-        Diff result() {
-            return new Diff(List.copyOf(problems), maxAbs, maxRel, worstAt, worstRelAt);
+        public Diff result() {
+            List<String> all = new ArrayList<>(problems);
+            if (hidden > 0) {
+                all.add("... and " + hidden + " more");
+            }
+            return new Diff(List.copyOf(all), maxAbs, maxRel, worstAt, worstRelAt);
         }
     }
 }

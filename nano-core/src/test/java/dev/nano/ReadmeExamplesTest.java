@@ -1,6 +1,8 @@
 package dev.nano;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -21,40 +23,43 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The README's first example runs as written: its Java block is compiled and run, and what it
- * prints must equal the output block that follows it in the README.
+ * The README's examples run as written: each Java block between {@code <!-- NAME:start -->}
+ * markers is compiled and run, and what it prints must equal the "Prints:" block after it.
  */
-class ReadmeExampleTest {
+class ReadmeExamplesTest {
 
-    @Test
-    void readmeExampleCompilesRunsAndPrintsWhatTheReadmeSays(@org.junit.jupiter.api.io.TempDir Path dir)
-            throws Exception {
+    @ParameterizedTest(name = "README {0}")
+    @ValueSource(strings = {"example", "optim-example", "nn-example"})
+    void compilesRunsAndPrintsWhatTheReadmeSays(String marker, @TempDir Path dir) throws Exception {
         String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
-        Matcher m = Pattern.compile("<!-- example:start -->\\s*```java\\n(.*?)```\\s*Prints:\\s*```text\\n(.*?)```",
+        Matcher m = Pattern.compile("<!-- " + marker + ":start -->\\s*```java\\n(.*?)```\\s*Prints:\\s*```text\\n(.*?)```",
                 Pattern.DOTALL).matcher(readme);
-        assertTrue(m.find(), "README.md must hold the example between <!-- example:start --> markers, "
+        assertTrue(m.find(), "README.md must hold an example between <!-- " + marker + ":start --> markers, "
                 + "followed by 'Prints:' and a text block");
         String source = m.group(1);
-        String expected = m.group(2);
+        Matcher name = Pattern.compile("public class (\\w+)").matcher(source);
+        assertTrue(name.find(), "the " + marker + " must declare a public class");
+        String className = name.group(1);
 
-        Path file = dir.resolve("Example.java");
+        Path file = dir.resolve(className + ".java");
         Files.writeString(file, source);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertNotNull(javac, "a JDK is needed to compile the README example");
+        assertNotNull(javac, "a JDK is needed to compile the README examples");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
         int status = javac.run(null, null, diagnostics, "-d", dir.toString(), "-cp",
                 System.getProperty("java.class.path"), file.toString());
-        assertEquals(0, status, "the README example does not compile:\n" + diagnostics);
+        assertEquals(0, status, "the README " + marker + " does not compile:\n" + diagnostics);
 
         PrintStream original = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader())) {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            loader.loadClass("Example").getMethod("main", String[].class).invoke(null, (Object) new String[0]);
+            loader.loadClass(className).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
         } finally {
             System.setOut(original);
         }
-        assertEquals(expected.strip(), out.toString(StandardCharsets.UTF_8).strip().replace("\r\n", "\n"));
+        assertEquals(m.group(2).strip(), out.toString(StandardCharsets.UTF_8).strip().replace("\r\n", "\n"),
+                "the README " + marker + " prints something else");
     }
 
     private static Path findReadme() throws IOException {
