@@ -20,6 +20,8 @@ import dev.nano.nn.Linear;
 import dev.nano.nn.ReLU;
 import dev.nano.nn.Sequential;
 import dev.nano.optim.Adam;
+import dev.nano.oracle.optim.OptimConfig;
+import dev.nano.oracle.optim.TorchOptimizer;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
@@ -179,7 +181,9 @@ final class EndToEndTraining implements NnScenario {
                     null, List.of(), null)));
             NDArray runningMean = m.zeros(new Shape(8), DataType.FLOAT64);
             NDArray runningVar = m.ones(new Shape(8), DataType.FLOAT64);
-            TorchAdamState adam = new TorchAdamState(m, p.size());
+            // The same torch.optim.Adam that fixtures/optim checks nano's Adam against.
+            TorchOptimizer adam = TorchOptimizer.create(OptimConfig.of("adam", "lr", LR, "beta1", BETA1,
+                    "beta2", BETA2, "eps", EPS), m, p);
             NDArray x = TorchValues.create(m, Value.of(train[0]));
             NDArray y = TorchValues.create(m, Value.of(train[1]));
             for (int step = 1; step <= STEPS; step++) {
@@ -191,10 +195,12 @@ final class EndToEndTraining implements NnScenario {
                 NDArray loss = TorchFunctional.crossEntropy(logits, y, null, -100, "mean", 0.0);
                 Value lossValue = TorchValues.read(loss);
                 JniUtils.backward((PtNDArray) loss, (PtNDArray) m.create(1.0), false, false);
+                NDArray[] params = p.stream().map(NDArray::stopGradient).toArray(NDArray[]::new);
+                NDArray[] grads = p.stream().map(NDArray::getGradient).toArray(NDArray[]::new);
+                adam.step(params, grads);
                 List<NDArray> next = new ArrayList<>();
                 for (int i = 0; i < p.size(); i++) {
-                    NDArray updated = adam.step(i, p.get(i), p.get(i).getGradient());
-                    next.add(TorchValues.leaf(m, updated.toDoubleArray(), shapes.get(i)));
+                    next.add(TorchValues.leaf(m, params[i].toDoubleArray(), shapes.get(i)));
                 }
                 p = next;
                 steps.addAll(snapshot("step " + step, List.of(train), lossValue,
@@ -209,53 +215,5 @@ final class EndToEndTraining implements NnScenario {
             steps.addAll(evaluation(test, TorchValues.read(logits), TorchValues.read(predicted)));
         }
         return steps;
-    }
-
-    /**
-     * {@code torch.optim.Adam}'s single-tensor step (no weight decay, no amsgrad), in the order of
-     * torch-semantics.md §5: {@code m = lerp(m, g, 1 − β1)}, {@code v = v·β2 + (1 − β2)·g·g},
-     * bias corrections with Python's float {@code **}, {@code p += (−lr/bc1)·m / (√v/√bc2 + eps)}.
-     */
-    static final class TorchAdamState {
-        private final NDManager manager;
-        private final NDArray[] expAvg;
-        private final NDArray[] expAvgSq;
-        private final double[] stepCount;
-
-        TorchAdamState(NDManager manager, int parameters) {
-            this.manager = manager;
-            this.expAvg = new NDArray[parameters];
-            this.expAvgSq = new NDArray[parameters];
-            this.stepCount = new double[parameters];
-        }
-
-        NDArray step(int i, NDArray param, NDArray grad) {
-            NDArray p = param.stopGradient();
-            if (expAvg[i] == null) {
-                expAvg[i] = manager.zeros(p.getShape(), DataType.FLOAT64);
-                expAvgSq[i] = manager.zeros(p.getShape(), DataType.FLOAT64);
-            }
-            stepCount[i] += 1;
-            double t = stepCount[i];
-            expAvg[i] = lerp(expAvg[i], grad, 1 - BETA1);
-            expAvgSq[i] = expAvgSq[i].mul(BETA2).add(grad.mul(1 - BETA2).mul(grad)); // addcmul_(g, g, 1 − β2)
-            double biasCorrection1 = 1 - pythonPow(BETA1, t);
-            double biasCorrection2 = 1 - pythonPow(BETA2, t);
-            double stepSize = LR / biasCorrection1;
-            double biasCorrection2Sqrt = pythonPow(biasCorrection2, 0.5);
-            NDArray denom = expAvgSq[i].sqrt().div(biasCorrection2Sqrt).add(EPS);
-            return p.add(expAvg[i].mul(-stepSize).div(denom)); // addcdiv_(exp_avg, denom, value=−step_size)
-        }
-
-        /** aten's lerp: from the nearer end. */
-        private static NDArray lerp(NDArray start, NDArray end, double weight) {
-            NDArray diff = end.sub(start);
-            return Math.abs(weight) < 0.5 ? start.add(diff.mul(weight)) : end.sub(diff.mul(1 - weight));
-        }
-
-        /** Python's float {@code **} is C's pow, which torch.pow on two 0-d float64 tensors calls. */
-        private double pythonPow(double base, double exponent) {
-            return manager.create(base).pow(manager.create(exponent)).toDoubleArray()[0];
-        }
     }
 }

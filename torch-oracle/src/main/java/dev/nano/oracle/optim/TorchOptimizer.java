@@ -21,7 +21,7 @@ import java.util.Map;
  * the same values. Scalars that PyTorch computes as Python floats are Java doubles, which round
  * the same way; Python's {@code **} is C's {@code pow}, reproduced by {@link #pythonPow}.
  */
-abstract class TorchOptimizer {
+public abstract class TorchOptimizer {
     protected final OptimConfig config;
     protected final NDManager manager;
     private final List<Map<String, NDArray>> state = new ArrayList<>();
@@ -34,7 +34,8 @@ abstract class TorchOptimizer {
         }
     }
 
-    static TorchOptimizer create(OptimConfig config, NDManager manager, List<NDArray> params) {
+    /** The torch.optim algorithm of a configuration, with its state on {@code manager}. */
+    public static TorchOptimizer create(OptimConfig config, NDManager manager, List<NDArray> params) {
         return switch (config.optimizer()) {
             case "sgd" -> new TorchSgd(config, manager, params.size());
             case "rmsprop" -> new TorchRmsprop(config, manager, params.size());
@@ -46,7 +47,7 @@ abstract class TorchOptimizer {
     }
 
     /** One step: {@code params[i]} is replaced by its update; a null {@code grads[i]} skips parameter i. */
-    final void step(NDArray[] params, NDArray[] grads) {
+    public final void step(NDArray[] params, NDArray[] grads) {
         for (int i = 0; i < params.length; i++) {
             if (grads[i] != null) {
                 params[i] = update(params[i], grads[i], state.get(i));
