@@ -13,11 +13,16 @@ public final class Shape {
 
     /** Number of elements: the product of the sizes (1 for a 0-d shape). */
     public static int numel(int[] shape) {
-        int n = 1;
+        long n = 1;
         for (int s : shape) {
             n *= s;
+            if (n > Integer.MAX_VALUE) {
+                // One double[] holds every tensor, so a tensor is limited to what a Java array can hold.
+                throw new IllegalArgumentException("a tensor of shape " + toString(shape) + " has more elements than "
+                        + "a Java array can hold (" + Integer.MAX_VALUE + ")");
+            }
         }
-        return n;
+        return (int) n;
     }
 
     /** Row-major strides: how far apart, in elements, neighbours along each dim are. */

@@ -31,6 +31,7 @@ public final class Tensor {
      * {@link Nano}; this constructor is for operations that build their result array themselves.
      */
     public Tensor(double[] data, int[] shape, DType dtype) {
+        Shape.checkSizes("tensor", shape);
         if (data.length != Shape.numel(shape)) {
             throw new IllegalArgumentException("tensor: " + data.length + " values cannot fill a tensor of shape "
                     + Shape.toString(shape) + " (" + Shape.numel(shape) + " elements)");

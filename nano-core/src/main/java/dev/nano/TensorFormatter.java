@@ -1,6 +1,7 @@
 package dev.nano;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ final class TensorFormatter {
                 for (int i = 0; i < shape.length; i++) {
                     sb.append(i > 0 ? ", " : "").append(shape[i]);
                 }
-                sb.append(shape.length == 1 ? ",)" : ")");
+                sb.append(")");
             }
         } else {
             boolean summarize = t.numel() > THRESHOLD;
@@ -181,7 +182,13 @@ final class TensorFormatter {
                 return v > 0 ? "inf" : "-inf";
             }
             if (sciMode) {
-                return String.format(Locale.ROOT, "%.4e", v);
+                // Five significant digits of the exact binary value, rounded half-even like Python's
+                // "{:.4e}" (Java's %e rounds half-up: 1.00005e10 would print 1.0001e+10).
+                BigDecimal rounded = new BigDecimal(v).round(new MathContext(5, RoundingMode.HALF_EVEN));
+                int exponent = v == 0 ? 0 : rounded.precision() - rounded.scale() - 1;
+                String mantissa = rounded.movePointLeft(exponent).setScale(4, RoundingMode.UNNECESSARY).toPlainString();
+                return (v == 0 && 1 / v < 0 ? "-" : "") + mantissa + String.format(Locale.ROOT, "e%s%02d",
+                        exponent < 0 ? "-" : "+", Math.abs(exponent));
             }
             // BigDecimal rounds the exact binary value half-even, as Python's format() does.
             String sign = (v == 0 && 1 / v < 0) ? "-" : ""; // BigDecimal has no -0

@@ -172,6 +172,16 @@ class AutogradTest {
     }
 
     @Test
+    void nodesThatSaveNothingCanBeWalkedAgain() {
+        // As in PyTorch: AddBackward0 and NegBackward0 save no tensors, so a second backward through them works.
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor h = x.add(Nano.tensor(3, 4)).neg().sub(1);
+        h.sum().backward();
+        h.mul(2).sum().backward();
+        Expect.values(x.grad(), new int[] {2}, -3, -3);
+    }
+
+    @Test
     void boolAndIntTensorsCannotRequireGrad() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Nano.boolTensor(new boolean[] {true}, 1).requiresGrad(true));

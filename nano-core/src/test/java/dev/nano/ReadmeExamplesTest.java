@@ -25,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The README's examples run as written: each Java block between {@code <!-- NAME:start -->}
  * markers is compiled and run, and what it prints must equal the "Prints:" block after it.
+ * This keeps the documentation true to the code; it is not evidence of correctness (the printed
+ * values are nano's own — the parity with PyTorch is proven in torch-oracle).
  */
 class ReadmeExamplesTest {
 

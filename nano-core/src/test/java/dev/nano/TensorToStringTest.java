@@ -25,6 +25,9 @@ class TensorToStringTest {
     void spreadMagnitudesSwitchToScientific() {
         assertEquals("tensor([1.0000e-05, 1.0000e+00])", Nano.tensor(1e-5, 1).toString());
         assertEquals("tensor([1.0000e+00, 1.0000e+09])", Nano.tensor(1, 1e9).toString());
+        // Half-even on the exact binary value, as Python: 1.00005e10 is exactly halfway and stays 1.0000.
+        assertEquals("tensor([1.0000e+00, 1.0000e+10])", Nano.tensor(1, 1.00005e10).toString());
+        assertEquals("tensor([-2.5000e-05,  1.2346e+02])", Nano.tensor(-2.5e-5, 123.456).toString());
     }
 
     @Test

@@ -71,12 +71,14 @@ public final class Arithmetic {
     }
 
     static final class Add extends ElementwiseBinary {
+        boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a + b; }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return g; }
     }
 
     static final class Sub extends ElementwiseBinary {
+        boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a - b; }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return -g; }
@@ -110,6 +112,7 @@ public final class Arithmetic {
     }
 
     static final class Neg extends ElementwiseUnary {
+        boolean gradientReadsValues() { return false; }
         double f(double x) { return -x; }
         double backward(double g, double x, double y) { return -g; }
     }

@@ -23,6 +23,15 @@ public abstract class ElementwiseBinary extends Function {
     /** dL/db at one output element, given dL/dout = {@code g}. */
     abstract double gradB(double g, double a, double b, double out);
 
+    /**
+     * Whether the local gradients read the operands or the result. Those of add and sub do not,
+     * so, like PyTorch's AddBackward0, they save no tensors, and a graph through them can be
+     * walked again after a backward has freed what other nodes saved.
+     */
+    boolean gradientReadsValues() {
+        return true;
+    }
+
     @Override
     protected Tensor forward(Context ctx, Tensor... inputs) {
         Tensor a = inputs[0];
@@ -43,12 +52,19 @@ public abstract class ElementwiseBinary extends Function {
             }
         }
         Tensor result = new Tensor(out, shape, DType.FLOAT64);
-        ctx.saveForBackward(a, b, result);
+        if (gradientReadsValues()) {
+            ctx.saveForBackward(a, b, result);
+        }
         return result;
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        if (!gradientReadsValues()) {
+            return new Tensor[] {
+                ctx.needsInputGrad(0) ? fromUpstreamOnly(gradOutput, true) : null,
+                ctx.needsInputGrad(1) ? fromUpstreamOnly(gradOutput, false) : null};
+        }
         Tensor[] saved = ctx.savedTensors();
         Tensor a = saved[0];
         Tensor b = saved[1];
@@ -76,5 +92,15 @@ public abstract class ElementwiseBinary extends Function {
             gradB = new Tensor(gb, shape, DType.FLOAT64);
         }
         return new Tensor[] {gradA, gradB};
+    }
+
+    /** A local gradient that depends on the upstream gradient alone (values passed as 0, unread). */
+    private Tensor fromUpstreamOnly(Tensor gradOutput, boolean forA) {
+        double[] g = gradOutput.data();
+        double[] r = new double[g.length];
+        for (int i = 0; i < g.length; i++) {
+            r[i] = forA ? gradA(g[i], 0, 0, 0) : gradB(g[i], 0, 0, 0);
+        }
+        return new Tensor(r, gradOutput.shape(), DType.FLOAT64);
     }
 }

@@ -27,6 +27,11 @@ public abstract class ElementwiseUnary extends Function {
     /** dL/dx at one element, given dL/dy = {@code g}, the input {@code x} and the output {@code y}. */
     abstract double backward(double g, double x, double y);
 
+    /** Whether the local gradient reads x or y; neg's does not, so it saves nothing (as PyTorch's NegBackward0). */
+    boolean gradientReadsValues() {
+        return true;
+    }
+
     @Override
     protected Tensor forward(Context ctx, Tensor... inputs) {
         Tensor x = inputs[0];
@@ -36,12 +41,22 @@ public abstract class ElementwiseUnary extends Function {
             ys[i] = f(xs[i]);
         }
         Tensor y = new Tensor(ys, x.shape(), DType.FLOAT64);
-        ctx.saveForBackward(x, y);
+        if (gradientReadsValues()) {
+            ctx.saveForBackward(x, y);
+        }
         return y;
     }
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        if (!gradientReadsValues()) {
+            double[] g = gradOutput.data();
+            double[] gx = new double[g.length];
+            for (int i = 0; i < g.length; i++) {
+                gx[i] = backward(g[i], 0, 0);
+            }
+            return new Tensor[] {new Tensor(gx, gradOutput.shape(), DType.FLOAT64)};
+        }
         Tensor[] saved = ctx.savedTensors();
         double[] xs = saved[0].data();
         double[] ys = saved[1].data();

@@ -48,8 +48,9 @@ class ModulesTest {
         assertArrayEquals(F.binaryCrossEntropy(p, t).data(), new BCELoss().forward(p, t).data());
         assertArrayEquals(F.binaryCrossEntropy(p, t, w, "none").data(), new BCELoss(w, "none").forward(p, t).data());
         assertArrayEquals(F.binaryCrossEntropyWithLogits(x, t).data(), new BCEWithLogitsLoss().forward(x, t).data());
-        assertArrayEquals(F.binaryCrossEntropyWithLogits(x, t, w, "sum", w).data(),
-                new BCEWithLogitsLoss(w, "sum", w).forward(x, t).data());
+        Tensor posWeight = w.mul(3.0).add(0.5); // distinct from w, so swapped arguments would show
+        assertArrayEquals(F.binaryCrossEntropyWithLogits(x, t, w, "sum", posWeight).data(),
+                new BCEWithLogitsLoss(w, "sum", posWeight).forward(x, t).data());
     }
 
     @Test

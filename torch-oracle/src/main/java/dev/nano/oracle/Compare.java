@@ -33,7 +33,10 @@ public final class Compare {
             if (!actual.failed()) {
                 t.problem("expected an error containing \"" + keyPhrase + "\" (PyTorch: \"" + expected.error()
                         + "\") but the call succeeded");
-            } else if (keyPhrase != null && !actual.error().contains(keyPhrase)) {
+            } else if (keyPhrase == null) {
+                t.problem("the fixture holds an error (\"" + expected.error() + "\") but no key phrase says what nano "
+                        + "must answer");
+            } else if (!actual.error().contains(keyPhrase)) {
                 t.problem("error message \"" + actual.error() + "\" lacks the key phrase \"" + keyPhrase + "\"");
             }
             return t.result();
@@ -50,6 +53,9 @@ public final class Compare {
             t.values("output " + i, expected.outputs().get(i), actual.outputs().get(i));
         }
         if (expected.upstream() != null) {
+            if (actual.grads().size() != expected.grads().size()) {
+                t.problem(actual.grads().size() + " input gradients, expected " + expected.grads().size());
+            }
             for (int i = 0; i < expected.grads().size(); i++) {
                 Value a = i < actual.grads().size() ? actual.grads().get(i) : null;
                 t.values("grad of input " + i, expected.grads().get(i), a);

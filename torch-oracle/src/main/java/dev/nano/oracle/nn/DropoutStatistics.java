@@ -37,17 +37,20 @@ final class DropoutStatistics implements NnScenario {
 
     /** [fraction kept], then [smallest kept value, largest kept value, largest |dropped value|]. */
     private static List<Step> steps(double p, double[] out) {
+        // Every output must be 0 (dropped) or exactly 1/(1-p) (kept and scaled); anything else is a stray.
+        double scaled = 1 / (1 - p);
         int kept = 0;
+        int strays = 0;
         double minKept = Double.POSITIVE_INFINITY;
         double maxKept = Double.NEGATIVE_INFINITY;
-        double maxDropped = 0;
         for (double v : out) {
             if (v != 0) {
                 kept++;
                 minKept = Math.min(minKept, v);
                 maxKept = Math.max(maxKept, v);
-            } else {
-                maxDropped = Math.max(maxDropped, Math.abs(v));
+            }
+            if (v != 0 && v != scaled) {
+                strays++;
             }
         }
         double standardError = Math.sqrt(p * (1 - p) / N);
@@ -55,7 +58,7 @@ final class DropoutStatistics implements NnScenario {
                 + "independent samples of " + N + " (nano's generator and PyTorch's) agree within 5 standard errors "
                 + "of their difference");
         Value fraction = new Value(new int[0], DType.FLOAT64, new double[] {(double) kept / N});
-        Value values = new Value(new int[] {3}, DType.FLOAT64, new double[] {minKept, maxKept, maxDropped});
+        Value values = new Value(new int[] {3}, DType.FLOAT64, new double[] {minKept, maxKept, strays});
         String id = "ones(" + N + ") p " + p;
         return List.of(new Step(id + ": fraction kept", List.of(), new Result(List.of(fraction), null, List.of(), null),
                         sampling),
