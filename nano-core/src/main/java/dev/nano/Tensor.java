@@ -21,6 +21,7 @@ public final class Tensor {
     private final double[] data;
     private final int[] shape;
     private final DType dtype;
+    private final VersionCounter version;
     private boolean requiresGrad;
     private boolean retainsGrad;
     private Tensor grad;
@@ -31,6 +32,10 @@ public final class Tensor {
      * {@link Nano}; this constructor is for operations that build their result array themselves.
      */
     public Tensor(double[] data, int[] shape, DType dtype) {
+        this(data, shape, dtype, new VersionCounter());
+    }
+
+    private Tensor(double[] data, int[] shape, DType dtype, VersionCounter version) {
         Shape.checkSizes("tensor", shape);
         if (data.length != Shape.numel(shape)) {
             throw new IllegalArgumentException("tensor: " + data.length + " values cannot fill a tensor of shape "
@@ -39,6 +44,15 @@ public final class Tensor {
         this.data = data;
         this.shape = shape.clone();
         this.dtype = dtype;
+        this.version = version;
+    }
+
+    /**
+     * Counts in-place writes to a storage, like PyTorch's {@code _version}. Tensors that share a
+     * storage ({@link #detach()}) share the counter, so a write through either is seen by both.
+     */
+    private static final class VersionCounter {
+        private int value;
     }
 
     /** A float64 tensor over {@code data} (not copied). */
@@ -141,7 +155,29 @@ public final class Tensor {
 
     /** Clears the gradient, as PyTorch 2's {@code zero_grad(set_to_none=True)} does. */
     public void zeroGrad() {
-        this.grad = null;
+        zeroGrad(true);
+    }
+
+    /**
+     * What {@code Optimizer.zero_grad} and {@code Module.zero_grad} do to one parameter:
+     * {@code setToNone} makes the gradient null; otherwise the existing gradient is cut from any
+     * graph (detached, or its requires_grad turned off) and filled with zeros in place.
+     */
+    public void zeroGrad(boolean setToNone) {
+        if (grad == null) {
+            return;
+        }
+        if (setToNone) {
+            grad = null;
+            return;
+        }
+        if (!grad.isLeaf()) {
+            grad = grad.detach();
+        } else if (grad.requiresGrad) {
+            grad.requiresGrad(false);
+        }
+        Arrays.fill(grad.data, 0.0);
+        grad.markModifiedInPlace();
     }
 
     /** Asks a non-leaf to keep its gradient in {@link #grad()} after backward. */
@@ -161,7 +197,21 @@ public final class Tensor {
 
     /** The same values, cut off from the graph (shares storage, like PyTorch's detach). */
     public Tensor detach() {
-        return new Tensor(data, shape, dtype);
+        return new Tensor(data, shape, dtype, version);
+    }
+
+    /** How many in-place writes this tensor's storage has seen (PyTorch's {@code _version}). */
+    public int version() {
+        return version.value;
+    }
+
+    /**
+     * Records an in-place write to {@link #data()}. Optimizers call it after each update; a graph
+     * node that saved this tensor for backward then refuses to use the changed values, as PyTorch
+     * does, instead of computing a gradient from numbers the forward never saw.
+     */
+    public void markModifiedInPlace() {
+        version.value++;
     }
 
     /** Computes gradients of this one-element tensor with respect to every leaf that requires grad. */

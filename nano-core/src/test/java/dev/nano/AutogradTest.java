@@ -182,6 +182,52 @@ class AutogradTest {
     }
 
     @Test
+    void aSavedTensorModifiedInPlaceIsRefused() {
+        // PyTorch: "one of the variables needed for gradient computation has been modified by an inplace operation".
+        Tensor w = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor loss = w.mul(w).sum();
+        loss.backward(null, true);
+        w.data()[0] = 5; // what an optimizer step does, and says so:
+        w.markModifiedInPlace();
+        assertEquals(1, w.version());
+        var e = assertThrows(IllegalStateException.class, loss::backward);
+        assertEquals("one of the variables needed for gradient computation has been modified by an inplace "
+                + "operation: [torch.DoubleTensor [2]] is at version 1; expected version 0 instead. (It was saved by "
+                + "MulBackward0.)", e.getMessage());
+    }
+
+    @Test
+    void detachedTensorsShareTheVersionCounter() {
+        Tensor w = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor d = w.detach();
+        Tensor x = Nano.tensor(3, 4).requiresGrad(true);
+        Tensor y = d.mul(x).sum();
+        w.markModifiedInPlace();
+        assertEquals(1, d.version());
+        assertThrows(IllegalStateException.class, y::backward);
+    }
+
+    @Test
+    void zeroGradKeepingTheTensorZerosItInPlaceAndCutsItFromTheGraph() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        x.mul(3).sum().backward();
+        Tensor grad = x.grad();
+        x.zeroGrad(false);
+        assertSame(grad, x.grad());
+        Expect.values(x.grad(), new int[] {2}, 0, 0);
+        assertEquals(1, grad.version());
+        x.zeroGrad(true);
+        assertNull(x.grad());
+        x.zeroGrad(false); // nothing to zero: stays null
+        assertNull(x.grad());
+        Tensor nonLeafGrad = Nano.tensor(1, 1).requiresGrad(true).mul(2);
+        x.setGrad(nonLeafGrad);
+        x.zeroGrad(false);
+        assertTrue(x.grad().isLeaf(), "a gradient that is part of a graph is detached before zeroing");
+        Expect.values(x.grad(), new int[] {2}, 0, 0);
+    }
+
+    @Test
     void boolAndIntTensorsCannotRequireGrad() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Nano.boolTensor(new boolean[] {true}, 1).requiresGrad(true));

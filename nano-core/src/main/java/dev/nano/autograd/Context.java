@@ -1,5 +1,6 @@
 package dev.nano.autograd;
 
+import dev.nano.Shape;
 import dev.nano.Tensor;
 
 /**
@@ -13,6 +14,7 @@ public final class Context {
     private final Tensor[] inputs;
     private final boolean[] needsInputGrad;
     private Tensor[] saved = new Tensor[0];
+    private int[] savedVersions = new int[0];
     private Tensor output;
     private boolean released;
 
@@ -22,12 +24,19 @@ public final class Context {
         this.needsInputGrad = needsInputGrad;
     }
 
-    /** Keeps tensors for backward (usually inputs or the output). */
+    /** Keeps tensors for backward (usually inputs or the output), noting each one's version. */
     public void saveForBackward(Tensor... tensors) {
         this.saved = tensors.clone();
+        this.savedVersions = new int[tensors.length];
+        for (int i = 0; i < tensors.length; i++) {
+            savedVersions[i] = tensors[i].version();
+        }
     }
 
-    /** The tensors saved in forward; fails as PyTorch does once backward has freed them. */
+    /**
+     * The tensors saved in forward. Fails as PyTorch does once backward has freed them, or when
+     * one of them was modified in place since (an optimizer step between forward and backward).
+     */
     public Tensor[] savedTensors() {
         if (released) {
             throw new IllegalStateException("Trying to backward through the graph a second time (or directly access "
@@ -35,6 +44,14 @@ public final class Context {
                     + "freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to "
                     + "backward through the graph a second time or if you need to access saved tensors after calling "
                     + "backward.");
+        }
+        for (int i = 0; i < saved.length; i++) {
+            if (saved[i].version() != savedVersions[i]) {
+                throw new IllegalStateException("one of the variables needed for gradient computation has been "
+                        + "modified by an inplace operation: [torch.DoubleTensor " + Shape.toString(saved[i].shape())
+                        + "] is at version " + saved[i].version() + "; expected version " + savedVersions[i]
+                        + " instead. (It was saved by " + name() + ".)");
+            }
         }
         return saved;
     }

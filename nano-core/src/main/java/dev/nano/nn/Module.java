@@ -3,7 +3,6 @@ package dev.nano.nn;
 import dev.nano.Tensor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -186,17 +185,10 @@ public abstract class Module {
         zeroGrad(true);
     }
 
-    /** {@code setToNone = false} keeps the gradient tensors and fills them with zeros. */
+    /** {@code setToNone = false} keeps the gradient tensors, detached, and fills them with zeros. */
     public void zeroGrad(boolean setToNone) {
         for (Tensor p : parameters()) {
-            if (p.grad() == null) {
-                continue;
-            }
-            if (setToNone) {
-                p.zeroGrad();
-            } else {
-                Arrays.fill(p.grad().data(), 0.0);
-            }
+            p.zeroGrad(setToNone);
         }
     }
 

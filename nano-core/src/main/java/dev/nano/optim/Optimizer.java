@@ -7,7 +7,6 @@ import dev.nano.Tensor;
 import dev.nano.autograd.GradMode;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -168,6 +167,11 @@ public abstract class Optimizer {
         try (GradMode.Scope ignored = Nano.noGrad()) {
             for (ParamGroup group : paramGroups) {
                 update(group);
+                for (Tensor p : group.params()) {
+                    if (p.grad() != null) {
+                        p.markModifiedInPlace(); // graphs that saved p must not use its new values
+                    }
+                }
             }
         }
         return loss;
@@ -207,21 +211,7 @@ public abstract class Optimizer {
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup group : paramGroups) {
             for (Tensor p : group.params()) {
-                Tensor grad = p.grad();
-                if (grad == null) {
-                    continue;
-                }
-                if (setToNone) {
-                    p.setGrad(null);
-                    continue;
-                }
-                if (grad.isLeaf()) {
-                    grad.requiresGrad(false);
-                } else {
-                    grad = grad.detach();
-                    p.setGrad(grad);
-                }
-                Arrays.fill(grad.data(), 0.0);
+                p.zeroGrad(setToNone);
             }
         }
     }

@@ -31,6 +31,22 @@ class SGDTest {
     }
 
     @Test
+    void aStepBetweenForwardAndBackwardIsCaughtNotSilentlyUsed() {
+        // PyTorch refuses to backward through a graph whose saved parameter an optimizer changed in place.
+        Tensor w = param(1, 2);
+        Tensor loss = w.mul(w).sum();
+        loss.backward(null, true);
+        Tensor untouched = param(3); // no grad: the step skips it and must not bump its version
+        SGD opt = SGD.builder(w, untouched).lr(0.1).build();
+        opt.step();
+        assertEquals(1, w.version());
+        assertEquals(0, untouched.version());
+        var e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().startsWith("one of the variables needed for gradient computation has been modified "
+                + "by an inplace operation"), e.getMessage());
+    }
+
+    @Test
     void plainStepIsPMinusLrTimesG() {
         Tensor p = param(1, -2);
         grad(p, 0.5, 4);
