@@ -48,21 +48,11 @@ public final class Adagrad extends Optimizer {
         double weightDecay = (Double) h.get("weight_decay");
         double initial = (Double) h.get("initial_accumulator_value");
         double eps = (Double) h.get("eps");
-        if (!(0.0 <= lr)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (!(0.0 <= lrDecay)) {
-            throw new IllegalArgumentException("Invalid lr_decay value: " + PythonFloat.repr(lrDecay));
-        }
-        if (!(0.0 <= weightDecay)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
-        if (!(0.0 <= initial)) {
-            throw new IllegalArgumentException("Invalid initial_accumulator_value value: " + PythonFloat.repr(initial));
-        }
-        if (!(0.0 <= eps)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PythonFloat.repr(eps));
-        }
+        requireNonNegative("Invalid learning rate: ", lr);
+        requireNonNegative("Invalid lr_decay value: ", lrDecay);
+        requireNonNegative("Invalid weight_decay value: ", weightDecay);
+        requireNonNegative("Invalid initial_accumulator_value value: ", initial);
+        requireNonNegative("Invalid epsilon value: ", eps);
         return h;
     }
 

@@ -24,21 +24,15 @@ abstract class AdamBase extends Optimizer {
         double beta1 = (Double) betas.get(0);
         double beta2 = (Double) betas.get(1);
         double weightDecay = (Double) h.get("weight_decay");
-        if (!(0.0 <= lr)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (!(0.0 <= eps)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PythonFloat.repr(eps));
-        }
+        requireNonNegative("Invalid learning rate: ", lr);
+        requireNonNegative("Invalid epsilon value: ", eps);
         if (!(0.0 <= beta1 && beta1 < 1.0)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 0: " + PythonFloat.repr(beta1));
         }
         if (!(0.0 <= beta2 && beta2 < 1.0)) {
             throw new IllegalArgumentException("Invalid beta parameter at index 1: " + PythonFloat.repr(beta2));
         }
-        if (!(0.0 <= weightDecay)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
+        requireNonNegative("Invalid weight_decay value: ", weightDecay);
         return h;
     }
 

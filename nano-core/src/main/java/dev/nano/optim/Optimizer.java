@@ -216,6 +216,16 @@ public abstract class Optimizer {
         }
     }
 
+    /**
+     * PyTorch's {@code if not 0.0 <= value: raise ValueError(message + value)}: written as
+     * "not 0 <= x" rather than "x < 0" so that NaN is rejected too.
+     */
+    protected static void requireNonNegative(String message, double value) {
+        if (!(0.0 <= value)) {
+            throw new IllegalArgumentException(message + PythonFloat.repr(value));
+        }
+    }
+
     // ---------------------------------------------------------------- helpers for the algorithms
 
     /** The step counter, a 0-d tensor, is incremented and its new value returned (PyTorch's {@code step_t += 1}). */

@@ -33,22 +33,11 @@ public final class RMSprop extends Optimizer {
         double momentum = (Double) h.get("momentum");
         double weightDecay = (Double) h.get("weight_decay");
         double alpha = (Double) h.get("alpha");
-        // "not 0.0 <= x", as PyTorch writes it, also rejects NaN.
-        if (!(0.0 <= lr)) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (!(0.0 <= eps)) {
-            throw new IllegalArgumentException("Invalid epsilon value: " + PythonFloat.repr(eps));
-        }
-        if (!(0.0 <= momentum)) {
-            throw new IllegalArgumentException("Invalid momentum value: " + PythonFloat.repr(momentum));
-        }
-        if (!(0.0 <= weightDecay)) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
-        if (!(0.0 <= alpha)) {
-            throw new IllegalArgumentException("Invalid alpha value: " + PythonFloat.repr(alpha));
-        }
+        requireNonNegative("Invalid learning rate: ", lr);
+        requireNonNegative("Invalid epsilon value: ", eps);
+        requireNonNegative("Invalid momentum value: ", momentum);
+        requireNonNegative("Invalid weight_decay value: ", weightDecay);
+        requireNonNegative("Invalid alpha value: ", alpha);
         return h;
     }
 
