@@ -114,14 +114,23 @@ public final class ModuleCoverage {
         return names;
     }
 
-    public static List<Row> rows(FixtureStore store, List<OperatorCoverage> operatorRows) {
+    /** The rows, and the scenario steps compared at a looser tolerance (with the reason). */
+    public record Section(List<Row> rows, List<String> deviations) {
+    }
+
+    public static Section rows(FixtureStore store, List<OperatorCoverage> operatorRows) {
         // Run every scenario through nano and judge each step against its PyTorch fixture.
         Map<String, Map<String, Boolean>> stepOk = new LinkedHashMap<>();
+        List<String> deviations = new ArrayList<>();
         for (NnScenario scenario : NnScenarios.ALL) {
             FixtureFile fixture = store.read(NnScenarios.pathOf(store, scenario));
             Map<String, Boolean> ok = new LinkedHashMap<>();
             for (Step step : scenario.runNano(Upstreams.from(fixture))) {
                 ok.put(step.id(), ScenarioComparison.check(fixture, step) == null);
+                if (step.tolerance().reason() != null) {
+                    deviations.add(scenario.name() + "[" + step.id() + "]: rtol " + step.tolerance().rtol() + ", atol "
+                            + step.tolerance().atol() + " — " + step.tolerance().reason());
+                }
             }
             stepOk.put(scenario.name(), ok);
         }
@@ -174,7 +183,7 @@ public final class ModuleCoverage {
                     : counts[0] == 0 ? "complete via its operator (the module itself runs in no scenario)" : "complete";
             rows.add(new Row(module, train, eval, operators, counts[0] + counts[1] + counts[2] + counts[3], status));
         }
-        return rows;
+        return new Section(rows, deviations);
     }
 
     private static String cell(int passed, int failed, boolean modeIndependent) {

@@ -49,8 +49,8 @@ public final class Report {
         System.err.println("checking the optimizer grid against its PyTorch fixtures...");
         List<OptimizerCoverage.Row> optimRows = OptimizerCoverage.rows(store);
         System.err.println("running the nn scenarios against their PyTorch fixtures...");
-        List<ModuleCoverage.Row> moduleRows = ModuleCoverage.rows(store, rows);
-        ReportWriter writer = new ReportWriter(rows, optimRows, moduleRows);
+        ModuleCoverage.Section modules = ModuleCoverage.rows(store, rows);
+        ReportWriter writer = new ReportWriter(rows, optimRows, modules.rows(), modules.deviations());
         System.out.print(writer.text());
         Path dir = store.root().getParent().resolve("torch-oracle").resolve("target").resolve("coverage");
         write(dir.resolve("report.md"), writer.markdown());

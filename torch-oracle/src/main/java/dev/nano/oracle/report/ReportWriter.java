@@ -15,12 +15,14 @@ final class ReportWriter {
     private final List<OperatorCoverage> rows;
     private final List<OptimizerCoverage.Row> optimRows;
     private final List<ModuleCoverage.Row> moduleRows;
+    private final List<String> scenarioDeviations;
 
     ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
-                 List<ModuleCoverage.Row> moduleRows) {
+                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations) {
         this.rows = rows;
         this.optimRows = optimRows;
         this.moduleRows = moduleRows;
+        this.scenarioDeviations = scenarioDeviations;
     }
 
     // ------------------------------------------------------------------ text
@@ -62,7 +64,7 @@ final class ReportWriter {
         OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("  ").append(k).append(" -> ").append(v).append('\n'));
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
-            sb.append("\nCases with a looser tolerance:\n");
+            sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, with the reason):\n");
             loose.forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         List<String> failures = failures();
@@ -96,11 +98,15 @@ final class ReportWriter {
         return row == null || caseId.isEmpty() ? "-" : row.name() + "[" + caseId + "]";
     }
 
+    /** Catalogue cases and nn scenario steps that are compared other than by default, with why. */
     private List<String> looserTolerances() {
-        return rows.stream().filter(r -> r.op() != null).flatMap(r -> r.op().samples().stream()
+        List<String> all = new java.util.ArrayList<>(rows.stream().filter(r -> r.op() != null)
+                .flatMap(r -> r.op().samples().stream()
                 .filter(s -> s.tolerance() != null)
                 .map(s -> r.name() + "[" + s.id() + "]: rtol " + s.tolerance().rtol() + ", atol "
-                        + s.tolerance().atol() + " — " + s.tolerance().reason())).toList();
+                        + s.tolerance().atol() + " — " + s.tolerance().reason())).toList());
+        all.addAll(scenarioDeviations);
+        return all;
     }
 
     private List<String> failures() {
@@ -152,7 +158,7 @@ final class ReportWriter {
         }
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
-            sb.append("\n## Looser tolerances\n\n");
+            sb.append("\n## Documented deviations (looser tolerance or skipped comparison)\n\n");
             loose.forEach(l -> sb.append("- ").append(l).append('\n'));
         }
         List<String> failures = failures();
@@ -278,7 +284,7 @@ final class ReportWriter {
         sb.append("</ul><h2>Not operators</h2><ul>");
         OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("<li><code>").append(esc(k)).append("</code>: ")
                 .append(esc(v)).append("</li>"));
-        sb.append("</ul><h2>Looser tolerances</h2><ul>");
+        sb.append("</ul><h2>Documented deviations (looser tolerance or skipped comparison)</h2><ul>");
         looserTolerances().forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
         sb.append("</ul><h2>Failing cases</h2><ul>");
         failures().forEach(f -> sb.append("<li>").append(esc(f)).append("</li>"));
