@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class NnScenarios {
     public static final List<NnScenario> ALL = List.of(new BatchNormRunningStats(), new TrainEvalSwitch(),
-            new DropoutStatistics(), new EndToEndTraining());
+            new DropoutStatistics(), new EndToEndTraining(), new ModuleForwards());
 
     private NnScenarios() {
     }

@@ -93,6 +93,9 @@ public final class TorchFunctional {
             // F.dropout -> _VF.dropout
             "  def dropout(self: __torch__.NnReference, input: Tensor, p: float, train: bool) -> Tensor:",
             "    return torch.dropout(input, p, train)",
+            // F.gelu -> torch._C._nn.gelu(input, approximate=approximate)
+            "  def gelu(self: __torch__.NnReference, input: Tensor, approximate: str) -> Tensor:",
+            "    return torch.gelu(input, approximate=approximate)",
             // F.mse_loss (2.7): broadcast_tensors, then torch._C._nn.mse_loss
             "  def mse_loss(self: __torch__.NnReference, input: Tensor, target: Tensor, reduction: int) -> Tensor:",
             "    expanded = torch.broadcast_tensors([input, target])",
@@ -193,6 +196,11 @@ public final class TorchFunctional {
 
     public static NDArray dropout(NDArray input, double p, boolean training) {
         return call("dropout", new ArrayList<>(List.of(tensor(input), IValue.from(p), IValue.from(training))), input);
+    }
+
+    /** {@code approximate} "none" (exact, F.gelu's default) or "tanh"; DJL's JniUtils.gelu has only the first. */
+    public static NDArray gelu(NDArray input, String approximate) {
+        return call("gelu", new ArrayList<>(List.of(tensor(input), IValue.from(approximate))), input);
     }
 
     /** {@code weight} null: PyTorch 2.7's F.mse_loss; otherwise 2.13's weighted form. */
@@ -330,7 +338,11 @@ public final class TorchFunctional {
                 store(z, "nnref/data.pkl", pickledInstance());
                 store(z, "nnref/code/__torch__.py", SOURCE.getBytes(StandardCharsets.UTF_8));
                 store(z, "nnref/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // PROTO 2, (), STOP
-                store(z, "nnref/version", "3\n".getBytes(StandardCharsets.US_ASCII));
+                // Version 10, as torch.jit.save writes for code calling gelu(approximate=...): source
+                // loaded with an older version is compiled against the old operator schemas
+                // (gelu_0_9 has no approximate). The upgraders between 3 and 10 (div, full,
+                // linspace, logspace, gelu) change nothing for the float64 calls above.
+                store(z, "nnref/version", "10\n".getBytes(StandardCharsets.US_ASCII));
             }
             return zip.toByteArray();
         } catch (IOException e) {

@@ -59,7 +59,7 @@ public final class ModuleCoverage {
     public record Credit(String scenario, Pattern steps, String mode, List<String> modules) {
     }
 
-    public static final List<Credit> CREDITS = List.of(
+    public static final List<Credit> CREDITS = Stream.concat(Stream.of(
             new Credit("batchnorm-running-stats", Pattern.compile("^\\((8,3|4,3,5|6,2)\\).*/ train.*"), "train",
                     List.of("BatchNorm1d")),
             new Credit("batchnorm-running-stats", Pattern.compile("^\\((8,3|4,3,5|6,2)\\).*/ eval"), "eval",
@@ -76,7 +76,24 @@ public final class ModuleCoverage {
             new Credit("end-to-end", Pattern.compile("^step.*"), "train",
                     List.of("Sequential", "Linear", "BatchNorm1d", "ReLU", "Dropout", "CrossEntropyLoss")),
             new Credit("end-to-end", Pattern.compile("^eval.*"), "eval",
-                    List.of("Sequential", "Linear", "BatchNorm1d", "ReLU", "Dropout")));
+                    List.of("Sequential", "Linear", "BatchNorm1d", "ReLU", "Dropout"))),
+            moduleForwards().stream()).toList();
+
+    /**
+     * The "modules" scenario: each stateless module built with its defaults and with other
+     * arguments, in both modes; a step is credited to the module its id starts with.
+     */
+    private static List<Credit> moduleForwards() {
+        List<Credit> credits = new ArrayList<>();
+        for (String module : List.of("CrossEntropyLoss", "NLLLoss", "MSELoss", "BCELoss", "BCEWithLogitsLoss",
+                "LayerNorm", "Softmax", "LogSoftmax", "Flatten", "GELU", "Sigmoid", "Tanh")) {
+            for (String mode : List.of("train", "eval")) {
+                credits.add(new Credit("modules", Pattern.compile("^" + Pattern.quote(module) + "\\(.* / " + mode),
+                        mode, List.of(module)));
+            }
+        }
+        return credits;
+    }
 
     private ModuleCoverage() {
     }
@@ -204,7 +221,8 @@ public final class ModuleCoverage {
                     r.operators(), r.status()));
         }
         sb.append("train/eval: ✓ n = n recorded PyTorch scenario steps pass in that mode (running statistics, "
-                + "train/eval switching,\nend-to-end training); – = the module behaves the same in both modes\n");
+                + "train/eval switching,\nend-to-end training, module constructions); – = the module behaves the "
+                + "same in both modes\n");
         return sb.toString();
     }
 }
