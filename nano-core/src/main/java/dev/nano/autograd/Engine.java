@@ -26,11 +26,6 @@ public final class Engine {
     private Engine() {
     }
 
-    /** Called by {@link Function#apply}: makes {@code out} a non-leaf that requires grad. */
-    static void attach(Tensor out, Context ctx) {
-        out.attachGradFn(ctx);
-    }
-
     /**
      * {@code root.backward(gradient)}. {@code gradient} may be null only for a one-element root,
      * as in PyTorch ("grad can be implicitly created only for scalar outputs").

@@ -51,7 +51,7 @@ public abstract class Function {
         }
         if (anyNeedsGrad) {
             ctx.setOutput(out);
-            Engine.attach(out, ctx);
+            out.attachGradFn(ctx); // out becomes a non-leaf that requires grad
         }
         return out;
     }
