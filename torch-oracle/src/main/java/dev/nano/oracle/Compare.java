@@ -27,6 +27,47 @@ public final class Compare {
         }
     }
 
+    /**
+     * nano against a case whose PyTorch answer may depend on libtorch's CPU dispatch: nano has one
+     * answer, so matching any recorded PyTorch answer is parity. Without kernel-dependent answers this
+     * is {@link #diff}.
+     */
+    public static Diff diffAnyAnswer(FixtureCase expected, Result actual, Tolerance tolerance, String keyPhrase) {
+        List<FixtureCase> answers = expected.everyAnswer(); // the canonical answer first
+        Diff canonical = diff(answers.get(0), actual, tolerance, keyPhrase);
+        for (FixtureCase answer : answers.subList(1, answers.size())) {
+            Diff d = diff(answer, actual, tolerance, keyPhrase);
+            if (d.ok()) {
+                return d;
+            }
+        }
+        if (canonical.ok() || answers.size() == 1) {
+            return canonical;
+        }
+        List<String> problems = new ArrayList<>(canonical.problems());
+        problems.add("(and it matches none of PyTorch's kernel-dependent answers either: "
+                + String.join(", ", expected.kernels().keySet()) + ")");
+        return new Diff(List.copyOf(problems), canonical.maxAbs(), canonical.maxRel(), canonical.worstAt(),
+                canonical.worstRelAt());
+    }
+
+    /**
+     * How each kernel-dependent answer of a case differs from the canonical one, one line per
+     * dispatch, e.g. {@code avx512: grad of input 0: 1 of 15 values differ; first [7] = 0.88, expected NaN}.
+     */
+    public static List<String> kernelDifferences(FixtureCase c) {
+        List<String> out = new ArrayList<>();
+        FixtureCase canonical = c.everyAnswer().get(0);
+        c.kernels().forEach((dispatch, answer) -> {
+            Result asResult = answer.error() != null ? Result.failure(answer.error())
+                    : new Result(answer.outputs(), c.upstream(), answer.grads(), null);
+            Diff d = diff(canonical, asResult, Tolerance.DEFAULT, null);
+            out.add(dispatch + ": " + (d.ok() ? "equal" : String.join("; ", d.problems()).replace("expected",
+                    "canonical")));
+        });
+        return out;
+    }
+
     public static Diff diff(FixtureCase expected, Result actual, Tolerance tolerance, String keyPhrase) {
         Tracker t = new Tracker(tolerance);
         if (expected.error() != null) {

@@ -70,15 +70,20 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
                 FixtureCase fc = file == null ? null : file.find(sample.id());
                 String stale = fileProblem != null ? fileProblem
                         : fc == null ? "no fixture for this case in " + store.relative(path)
-                        : staleness(sample, fc);
+                        : staleness(op, sample, fc);
                 out.add(new ParityCase(op, sample, fc, stale));
             }
         }
         return out;
     }
 
-    /** Why a fixture case no longer matches its catalogue sample, or null if it does. */
-    static String staleness(Sample sample, FixtureCase fc) {
+    /**
+     * Why a fixture case no longer matches its catalogue sample, or null if it does. Beyond stale
+     * inputs and attributes this closes two tamper holes: a differentiable case whose gradients were
+     * removed (its gradient checks would silently disappear), and a recorded error text that no
+     * longer holds the catalogue's key phrase.
+     */
+    static String staleness(OpInfo op, Sample sample, FixtureCase fc) {
         if (sample.inputs().size() != fc.inputs().size()) {
             return "fixture has " + fc.inputs().size() + " inputs, catalogue " + sample.inputs().size();
         }
@@ -100,6 +105,40 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
         if (sample.isError() != (fc.error() != null)) {
             return sample.isError() ? "catalogue expects an error but the fixture holds values"
                     : "fixture holds an error but the catalogue expects values";
+        }
+        List<FixtureCase> answers = fc.everyAnswer(); // the canonical answer first
+        for (int i = 0; i < answers.size(); i++) {
+            String problem = answerProblem(op, sample, answers.get(i));
+            if (problem != null) {
+                return problem + (i == 0 ? "" : " (in a kernel-dependent answer)");
+            }
+        }
+        return null;
+    }
+
+    private static String answerProblem(OpInfo op, Sample sample, FixtureCase fc) {
+        if (sample.isError()) {
+            if (fc.error() == null) {
+                return "catalogue expects an error but a recorded answer holds values";
+            }
+            return fc.error().contains(sample.expectError()) ? null : "the recorded PyTorch error \"" + fc.error()
+                    + "\" lacks the catalogue's key phrase \"" + sample.expectError() + "\" (tampered or stale fixture)";
+        }
+        if (fc.error() != null) {
+            return "a recorded answer holds an error but the catalogue expects values";
+        }
+        if (op.expectsGradients(sample) != (fc.upstream() != null)) {
+            return op.expectsGradients(sample)
+                    ? "the catalogue expects gradients (an input requires grad) but the fixture has no upstream "
+                    + "gradient and no grads (tampered or stale fixture)"
+                    : "the fixture holds gradients for a case the catalogue does not differentiate (stale fixture)";
+        }
+        for (int i = 0; i < fc.grads().size(); i++) {
+            if ((fc.grads().get(i) != null) != sample.inputs().get(i).requiresGrad()) {
+                return "grad of input " + i + (fc.grads().get(i) == null ? " is missing" : " is present")
+                        + " but the input " + (sample.inputs().get(i).requiresGrad() ? "requires" : "does not require")
+                        + " grad (tampered or stale fixture)";
+            }
         }
         return null;
     }

@@ -10,15 +10,27 @@ import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.fixtures.Recording;
 import dev.nano.oracle.nn.NnScenarios;
 import dev.nano.oracle.optim.OptimRegeneration;
+import dev.nano.oracle.torch.ChildJvm;
+import dev.nano.oracle.torch.Dispatch;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -35,27 +47,140 @@ import java.util.stream.Stream;
  * {@code git diff} empty. Prints, per operator, the case count and the largest change against
  * the previous fixtures, so a regeneration that moves numbers is visible.
  *
+ * <p>The recording does not depend on the recorder's CPU: libtorch runs once per CPU dispatch this
+ * machine offers ({@link Dispatch#supported()}), each in its own JVM, and the fixtures hold the
+ * answers of the canonical dispatch ({@code default}, which every CPU offers). Where another
+ * dispatch answers an operator case differently beyond the case's tolerance, that answer is kept
+ * beside the canonical one as "kernel-dependent" (elu's gradient at NaN is one: its vectorised
+ * loop gives NaN, its scalar tail the upstream value, and the vector width differs between
+ * dispatches). Optimizer and nn-scenario fixtures keep the canonical answers; the drift tests run
+ * under every dispatch ({@code DispatchMatrixTest}) and would show a kernel-dependent one.
+ *
  * <p>Fails (exit 1) if PyTorch rejects a case meant to succeed or accepts one meant to fail.
  */
 public final class Regenerate {
+    /** The child JVM's argument: record every fixture, under this JVM's dispatch, into a folder. */
+    static final String RECORD_INTO = "--record-into";
+
     private Regenerate() {
     }
 
     public static void main(String[] args) {
+        if (args.length == 2 && args[0].equals(RECORD_INTO)) {
+            System.exit(record(new FixtureStore(Path.of(args[1]))) ? 0 : 1);
+        }
         FixtureStore store = FixtureStore.locate();
-        String pytorch = TorchRunner.pytorchVersion();
-        String djl = Engine.getDjlVersion();
-        System.out.printf(Locale.ROOT, "Regenerating fixtures in %s with PyTorch %s via DJL %s%n", store.root(),
-                pytorch, djl);
-        System.out.printf(Locale.ROOT, "%-22s %7s %9s %14s%n", "operator", "cases", "new/gone", "largest change");
+        List<String> dispatches = Dispatch.supported();
+        System.out.printf(Locale.ROOT, "Regenerating fixtures in %s under libtorch CPU dispatch %s (%s answers are "
+                + "the record)...%n", store.root(), String.join(", ", dispatches), Dispatch.CANONICAL);
+        Map<String, FixtureStore> runs = recordEveryDispatch(dispatches);
+        Manifest canonical = runs.get(Dispatch.CANONICAL).readManifest();
+        System.out.printf(Locale.ROOT, "%-22s %7s %9s %14s  %s%n", "operator", "cases", "new/gone", "largest change",
+                "kernel-dependent");
 
-        List<String> problems = new ArrayList<>();
         List<Manifest.Entry> entries = new ArrayList<>();
         Set<Path> written = new HashSet<>();
         int total = 0;
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             FixtureFile previous = Files.isRegularFile(path) ? readQuietly(store, path) : null;
+            List<FixtureCase> cases = mergeKernels(op, runs);
+            store.write(path, op.name(), cases);
+            written.add(path);
+            entries.add(new Manifest.Entry(store.relative(path), cases.size(), FixtureStore.sha256(path)));
+            total += cases.size();
+            System.out.printf(Locale.ROOT, "%-22s %7d %9s %14s  %s%n", op.name(), cases.size(), churn(previous, cases),
+                    largestChange(previous, cases), kernelDependence(cases));
+        }
+        for (Manifest.Entry e : canonical.files()) { // optimizer and nn-scenario fixtures: the canonical run's bytes
+            Path path = store.root().resolve(e.path());
+            if (!written.contains(path)) {
+                copy(runs.get(Dispatch.CANONICAL).root().resolve(e.path()), path);
+                written.add(path);
+                entries.add(e);
+                total += e.cases();
+                System.out.printf(Locale.ROOT, "%-22s %7d%n", e.path().replaceFirst("\\.json$", ""), e.cases());
+            }
+        }
+        removeStaleFiles(store, written);
+        Recording recording = Recording.here(canonical.pytorch(), canonical.recordedBy().djl(), dispatches);
+        store.writeManifest(new Manifest(FixtureStore.SCHEMA, recording, total, entries));
+        System.out.printf(Locale.ROOT, "%d files, %d cases written; manifest %s (libtorch %s, DJL %s)%n", entries.size(),
+                total, store.relative(store.manifestPath()), recording.pytorch(), recording.djl());
+    }
+
+    /** One child JVM per dispatch, two at a time, each recording everything into its own folder. */
+    private static Map<String, FixtureStore> recordEveryDispatch(List<String> dispatches) {
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("nano-fixtures-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, ChildJvm.Outcome> outcomes = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        for (String d : dispatches) {
+            pool.submit(() -> outcomes.put(d, ChildJvm.run(d, Regenerate.class, RECORD_INTO,
+                    tmp.resolve(d).toString())));
+        }
+        pool.shutdown();
+        try {
+            pool.awaitTermination(1, TimeUnit.HOURS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Map<String, FixtureStore> runs = new LinkedHashMap<>();
+        boolean failed = false;
+        for (String d : dispatches) {
+            ChildJvm.Outcome o = outcomes.get(d);
+            if (o == null || !o.ok()) {
+                System.err.println("Recording under " + Dispatch.ENV + "=" + d + " failed:\n"
+                        + (o == null ? "(not run)" : o.output()));
+                failed = true;
+            }
+            runs.put(d, new FixtureStore(tmp.resolve(d)));
+        }
+        if (failed) {
+            System.exit(1);
+        }
+        return runs;
+    }
+
+    /**
+     * The canonical dispatch's cases of one operator, each with the answers of the other dispatches
+     * that differ from it beyond the case's tolerance.
+     */
+    static List<FixtureCase> mergeKernels(OpInfo op, Map<String, FixtureStore> runs) {
+        Map<String, FixtureFile> files = new LinkedHashMap<>();
+        runs.forEach((d, run) -> files.put(d, run.read(run.pathOf(op.family(), op.name()))));
+        List<FixtureCase> merged = new ArrayList<>();
+        for (FixtureCase c : files.get(Dispatch.CANONICAL).cases()) {
+            Sample sample = op.samples().stream().filter(s -> s.id().equals(c.id())).findFirst().orElseThrow();
+            Map<String, FixtureCase.Answer> kernels = new TreeMap<>();
+            files.forEach((d, file) -> {
+                FixtureCase other = file.find(c.id());
+                Result asResult = other.error() != null ? Result.failure(other.error())
+                        : new Result(other.outputs(), other.upstream(), other.grads(), null);
+                if (!Compare.diff(c, asResult, sample.effectiveTolerance(), sample.expectError()).ok()) {
+                    kernels.put(d, other.canonicalAnswer());
+                }
+            });
+            merged.add(c.withKernels(kernels));
+        }
+        return merged;
+    }
+
+    /** The child's work: every fixture under this JVM's dispatch, into {@code store}, with its manifest. */
+    static boolean record(FixtureStore store) {
+        String pytorch = TorchRunner.pytorchVersion();
+        String djl = Engine.getDjlVersion();
+        List<String> problems = new ArrayList<>();
+        List<Manifest.Entry> entries = new ArrayList<>();
+        Set<Path> written = new HashSet<>();
+        int total = 0;
+        for (OpInfo op : Catalogue.all()) {
+            Path path = store.pathOf(op.family(), op.name());
             List<FixtureCase> cases = new ArrayList<>();
             for (Sample sample : op.samples()) {
                 Result r = TorchRunner.run(op, sample, sample.inputs(), null, upstreamSeed(op, sample));
@@ -70,22 +195,39 @@ public final class Regenerate {
             written.add(path);
             entries.add(new Manifest.Entry(store.relative(path), cases.size(), FixtureStore.sha256(path)));
             total += cases.size();
-            System.out.printf(Locale.ROOT, "%-22s %7d %9s %14s%n", op.name(), cases.size(), churn(previous, cases),
-                    largestChange(previous, cases));
         }
         for (Manifest.Entry optim : OptimRegeneration.writeAll(store, written)) { // fixtures/optim/<optimizer>.json
             entries.add(optim);
             total += optim.cases();
         }
         total += NnScenarios.regenerate(store, entries, written); // fixtures/nn/scenarios/<name>.json
-        removeStaleFiles(store, written);
-        store.writeManifest(new Manifest(FixtureStore.SCHEMA, pytorch, djl, total, entries));
-        System.out.printf(Locale.ROOT, "%d operators, %d cases written; manifest %s%n", entries.size(), total,
-                store.relative(store.manifestPath()));
+        store.writeManifest(new Manifest(FixtureStore.SCHEMA,
+                Recording.here(pytorch, djl, List.of(Dispatch.current())), total, entries));
         if (!problems.isEmpty()) {
-            System.err.println("\n" + problems.size() + " case(s) disagree with their catalogue entry:");
+            System.err.println(problems.size() + " case(s) disagree with their catalogue entry:");
             problems.forEach(p -> System.err.println("  " + p));
-            System.exit(1);
+        }
+        return problems.isEmpty();
+    }
+
+    private static String kernelDependence(List<FixtureCase> cases) {
+        Set<String> dispatches = new TreeSet<>();
+        int n = 0;
+        for (FixtureCase c : cases) {
+            if (c.isKernelDependent()) {
+                n++;
+                dispatches.addAll(c.kernels().keySet());
+            }
+        }
+        return n == 0 ? "" : n + " case(s), under " + String.join(", ", dispatches);
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.createDirectories(to.getParent());
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -149,7 +149,7 @@ class FixtureIntegrityTest {
         FixtureStore temp = new FixtureStore(dir);
         Path broken = dir.resolve("ops/broken.json");
         Files.createDirectories(broken.getParent());
-        Files.writeString(broken, "{\"schema\":1,\"op\":\"x\",\"cases\":[{\"case\":\"c1\",\"inputs\":[{\"shape\":[2],"
+        Files.writeString(broken, "{\"schema\":2,\"op\":\"x\",\"cases\":[{\"case\":\"c1\",\"inputs\":[{\"shape\":[2],"
                 + "\"dtype\":\"float64\",\"values\":[1,\"oops\"],\"requiresGrad\":true}]}]}");
         FixtureException e = assertThrows(FixtureException.class, () -> temp.read(broken));
         assertTrue(e.getMessage().contains("ops/broken.json case 'c1' input 0"), e.getMessage());

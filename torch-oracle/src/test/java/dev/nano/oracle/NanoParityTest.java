@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * nano against the committed PyTorch fixtures: every case's outputs (shape, dtype, values) and
- * every input's gradient under the fixture's upstream gradient, or the error's key phrase.
+ * every input's gradient under the fixture's upstream gradient, or the error's key phrase. Where
+ * PyTorch's answer depends on its CPU dispatch (kernel-dependent cases), nano must equal one of the
+ * recorded answers.
  */
 class NanoParityTest {
 
@@ -23,7 +25,8 @@ class NanoParityTest {
     void nanoMatchesPyTorch(ParityCase c) {
         FixtureCase fixture = c.requireFreshFixture();
         Result nano = NanoRunner.run(c.op(), c.sample(), fixture.inputs(), fixture.upstream());
-        Compare.Diff diff = Compare.diff(fixture, nano, c.sample().effectiveTolerance(), c.sample().expectError());
+        Compare.Diff diff = Compare.diffAnyAnswer(fixture, nano, c.sample().effectiveTolerance(),
+                c.sample().expectError());
         assertTrue(diff.ok(), () -> c + ": nano differs from PyTorch:\n" + diff.describe());
     }
 

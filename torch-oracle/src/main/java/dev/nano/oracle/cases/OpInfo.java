@@ -81,6 +81,14 @@ public final class OpInfo {
         return differentiable;
     }
 
+    /**
+     * Whether a case runs backward, so that its fixture must hold an upstream gradient and one
+     * gradient per input: a differentiable op, a case meant to succeed, an input that requires grad.
+     */
+    public boolean expectsGradients(Sample sample) {
+        return differentiable && !sample.isError() && sample.inputs().stream().anyMatch(Input::requiresGrad);
+    }
+
     public NanoCall nano() {
         return nano;
     }

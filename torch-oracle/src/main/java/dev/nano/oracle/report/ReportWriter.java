@@ -16,13 +16,20 @@ final class ReportWriter {
     private final List<OptimizerCoverage.Row> optimRows;
     private final List<ModuleCoverage.Row> moduleRows;
     private final List<String> scenarioDeviations;
+    private final List<String> kernelDependent;
+
+    /** What the kernel-dependent list means, in every format. */
+    static final String KERNEL_DEPENDENT = "Kernel-dependent cases (PyTorch's own answer depends on libtorch's CPU "
+            + "dispatch; each dispatch's answer was recorded under that dispatch, the drift tests accept exactly it, "
+            + "nano must equal one of them)";
 
     ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
-                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations) {
+                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations, List<String> kernelDependent) {
         this.rows = rows;
         this.optimRows = optimRows;
         this.moduleRows = moduleRows;
         this.scenarioDeviations = scenarioDeviations;
+        this.kernelDependent = kernelDependent;
     }
 
     // ------------------------------------------------------------------ text
@@ -66,6 +73,10 @@ final class ReportWriter {
         if (!loose.isEmpty()) {
             sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, with the reason):\n");
             loose.forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+        if (!kernelDependent.isEmpty()) {
+            sb.append("\n").append(KERNEL_DEPENDENT).append(":\n");
+            kernelDependent.forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         List<String> failures = failures();
         if (!failures.isEmpty()) {
@@ -161,6 +172,10 @@ final class ReportWriter {
             sb.append("\n## Documented deviations (looser tolerance or skipped comparison)\n\n");
             loose.forEach(l -> sb.append("- ").append(l).append('\n'));
         }
+        if (!kernelDependent.isEmpty()) {
+            sb.append("\n## ").append(KERNEL_DEPENDENT).append("\n\n");
+            kernelDependent.forEach(l -> sb.append("- ").append(l).append('\n'));
+        }
         List<String> failures = failures();
         if (!failures.isEmpty()) {
             sb.append("\n## Failing cases\n\n");
@@ -215,6 +230,8 @@ final class ReportWriter {
             modules.addObject().put("module", r.module()).put("train", r.train()).put("eval", r.eval())
                     .put("operators", r.operators()).put("steps", r.steps()).put("status", r.status());
         }
+        ArrayNode kernels = root.putArray("kernelDependent");
+        kernelDependent.forEach(kernels::add);
         ObjectNode notOps = root.putObject("notOperators");
         OperatorUniverse.NOT_OPERATORS.forEach(notOps::put);
         ObjectNode aliases = root.putObject("aliases");
@@ -286,6 +303,8 @@ final class ReportWriter {
                 .append(esc(v)).append("</li>"));
         sb.append("</ul><h2>Documented deviations (looser tolerance or skipped comparison)</h2><ul>");
         looserTolerances().forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
+        sb.append("</ul><h2>").append(esc(KERNEL_DEPENDENT)).append("</h2><ul>");
+        kernelDependent.forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
         sb.append("</ul><h2>Failing cases</h2><ul>");
         failures().forEach(f -> sb.append("<li>").append(esc(f)).append("</li>"));
         sb.append("</ul><script>")

@@ -64,8 +64,7 @@ public final class TorchRunner {
                     in[i].setRequiresGradient(true);
                 }
             }
-            boolean backward = op.differentiable() && !sample.isError()
-                    && inputs.stream().anyMatch(Input::requiresGrad);
+            boolean backward = op.expectsGradients(sample);
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray[] outs;
                 try {

@@ -1,5 +1,6 @@
 package dev.nano.oracle.nn;
 
+import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.DynamicContainer;
@@ -24,10 +25,8 @@ class NnScenarioDriftTest {
             List<DynamicTest> tests = new ArrayList<>();
             for (Step step : run) {
                 tests.add(DynamicTest.dynamicTest(scenario.name() + "[" + step.id() + "]", () -> {
-                    String problem = ScenarioComparison.check(fixture, step);
-                    assertTrue(problem == null, () -> scenario.name() + "[" + step.id() + "]: live PyTorch differs "
-                            + "from the fixture (regenerate with " + FixtureStore.REGENERATE + " if libtorch changed "
-                            + "on purpose):\n" + problem);
+                    String problem = DriftCheck.check(scenario, fixture, step);
+                    assertTrue(problem == null, () -> problem);
                 }));
             }
             tests.add(DynamicTest.dynamicTest(scenario.name() + ": no recorded step is left out",

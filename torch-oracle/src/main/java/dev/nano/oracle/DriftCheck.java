@@ -1,0 +1,128 @@
+package dev.nano.oracle;
+
+import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.fixtures.FixtureFile;
+import dev.nano.oracle.fixtures.FixtureStore;
+import dev.nano.oracle.fixtures.Recording;
+import dev.nano.oracle.nn.NnScenario;
+import dev.nano.oracle.nn.NnScenarios;
+import dev.nano.oracle.nn.ScenarioComparison;
+import dev.nano.oracle.nn.Step;
+import dev.nano.oracle.nn.Upstreams;
+import dev.nano.oracle.optim.OptimCase;
+import dev.nano.oracle.optim.TorchOptimRunner;
+import dev.nano.oracle.optim.Trajectory;
+import dev.nano.oracle.optim.TrajectoryCompare;
+import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.Dispatch;
+import dev.nano.oracle.torch.TorchRunner;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Live PyTorch against the committed fixtures — the drift check — for operator cases, optimizer
+ * trajectories and nn scenarios, under the CPU dispatch this JVM runs. The JUnit drift tests call
+ * it case by case; {@code main} runs all of it in one go, which is how {@code DispatchMatrixTest}
+ * checks every other dispatch in a child JVM.
+ *
+ * <p>A failure says what differs between the machine that recorded the fixtures and this one, and
+ * recommends regenerating only when libtorch's version changed.
+ */
+public final class DriftCheck {
+    private static Recording recording;
+
+    private DriftCheck() {
+    }
+
+    /** Problems of one operator case, or null when live PyTorch gives this dispatch's recorded answer. */
+    public static String check(ParityCase c) {
+        if (c.staleness() != null) {
+            return c + ": " + c.staleness() + "; run " + FixtureStore.REGENERATE;
+        }
+        FixtureCase fixture = c.fixture();
+        String dispatch = Dispatch.current();
+        Result torch = TorchRunner.run(c.op(), c.sample(), fixture.inputs(), fixture.upstream(), 0);
+        Compare.Diff diff = Compare.diff(fixture.under(dispatch), torch, c.sample().effectiveTolerance(),
+                c.sample().expectError());
+        if (diff.ok()) {
+            return null;
+        }
+        String kernels = fixture.isKernelDependent() ? " (a kernel-dependent case; compared with the answer recorded "
+                + "for " + (fixture.kernels().containsKey(dispatch) ? dispatch : "the canonical dispatch") + ")" : "";
+        return c + ": live PyTorch under CPU dispatch " + dispatch + " differs from the fixture" + kernels + ":\n"
+                + diff.describe() + "\n" + explanation();
+    }
+
+    /** Problems of one optimizer trajectory, or null. */
+    public static String check(OptimCase c) {
+        if (c.staleness() != null) {
+            return c + ": " + c.staleness() + "; run " + FixtureStore.REGENERATE;
+        }
+        Trajectory torch = TorchOptimRunner.run(c.config(), c.scenario(), c.fixture().inputs());
+        Compare.Diff diff = TrajectoryCompare.diff(c.fixture().trajectory(), torch, Tolerance.DEFAULT);
+        return diff.ok() ? null : c + ": live PyTorch under CPU dispatch " + Dispatch.current()
+                + " differs from the fixture:\n" + diff.describe() + "\n" + explanation();
+    }
+
+    /** Problems of every step of one nn scenario (also a step recorded but no longer run). */
+    public static List<String> check(NnScenario scenario, FixtureFile fixture, List<Step> run) {
+        List<String> problems = new ArrayList<>();
+        for (Step step : run) {
+            String problem = check(scenario, fixture, step);
+            if (problem != null) {
+                problems.add(problem);
+            }
+        }
+        for (String missing : ScenarioComparison.missingSteps(fixture, run)) {
+            problems.add(scenario.name() + "[" + missing + "]: recorded but no longer run");
+        }
+        return problems;
+    }
+
+    public static String check(NnScenario scenario, FixtureFile fixture, Step step) {
+        String problem = ScenarioComparison.check(fixture, step);
+        return problem == null ? null : scenario.name() + "[" + step.id() + "]: live PyTorch under CPU dispatch "
+                + Dispatch.current() + " differs from the fixture:\n" + problem + "\n" + explanation();
+    }
+
+    /** What recorded the fixtures against this machine, and whether regenerating is the answer. */
+    public static synchronized String explanation() {
+        if (recording == null) {
+            recording = FixtureStore.locate().readManifest().recordedBy();
+        }
+        return recording.explainDrift(TorchRunner.pytorchVersion(), Dispatch.current());
+    }
+
+    /** Every drift check under this JVM's dispatch; prints the failures and exits 1 if there are any. */
+    public static void main(String[] args) {
+        FixtureStore store = FixtureStore.locate();
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (ParityCase c : ParityCase.load(store)) {
+            add(problems, check(c));
+            checked++;
+        }
+        for (OptimCase c : OptimCase.load(store)) {
+            add(problems, check(c));
+            checked++;
+        }
+        for (NnScenario scenario : NnScenarios.ALL) {
+            FixtureFile fixture = store.read(NnScenarios.pathOf(store, scenario));
+            List<Step> run = scenario.runTorch(Upstreams.from(fixture));
+            problems.addAll(check(scenario, fixture, run));
+            checked += run.size();
+        }
+        System.out.printf(Locale.ROOT, "drift under %s=%s: %d checked, %d differ%n", Dispatch.ENV, Dispatch.current(),
+                checked, problems.size());
+        problems.forEach(p -> System.out.println(p + "\n"));
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    private static void add(List<String> problems, String problem) {
+        if (problem != null) {
+            problems.add(problem);
+        }
+    }
+}
