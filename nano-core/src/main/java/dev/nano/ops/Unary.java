@@ -322,10 +322,11 @@ public final class Unary {
         /*
          * elu_backward with is_result = false: grad · alpha · exp(x) unless x > 0, so elu'(0) =
          * alpha. The test is x > 0, as in PyTorch's vectorized kernel (blendv on b > 0), which
-         * computes every element of a float64 tensor but the last numel % 8: a NaN input gets the
-         * negative branch, alpha · exp(NaN) = NaN. PyTorch's scalar kernel, used for those last
-         * elements and for tensors of fewer than 8 elements, tests x <= 0 instead and gives NaN
-         * the gradient g; nano cannot follow both and follows the vector path.
+         * computes the first floor(n/8)·8 elements of a float64 tensor under the default and avx2
+         * CPU dispatch and floor(n/16)·16 under avx512: a NaN input gets the negative branch,
+         * alpha · exp(NaN) = NaN. PyTorch's scalar kernel, used for the remaining elements, tests
+         * x <= 0 instead and gives NaN the gradient g. Which one a given element meets depends on
+         * the CPU, so nano cannot follow both and follows the vector path.
          */
         double backward(double g, double x, double y) { return x > 0 ? g : g * alpha * Math.exp(x); }
     }

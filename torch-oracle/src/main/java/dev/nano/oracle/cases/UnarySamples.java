@@ -14,13 +14,19 @@ import static dev.nano.oracle.cases.Samples.kinds;
  * {@link ActivationCases}: the standard shapes, a wide-range tensor, every edge value both
  * inside one tensor and alone, and the kinks.
  *
- * <p>Why edge values appear twice: PyTorch's CPU kernels run the first {@code 8·k} elements of a
- * float64 tensor through the AVX2 code path (four doubles per vector, two vectors per step) and
- * the remainder, or a tensor of fewer than 8 elements, through the scalar C++ lambda. The two
- * paths are separate code and can differ at NaN and ±inf (e.g. elu's backward, see
- * {@link ActivationCases}). The "edges" tensor puts the first 8 edge values in vector lanes and the
- * rest in the scalar tail, "edges reversed" the other way round; each "x=v" case is a lone 0-d
- * element, always the scalar path.
+ * <p>Why edge values appear several times: PyTorch's CPU kernels run the first elements of a
+ * float64 tensor through a vectorised loop and the remainder through the scalar C++ lambda, and
+ * how many depends on libtorch's CPU dispatch: {@code floor(n/8)·8} under {@code default} and
+ * {@code avx2} (two vectors per step), {@code floor(n/16)·16} under {@code avx512}. The two paths
+ * are separate code and can differ at NaN and ±inf (e.g. elu's backward, see
+ * {@link ActivationCases}). So:
+ * <ul>
+ *   <li>"edges" (15 values) has its first 8 in vector lanes under default/avx2 and none under
+ *       avx512; "edges reversed" the other way round. Where a kernel answers differently, the
+ *       fixture records each dispatch's answer ("kernel-dependent");</li>
+ *   <li>"edges x32" repeats them to 32 elements: every value in vector lanes under every dispatch;</li>
+ *   <li>each "x=v" case is a lone 0-d element: the scalar path under every dispatch.</li>
+ * </ul>
  */
 final class UnarySamples {
     private UnarySamples() {
@@ -62,6 +68,8 @@ final class UnarySamples {
                 reversed[i] = edges[edges.length - 1 - i];
             }
             out.add(Sample.of(prefix + "edges reversed", kinds(Kind.EDGE), attrs.get(), Samples.values(reversed)));
+            // 32 = 2·16: vectorised under every dispatch, so the vector kernels' answers are checked on every CPU.
+            out.add(Sample.of(prefix + "edges x32", kinds(Kind.EDGE), attrs.get(), cycled(new int[] {32}, edges)));
             if (singles) {
                 for (double v : edges) {
                     out.add(Sample.of(prefix + "x=" + fmt(v), kinds(Kind.EDGE), attrs.get(),
@@ -72,7 +80,8 @@ final class UnarySamples {
         if (kinks != null) {
             for (double k : kinks) {
                 out.add(Sample.of(prefix + "at " + fmt(k), kinds(Kind.NONDIFF), attrs.get(), Samples.values(k)));
-                // The same point in vector lanes and in the scalar tail (9 = 8 + 1).
+                // The same point in vector lanes and in the scalar tail (9 = 8 + 1 under default/avx2;
+                // all scalar under avx512, where the lone 0-d case above also runs).
                 double[] nine = new double[9];
                 java.util.Arrays.fill(nine, k);
                 out.add(Sample.of(prefix + "at " + fmt(k) + " x9", kinds(Kind.NONDIFF), attrs.get(),
