@@ -1,5 +1,6 @@
 package dev.nano.oracle;
 
+import dev.nano.oracle.cases.Tolerance;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -13,7 +14,6 @@ import dev.nano.oracle.optim.OptimCase;
 import dev.nano.oracle.optim.TorchOptimRunner;
 import dev.nano.oracle.optim.Trajectory;
 import dev.nano.oracle.optim.TrajectoryCompare;
-import dev.nano.oracle.cases.Tolerance;
 import dev.nano.oracle.torch.Dispatch;
 import dev.nano.oracle.torch.TorchRunner;
 
