@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -31,6 +32,11 @@ public abstract class BatchNorm extends Module {
 
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats,
                         boolean bias) {
+        // PyTorch checks neither at construction; a NaN here would only surface as NaN outputs later.
+        Checks.notNaN(getClass().getSimpleName(), "eps", eps);
+        if (momentum != null) {
+            Checks.notNaN(getClass().getSimpleName(), "momentum", momentum);
+        }
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
@@ -50,6 +56,7 @@ public abstract class BatchNorm extends Module {
     /** PyTorch's {@code _BatchNorm.forward}, step by step. */
     @Override
     public Tensor forward(Tensor input) {
+        Checks.notNull(getClass().getSimpleName(), "input", input);
         checkInputDim(input);
         double factor = momentum == null ? 0.0 : momentum;
         if (training && trackRunningStats) {

@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 import java.util.Arrays;
@@ -88,16 +89,16 @@ public final class SGD extends Optimizer {
 
     /** An SGD over these parameters, as one group. */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(params));
+        return new Builder(singleGroup(Checks.notNull("SGD.builder", "params", params)));
     }
 
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(params));
+        return builder(Arrays.asList(Checks.notNull("SGD.builder", "params", params)));
     }
 
     /** An SGD over parameter groups, each of which may override the defaults set on the builder. */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(groups));
+        return new Builder(Arrays.asList(Checks.notNull("SGD.builder", "params", groups)));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */
