@@ -106,14 +106,17 @@ public final class Nano {
         return new Tensor(data, Shape.checkSizes("boolTensor", shape), DType.BOOL);
     }
 
-    /** An int64 tensor (for {@code gather} indices). */
+    /** 2^53: beyond it a double, which holds every tensor's values, no longer holds every integer. */
+    private static final long MAX_EXACT_LONG = 1L << 53;
+
+    /** An int64 tensor (for {@code gather} indices); values must lie within ±2^53. */
     public static Tensor longTensor(long[] values, int... shape) {
         notNull("longTensor", "data", values);
         notNull("longTensor", "size", shape);
         double[] data = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             data[i] = values[i];
-            if ((long) data[i] != values[i]) { // beyond 2^53 a double would round it: refuse, don't change it
+            if (values[i] > MAX_EXACT_LONG || values[i] < -MAX_EXACT_LONG) { // a double would round it: refuse
                 throw new IllegalArgumentException("longTensor: " + values[i] + " at index " + i + " cannot be stored "
                         + "exactly: nano keeps int64 values in a double, exact only within \u00b12^53");
             }

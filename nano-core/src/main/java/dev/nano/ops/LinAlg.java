@@ -172,10 +172,21 @@ public final class LinAlg {
         int n = aStack[aStack.length - 2];
         int k = aStack[aStack.length - 1];
         int p = bStack[bStack.length - 1];
-        long batches = Shape.numel(Shape.broadcast(batchDims(aStack), batchDims(bStack)));
-        Checks.numel(op, batches, n, p);
-        Checks.numel(op, batches, n, k); // the gradient of a, before it is summed over broadcast batch dims
-        Checks.numel(op, batches, k, p); // the gradient of b
+        int[] batch = Shape.broadcast(batchDims(aStack), batchDims(bStack));
+        Checks.numel(op, withMatrix(batch, n, p));
+        Checks.numel(op, withMatrix(batch, n, k)); // the gradient of a, before it is summed over broadcast batch dims
+        Checks.numel(op, withMatrix(batch, k, p)); // the gradient of b
+    }
+
+    /** A batch shape followed by one (rows, cols) matrix, in long: the sizes are not multiplied here. */
+    private static long[] withMatrix(int[] batch, int rows, int cols) {
+        long[] shape = new long[batch.length + 2];
+        for (int i = 0; i < batch.length; i++) {
+            shape[i] = batch[i];
+        }
+        shape[batch.length] = rows;
+        shape[batch.length + 1] = cols;
+        return shape;
     }
 
     private static int[] batchDims(int[] shape) {

@@ -32,16 +32,11 @@ public final class SGD extends Optimizer {
         double dampening = (Double) h.get("dampening");
         double weightDecay = (Double) h.get("weight_decay");
         boolean nesterov = (Boolean) h.get("nesterov");
-        // SGD tests "x < 0.0", which lets NaN through; the other optimizers test "not 0.0 <= x".
-        if (lr < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (momentum < 0.0) {
-            throw new IllegalArgumentException("Invalid momentum value: " + PythonFloat.repr(momentum));
-        }
-        if (weightDecay < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
+        // torch.optim.SGD tests "x < 0.0", which lets NaN through to NaN parameters; nano refuses
+        // NaN here too, with the same messages, like the other optimizers' "not 0.0 <= x".
+        requireNonNegative("Invalid learning rate: ", lr);
+        requireNonNegative("Invalid momentum value: ", momentum);
+        requireNonNegative("Invalid weight_decay value: ", weightDecay);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
