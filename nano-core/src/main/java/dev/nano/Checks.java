@@ -18,9 +18,14 @@ public final class Checks {
     /** Returns {@code value}, or fails with "{@code op}: argument '{@code name}' must not be null". */
     public static <T> T notNull(String op, String name, T value) {
         if (value == null) {
-            throw new NullPointerException(op + ": argument '" + name + "' must not be null");
+            throw nullArgument(op, name);
         }
         return value;
+    }
+
+    /** The exception {@link #notNull} throws, for callers that test for null themselves. */
+    public static NullPointerException nullArgument(String op, String name) {
+        return new NullPointerException(op + ": argument '" + name + "' must not be null");
     }
 
     /** {@link #notNull} for an array and each of its elements. */

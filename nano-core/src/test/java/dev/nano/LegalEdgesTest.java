@@ -34,6 +34,8 @@ class LegalEdgesTest {
         assertEquals(1, Checks.numel("x", new long[0]));
         var e = assertThrows(IllegalArgumentException.class, () -> Checks.numel("x", 2, -3));
         assertEquals("x: Trying to create tensor with negative dimension -3: [2, -3]", e.getMessage());
+        var negative = assertThrows(IllegalArgumentException.class, () -> Shape.numel(new int[] {2, -1}));
+        assertEquals("Trying to create tensor with negative dimension -1: [2, -1]", negative.getMessage());
         var nameless = assertThrows(IllegalArgumentException.class, () -> Shape.numel(new int[] {65536, 65536}));
         assertEquals("a tensor of shape [65536, 65536] has more elements than a Java array can hold (2147483647)",
                 nameless.getMessage());

@@ -66,7 +66,7 @@ public abstract class Function {
         boolean anyFloat = false;
         for (int i = 0; i < inputs.length; i++) {
             if (inputs[i] == null) { // the name is built only on failure: apply is on every op's hot path
-                Checks.notNull(opName(), "input " + i, null);
+                throw Checks.nullArgument(opName(), "input " + i);
             }
             if (isValueInput(i)) {
                 anyFloat |= inputs[i].dtype() == DType.FLOAT64;

@@ -47,11 +47,9 @@ final class PadConstant {
             kept[d] = (int) (shape[d] - cropBefore - cropAfter);
             inStart[d] = (int) cropBefore;
             outStart[d] = Math.max(before, 0);
-            long padded = (long) shape[d] + before + after; // in long: 2e9 of padding must not wrap negative
-            if (padded > Integer.MAX_VALUE) {
-                Checks.numel("pad", padded);
-            }
-            outShape[d] = (int) padded;
+            // In long: 2e9 of padding must fail clearly, not wrap negative. (Never negative here: the
+            // crop check above keeps shape + before + after >= the kept size >= 0.)
+            outShape[d] = Checks.numel("pad", (long) shape[d] + before + after);
             padsSomething |= before > 0 || after > 0;
         }
         if (padsSomething) {

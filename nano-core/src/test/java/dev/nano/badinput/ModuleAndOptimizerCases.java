@@ -48,6 +48,10 @@ final class ModuleAndOptimizerCases {
                 () -> bn.forward(Nano.ones(2, 4)), bn);
         r.addTouching("BatchNorm1d.forward(a 4-D input)", IAE, "expected 2D or 3D input (got 4D input)",
                 () -> bn.forward(Nano.ones(2, 3, 1, 1)), bn);
+        BatchNorm1d untracked = new BatchNorm1d(3, 1e-5, 0.1, true, false);
+        r.addTouching("BatchNorm1d without running stats .forward(one sample)", IAE,
+                "Expected more than 1 value per channel when training", () -> untracked.forward(Nano.ones(1, 3)),
+                untracked);
         BatchNorm2d bn2 = new BatchNorm2d(2);
         r.addTouching("BatchNorm2d.forward(a 3-D input)", IAE, "expected 4D input (got 3D input)",
                 () -> bn2.forward(Nano.ones(2, 2, 3)), bn2);

@@ -48,6 +48,8 @@ final class NanCases {
                 () -> Init.uniform(w, 0, NAN, new Random(0)), w);
         r.addTouching("Init.uniform(t, from=-inf, 1)", IAE, "from is out of bounds for double",
                 () -> Init.uniform(w, -INF, 1, new Random(0)), w);
+        r.addTouching("Init.uniform(t, from=inf, inf)", IAE, "from is out of bounds for double",
+                () -> Init.uniform(w, INF, INF, new Random(0)), w);
         r.addTouching("Init.uniform(t, 0, to=inf)", IAE, "to is out of bounds for double",
                 () -> Init.uniform(w, 0, INF, new Random(0)), w);
         r.addTouching("Init.uniform(t, -1e308, 1e308)", IAE, "which result in to-from to exceed the limit",
