@@ -3,12 +3,25 @@ package dev.nano.badinput;
 import dev.nano.Nano;
 import dev.nano.Slice;
 import dev.nano.Tensor;
+import dev.nano.nn.BCELoss;
+import dev.nano.nn.BCEWithLogitsLoss;
 import dev.nano.nn.BatchNorm1d;
+import dev.nano.nn.CrossEntropyLoss;
+import dev.nano.nn.Dropout;
 import dev.nano.nn.F;
+import dev.nano.nn.Flatten;
+import dev.nano.nn.GELU;
 import dev.nano.nn.Init;
 import dev.nano.nn.LayerNorm;
 import dev.nano.nn.Linear;
+import dev.nano.nn.LogSoftmax;
+import dev.nano.nn.MSELoss;
+import dev.nano.nn.NLLLoss;
+import dev.nano.nn.ReLU;
 import dev.nano.nn.Sequential;
+import dev.nano.nn.Sigmoid;
+import dev.nano.nn.Softmax;
+import dev.nano.nn.Tanh;
 import dev.nano.optim.Adagrad;
 import dev.nano.optim.Adam;
 import dev.nano.optim.AdamW;
@@ -197,6 +210,35 @@ final class NullCases {
         r.addTouching("BatchNorm1d.forward(input=null)", NPE, arg("BatchNorm1d", "input"), () -> bn.forward(null), bn);
         Linear linear = new Linear(3, 2, true, new Random(0));
         r.addTouching("Linear.forward(input=null)", NPE, arg("linear", "input"), () -> linear.forward(null), linear);
+        Tensor target = Nano.tensor(0, 1, 1);
+        Tensor classes = Nano.longTensor(new long[] {0, 1}, 2);
+        Tensor logits = Nano.tensor(new double[][] {{1, 2}, {3, 4}});
+        r.add("ReLU.forward(input=null)", NPE, arg("relu", "input"), () -> new ReLU().forward(null));
+        r.add("Sigmoid.forward(input=null)", NPE, arg("sigmoid", "input"), () -> new Sigmoid().forward(null));
+        r.add("Tanh.forward(input=null)", NPE, arg("tanh", "input"), () -> new Tanh().forward(null));
+        r.add("GELU.forward(input=null)", NPE, arg("gelu", "input"), () -> new GELU().forward(null));
+        r.add("Flatten.forward(input=null)", NPE, arg("flatten", "input"), () -> new Flatten().forward(null));
+        r.add("Softmax(0).forward(input=null)", NPE, arg("softmax", "input"), () -> new Softmax(0).forward(null));
+        r.add("LogSoftmax(0).forward(input=null)", NPE, arg("logSoftmax", "input"),
+                () -> new LogSoftmax(0).forward(null));
+        r.add("Dropout.forward(input=null)", NPE, arg("dropout", "input"), () -> new Dropout(0.5).forward(null));
+        r.add("LayerNorm.forward(input=null)", NPE, arg("layer_norm", "input"), () -> new LayerNorm(2).forward(null));
+        r.add("MSELoss.forward(input=null, target)", NPE, arg("mse_loss", "input"),
+                () -> new MSELoss().forward(null, target));
+        r.add("MSELoss.forward(input, target=null)", NPE, arg("mse_loss", "target"),
+                () -> new MSELoss().forward(target, null));
+        r.add("BCELoss.forward(input=null, target)", NPE, arg("binary_cross_entropy", "input"),
+                () -> new BCELoss().forward(null, target));
+        r.add("BCEWithLogitsLoss.forward(input, target=null)", NPE, arg("binary_cross_entropy_with_logits", "target"),
+                () -> new BCEWithLogitsLoss().forward(target, null));
+        r.add("CrossEntropyLoss.forward(input=null, target)", NPE, arg("cross_entropy", "input"),
+                () -> new CrossEntropyLoss().forward(null, classes));
+        r.add("CrossEntropyLoss.forward(input, target=null)", NPE, arg("cross_entropy", "target"),
+                () -> new CrossEntropyLoss().forward(logits, null));
+        r.add("NLLLoss.forward(input=null, target)", NPE, arg("nll_loss", "input"),
+                () -> new NLLLoss().forward(null, classes));
+        r.add("NLLLoss.forward(input, target=null)", NPE, arg("nll_loss", "target"),
+                () -> new NLLLoss().forward(logits, null));
         // ---------------------------------------------------------------- optimizers
         r.add("SGD.builder(params=null list)", NPE, arg("SGD.builder", "params"), () -> SGD.builder((List<Tensor>) null));
         r.add("SGD.builder(params=null[])", NPE, arg("SGD.builder", "params"), () -> SGD.builder((Tensor[]) null));
