@@ -55,7 +55,7 @@ public final class ParamGroup {
 
     /** Sets a numeric hyperparameter, e.g. {@code set("lr", 0.1)}. */
     public ParamGroup set(String name, double value) {
-        return put(name, value);
+        return put(name, notNaN(name, value));
     }
 
     /** Sets a boolean hyperparameter, e.g. {@code set("nesterov", true)}. */
@@ -65,7 +65,16 @@ public final class ParamGroup {
 
     /** Sets a pair, PyTorch's tuple, e.g. {@code set("betas", 0.9, 0.99)}. */
     public ParamGroup set(String name, double first, double second) {
-        return put(name, List.of(first, second));
+        return put(name, List.of(notNaN(name, first), notNaN(name, second)));
+    }
+
+    /**
+     * PyTorch checks the optimizer's defaults but never a group's own values, so a NaN learning
+     * rate set on a group (an LR schedule gone wrong) would silently turn every parameter into NaN.
+     * nano refuses NaN here, before anything is stored.
+     */
+    private static double notNaN(String name, double value) {
+        return Checks.notNaN("ParamGroup.set", "hyperparameter '" + name + "'", value);
     }
 
     /** The learning rate. */

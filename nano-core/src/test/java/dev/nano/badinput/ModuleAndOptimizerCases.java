@@ -116,6 +116,15 @@ final class ModuleAndOptimizerCases {
                 () -> adam.paramGroups().get(0).getPair("lr"), adam);
         r.addTouching("ParamGroup.getDouble(missing)", IAE, "parameter group has no hyperparameter 'momentum'",
                 () -> adam.paramGroups().get(0).getDouble("momentum"), adam);
+        r.addTouching("ParamGroup.lr(NaN) on a live optimizer", IAE,
+                "ParamGroup.set: hyperparameter 'lr' must be a number, got nan",
+                () -> adam.paramGroups().get(0).lr(Double.NaN), adam);
+        r.addTouching("ParamGroup.set(betas, 0.9, NaN) on a live optimizer", IAE,
+                "ParamGroup.set: hyperparameter 'betas' must be a number, got nan",
+                () -> adam.paramGroups().get(0).set("betas", 0.9, Double.NaN), adam);
+        r.addTouching("SGD over a group with weight_decay NaN", IAE,
+                "ParamGroup.set: hyperparameter 'weight_decay' must be a number, got nan",
+                () -> SGD.builder(ParamGroup.of(p).set("weight_decay", Double.NaN)).build(), p);
         r.addTouching("ParamGroup.set(lr to a boolean)", IAE, "hyperparameter 'lr' holds",
                 () -> adam.paramGroups().get(0).set("lr", true), adam);
         return list;
