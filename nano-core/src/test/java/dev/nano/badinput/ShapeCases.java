@@ -105,6 +105,38 @@ final class ShapeCases {
                 () -> a.gelu("fast"));
         r.add("gelu(approximate=null)", IAE, "approximate argument must be either none or tanh.",
                 () -> a.gelu(null));
+        // Extreme ints: dims and indices of Integer.MIN_VALUE / MAX_VALUE must not wrap around.
+        String dimMin = "Dimension out of range (expected to be in range of [-2, 1], but got -2147483648)";
+        r.add("transpose(MIN_VALUE, 0)", IOOBE, dimMin, () -> a.transpose(Integer.MIN_VALUE, 0));
+        r.add("sum(MIN_VALUE)", IOOBE, dimMin, () -> a.sum(Integer.MIN_VALUE));
+        r.add("softmax(MIN_VALUE)", IOOBE, dimMin, () -> a.softmax(Integer.MIN_VALUE));
+        r.add("cat(dim MIN_VALUE)", IOOBE, dimMin, () -> Nano.cat(new Tensor[] {a}, Integer.MIN_VALUE));
+        r.add("gather(dim MIN_VALUE)", IOOBE, dimMin,
+                () -> a.gather(Integer.MIN_VALUE, Nano.longTensor(new long[] {0}, 1, 1)));
+        r.add("select(1, MIN_VALUE)", IOOBE, "index -2147483648 is out of bounds for dimension 1 with size 3",
+                () -> a.select(1, Integer.MIN_VALUE));
+        r.add("narrow(1, 2000000000, 2000000000)", IOOBE,
+                "start out of range (expected to be in range of [-3, 3], but got 2000000000)",
+                () -> a.narrow(1, 2_000_000_000, 2_000_000_000));
+        r.add("gather(index 2^40)", IOOBE, "index 1099511627776 is out of bounds for dimension 1 with size 3",
+                () -> a.gather(1, Nano.longTensor(new long[] {1L << 40, 0}, 2, 1)));
+        r.add("pad([MIN_VALUE, MAX_VALUE])", IAE, "narrow(): length must be non-negative.",
+                () -> a.pad(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE}, 0));
+        r.add("index(step 0)", IAE, "step must be greater than zero", () -> a.index(Slice.of(0, 2, 0)));
+        r.add("index(step MIN_VALUE)", IAE, "step must be greater than zero",
+                () -> a.index(Slice.of(null, null, Integer.MIN_VALUE)));
+        r.add("expand(-2, 3)", IAE, "expand: Trying to create tensor with negative dimension -2: [-2, 3]",
+                () -> a.expand(-2, 3));
+        r.add("reshape of an empty tensor to (-1, 0)", IAE, "cannot reshape tensor of 0 elements into shape [-1, 0]",
+                () -> Nano.zeros(0).reshape(-1, 0));
+        r.add("new Linear(-1, 2)", IAE, "Trying to create tensor with negative dimension -1: [2, -1]",
+                () -> new dev.nano.nn.Linear(-1, 2));
+        r.add("new BatchNorm1d(-1)", IAE, "Trying to create tensor with negative dimension -1: [-1]",
+                () -> new dev.nano.nn.BatchNorm1d(-1));
+        r.add("new LayerNorm(65536, 65536)", IAE, "a tensor of shape [65536, 65536] has more elements than a Java "
+                + "array can hold", () -> new dev.nano.nn.LayerNorm(65536, 65536));
+        r.add("F.crossEntropy(target 2^40)", IOOBE, "Target 1099511627776 is out of bounds.",
+                () -> dev.nano.nn.F.crossEntropy(a, Nano.longTensor(new long[] {0, 1L << 40}, 2)));
         return list;
     }
 }
