@@ -11,18 +11,13 @@ public final class Shape {
     private Shape() {
     }
 
-    /** Number of elements: the product of the sizes (1 for a 0-d shape). */
+    /**
+     * Number of elements: the product of the sizes (1 for a 0-d shape, 0 if any size is 0),
+     * computed in {@code long}. One {@code double[]} holds every tensor, so a tensor is limited to
+     * what a Java array can hold; a larger shape fails with {@link Checks#numel}'s message.
+     */
     public static int numel(int[] shape) {
-        long n = 1;
-        for (int s : shape) {
-            n *= s;
-            if (n > Integer.MAX_VALUE) {
-                // One double[] holds every tensor, so a tensor is limited to what a Java array can hold.
-                throw new IllegalArgumentException("a tensor of shape " + toString(shape) + " has more elements than "
-                        + "a Java array can hold (" + Integer.MAX_VALUE + ")");
-            }
-        }
-        return (int) n;
+        return Checks.numel(null, shape);
     }
 
     /** Row-major strides: how far apart, in elements, neighbours along each dim are. */

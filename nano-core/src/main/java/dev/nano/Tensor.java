@@ -36,15 +36,44 @@ public final class Tensor {
     }
 
     private Tensor(double[] data, int[] shape, DType dtype, VersionCounter version) {
+        Checks.notNull("tensor", "data", data);
+        Checks.notNull("tensor", "shape", shape);
+        Checks.notNull("tensor", "dtype", dtype);
         Shape.checkSizes("tensor", shape);
         if (data.length != Shape.numel(shape)) {
             throw new IllegalArgumentException("tensor: " + data.length + " values cannot fill a tensor of shape "
                     + Shape.toString(shape) + " (" + Shape.numel(shape) + " elements)");
         }
+        checkStorable(data, dtype);
         this.data = data;
         this.shape = shape.clone();
         this.dtype = dtype;
         this.version = version;
+    }
+
+    /** Largest integer a double holds exactly (2^53): the int64 range nano can store. */
+    private static final double MAX_EXACT_INT64 = 9007199254740992.0;
+
+    /**
+     * Every dtype lives in a {@code double[]}; an int64 tensor may hold only whole numbers a double
+     * represents exactly, a bool tensor only 0 and 1. Anything else would be silently misread
+     * later (an index 1.7 used as 1), so it is refused here, where the tensor is made.
+     */
+    private static void checkStorable(double[] data, DType dtype) {
+        if (dtype == DType.FLOAT64) {
+            return;
+        }
+        for (int i = 0; i < data.length; i++) {
+            double v = data[i];
+            if (dtype == DType.BOOL && v != 0 && v != 1) {
+                throw new IllegalArgumentException("tensor: a torch.bool tensor holds only 0 and 1, got "
+                        + v + " at index " + i);
+            }
+            if (dtype == DType.INT64 && !(Math.rint(v) == v && Math.abs(v) <= MAX_EXACT_INT64)) {
+                throw new IllegalArgumentException("tensor: a torch.int64 tensor holds only whole numbers within "
+                        + "±2^53 (exact in a double), got " + v + " at index " + i);
+            }
+        }
     }
 
     /**
@@ -113,6 +142,9 @@ public final class Tensor {
 
     /** PyTorch's {@code requires_grad_()}: marks a leaf as a variable to differentiate. */
     public Tensor requiresGrad(boolean requiresGrad) {
+        if (requiresGrad && !isLeaf()) {
+            return this; // PyTorch: a computed tensor already requires grad, so requires_grad_(True) is a no-op
+        }
         if (requiresGrad && !dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("only Tensors of floating point dtype can require gradients (got "
                     + dtype.torchName() + ")");
@@ -146,6 +178,13 @@ public final class Tensor {
 
     /** Replaces the gradient (null clears it). */
     public void setGrad(Tensor grad) {
+        if (grad == this) {
+            throw new IllegalArgumentException("can't assign Variable as its own grad");
+        }
+        if (grad != null && grad.dtype != dtype) {
+            throw new IllegalArgumentException("assigned grad has data of a different type: expected "
+                    + dtype.torchName() + ", got " + grad.dtype.torchName());
+        }
         if (grad != null && !Arrays.equals(grad.shape, shape)) {
             throw new IllegalArgumentException("assigned grad has data of a different size: expected "
                     + Shape.toString(shape) + ", got " + Shape.toString(grad.shape));

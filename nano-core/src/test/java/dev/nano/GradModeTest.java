@@ -3,7 +3,9 @@ package dev.nano;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,5 +69,76 @@ class GradModeTest {
         y.backward();
         assertFalse(x.grad().requiresGrad());
         assertTrue(Nano.isGradEnabled());
+    }
+
+    @Test
+    void scopesClosedOutOfOrderLeaveTheThreadRecordingOnceAllAreClosed() {
+        // PyTorch restores "the mode before me" and would end this sequence in no-grad; nano's
+        // rule is that the innermost scope still open decides, and no open scope means recording.
+        var noGrad = Nano.noGrad();
+        var enable = Nano.enableGrad();
+        noGrad.close();                             // out of order: enableGrad is still open
+        assertTrue(Nano.isGradEnabled());
+        enable.close();
+        assertTrue(Nano.isGradEnabled(), "all scopes closed: recording again");
+
+        var first = Nano.noGrad();
+        var second = Nano.noGrad();
+        var third = Nano.enableGrad();
+        second.close();                             // from the middle: the innermost (enable) still decides
+        assertTrue(Nano.isGradEnabled());
+        third.close();
+        assertFalse(Nano.isGradEnabled(), "first is still open");
+        first.close();
+        assertTrue(Nano.isGradEnabled());
+    }
+
+    @Test
+    void closingAScopeTwiceDoesNothing() {
+        var outer = Nano.noGrad();
+        var inner = Nano.enableGrad();
+        inner.close();
+        inner.close();
+        assertFalse(Nano.isGradEnabled(), "the second close must not close the outer scope");
+        outer.close();
+        outer.close();
+        assertTrue(Nano.isGradEnabled());
+    }
+
+    @Test
+    void aScopeMustBeClosedOnItsOwnThread() throws InterruptedException {
+        var scope = Nano.noGrad();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread other = new Thread(() -> {
+            try {
+                scope.close();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "other");
+        other.start();
+        other.join();
+        assertFalse(Nano.isGradEnabled(), "the scope is still open here");
+        scope.close();
+        assertTrue(Nano.isGradEnabled());
+        assertEquals(IllegalStateException.class, thrown.get().getClass());
+        assertTrue(thrown.get().getMessage().startsWith("a grad-mode scope must be closed on the thread that opened "
+                + "it"), thrown.get().getMessage());
+    }
+
+    @Test
+    void aPooledThreadIsNotLeftInNoGradByALeakedOutOfOrderScope() throws Exception {
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            pool.submit(() -> {
+                var a = Nano.noGrad();
+                var b = Nano.enableGrad();
+                a.close();
+                b.close();
+            }).get();
+            assertTrue(pool.submit(Nano::isGradEnabled).get(), "the next task on the same thread records again");
+        } finally {
+            pool.shutdown();
+        }
     }
 }

@@ -11,6 +11,7 @@ import static dev.nano.MovementShapeTest.arange;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** matmul in every rank combination, with broadcast batch dims. */
@@ -124,9 +125,12 @@ class MatmulTest {
     }
 
     @Test
-    void integerOperandsGiveFloat64() {
+    void integerOperandsAreRefusedAndMixedOnesGiveFloat64() {
+        // PyTorch's int64 @ int64 is int64, which nano does not compute: refused, not silently float64.
         Tensor ints = Nano.longTensor(new long[] {1, 2, 3, 4}, 2, 2);
-        Tensor y = ints.matmul(ints);
+        var e = assertThrows(IllegalArgumentException.class, () -> ints.matmul(ints));
+        assertTrue(e.getMessage().startsWith("mm: got only torch.int64 inputs"), e.getMessage());
+        Tensor y = ints.matmul(ints.toFloat64());
         assertEquals(DType.FLOAT64, y.dtype());
         Expect.values(y, new int[] {2, 2}, 7, 10, 15, 22);
     }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** sum and mean: values by hand, shapes with keepdim, empty tensors, node names, errors. */
 class ReductionSumMeanTest {
@@ -90,12 +91,18 @@ class ReductionSumMeanTest {
     }
 
     @Test
-    void integerInputsGiveFloat64() {
+    void integerInputsAreRefused() {
+        // PyTorch's sum of int64 is int64 and its mean of bool an error: nano refuses both and
+        // computes once the input is converted.
         Tensor ints = Nano.longTensor(new long[] {1, 2, 4}, 3);
-        Tensor s = Nano.sum(ints);
+        var e = assertThrows(IllegalArgumentException.class, () -> Nano.sum(ints));
+        assertTrue(e.getMessage().startsWith("sum: got only torch.int64 inputs"), e.getMessage());
+        Tensor s = Nano.sum(ints.toFloat64());
         assertEquals(DType.FLOAT64, s.dtype());
         Expect.values(s, new int[] {}, 7);
-        Expect.values(Nano.mean(Nano.boolTensor(new boolean[] {true, false, true, true}, 4)), new int[] {}, 0.75);
+        Tensor mask = Nano.boolTensor(new boolean[] {true, false, true, true}, 4);
+        assertThrows(IllegalArgumentException.class, () -> Nano.mean(mask));
+        Expect.values(Nano.mean(mask.toFloat64()), new int[] {}, 0.75);
     }
 
     @Test

@@ -93,7 +93,7 @@ class ShapeTest {
     @Test
     void shapesBeyondAJavaArrayAndNegativeSizesAreRejected() {
         var e = assertThrows(IllegalArgumentException.class, () -> Nano.zeros(65536, 65536));
-        assertEquals("a tensor of shape [65536, 65536] has more elements than a Java array can hold (2147483647)",
+        assertEquals("full: a tensor of shape [65536, 65536] has more elements than a Java array can hold (2147483647)",
                 e.getMessage());
         var e2 = assertThrows(IllegalArgumentException.class, () -> new Tensor(new double[1], -1, -1));
         assertEquals("tensor: Trying to create tensor with negative dimension -1: [-1, -1]", e2.getMessage());

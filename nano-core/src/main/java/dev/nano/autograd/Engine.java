@@ -21,6 +21,11 @@ import java.util.Set;
  * a node runs its backward, the gradients from all of its consumers have been summed. A tensor
  * used twice therefore receives both contributions. Gradients reaching a leaf that requires
  * grad are added to its {@code .grad} (they accumulate across {@code backward()} calls).
+ *
+ * <p>Two rules keep the leaves consistent. All gradients are computed first and written into the
+ * leaves only once the whole pass has succeeded, so a backward that throws halfway leaves every
+ * {@code .grad} as it was. And each write into a leaf holds that leaf's lock (PyTorch's
+ * AccumulateGrad locks too), so threads running backward into a shared parameter lose nothing.
  */
 public final class Engine {
     private Engine() {
@@ -37,9 +42,12 @@ public final class Engine {
         Tensor seed = seedGradient(root, gradient);
         Context rootNode = root.gradFn();
         if (rootNode == null) { // backward on a leaf: its gradient is the seed itself
-            root.accumulateGrad(seed);
+            accumulate(root, seed);
             return;
         }
+        // Filled during the pass, written into the tensors' .grad only after it succeeds.
+        Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
+        Map<Tensor, Tensor> retainedGrads = new IdentityHashMap<>();
         Map<Context, Tensor> pending = new IdentityHashMap<>();
         pending.put(rootNode, seed);
         try (GradMode.Scope ignored = GradMode.set(false)) {
@@ -49,7 +57,7 @@ public final class Engine {
                     continue; // nothing flowed into this node
                 }
                 if (node.output().retainsGrad()) {
-                    node.output().accumulateGrad(gradOut);
+                    retainedGrads.put(node.output(), gradOut);
                 }
                 Tensor[] gradIns = node.function().backward(node, gradOut);
                 for (int i = 0; i < node.inputCount(); i++) {
@@ -59,7 +67,7 @@ public final class Engine {
                     Tensor input = node.input(i);
                     Tensor g = reduceToInputShape(node, i, gradIns[i], input);
                     if (input.gradFn() == null) {
-                        input.accumulateGrad(g);
+                        leafGrads.merge(input, g, Tensor::add);
                     } else {
                         pending.merge(input.gradFn(), g, Tensor::add);
                     }
@@ -68,6 +76,15 @@ public final class Engine {
                     node.release();
                 }
             }
+            retainedGrads.forEach(Engine::accumulate);
+            leafGrads.forEach(Engine::accumulate);
+        }
+    }
+
+    /** Adds {@code g} to {@code t.grad} under {@code t}'s lock: concurrent backward passes add up. */
+    private static void accumulate(Tensor t, Tensor g) {
+        synchronized (t) {
+            t.accumulateGrad(g);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.nano.autograd;
 
+import dev.nano.Checks;
+import dev.nano.DType;
 import dev.nano.Tensor;
 
 /**
@@ -34,8 +36,48 @@ public abstract class Function {
         return getClass().getSimpleName() + "Backward0";
     }
 
+    /**
+     * nano's dtype rule, checked in one place ({@link #apply}): an operator that computes new
+     * values computes in float64, and needs at least one float64 value input. Next to one (the mask
+     * idiom {@code mask.mul(x)}, int64 + float64), bool and int64 inputs are read as numbers and the
+     * result is float64, which is also PyTorch's result. With no float64 input PyTorch would return
+     * an integer tensor, its default float32, or an error, never what nano computes, so nano refuses
+     * and asks for an explicit {@code toFloat64()}. Operators that only move, copy or select values
+     * (reshape, cat, index, pad, clone, ...) return false here: they take every dtype and keep it.
+     */
+    protected boolean computesValues() {
+        return true;
+    }
+
+    /** Whether input {@code i} holds values the rule above applies to (where's condition does not). */
+    protected boolean isValueInput(int i) {
+        return true;
+    }
+
+    /** The operator's name for messages: {@code AddBackward0} gives {@code add}. */
+    String opName() {
+        String n = name().replaceFirst("Backward\\d*$", "");
+        return Character.toLowerCase(n.charAt(0)) + n.substring(1);
+    }
+
     /** Runs the op: forward without recording, then links the result into the graph if needed. */
     public final Tensor apply(Tensor... inputs) {
+        Tensor notFloat = null;
+        boolean anyFloat = false;
+        for (int i = 0; i < inputs.length; i++) {
+            if (inputs[i] == null) { // the name is built only on failure: apply is on every op's hot path
+                throw Checks.nullArgument(opName(), "input " + i);
+            }
+            if (isValueInput(i)) {
+                anyFloat |= inputs[i].dtype() == DType.FLOAT64;
+                notFloat = inputs[i].dtype() == DType.FLOAT64 ? notFloat : inputs[i];
+            }
+        }
+        if (computesValues() && !anyFloat && notFloat != null) {
+            throw new IllegalArgumentException(opName() + ": got only " + notFloat.dtype().torchName() + " inputs; "
+                    + "nano computes in float64 and PyTorch would not return float64 here, so convert "
+                    + "explicitly with toFloat64()");
+        }
         boolean[] needsInputGrad = new boolean[inputs.length];
         boolean anyNeedsGrad = false;
         if (GradMode.isEnabled()) {

@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -31,6 +32,11 @@ public abstract class BatchNorm extends Module {
 
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats,
                         boolean bias) {
+        // PyTorch checks neither at construction; a NaN here would only surface as NaN outputs later.
+        Checks.notNaN(getClass().getSimpleName(), "eps", eps);
+        if (momentum != null) {
+            Checks.notNaN(getClass().getSimpleName(), "momentum", momentum);
+        }
         this.numFeatures = numFeatures;
         this.eps = eps;
         this.momentum = momentum;
@@ -50,17 +56,27 @@ public abstract class BatchNorm extends Module {
     /** PyTorch's {@code _BatchNorm.forward}, step by step. */
     @Override
     public Tensor forward(Tensor input) {
+        Checks.notNull(getClass().getSimpleName(), "input", input);
         checkInputDim(input);
         double factor = momentum == null ? 0.0 : momentum;
         if (training && trackRunningStats) {
-            numBatchesTracked.data()[0] += 1; // counted before F.batch_norm can reject the batch, as in PyTorch
+            numBatchesTracked.data()[0] += 1; // counted first, as in PyTorch (taken back below on failure)
             factor = momentum == null ? 1.0 / numBatchesTracked.data()[0] : momentum;
         }
         // Training uses the batch's statistics; so does eval when there are no running ones.
         boolean useBatchStatistics = training || runningMean == null;
         boolean passRunning = !training || trackRunningStats;
-        return F.batchNorm(input, passRunning ? runningMean : null, passRunning ? runningVar : null, weight, bias,
-                useBatchStatistics, factor, eps);
+        try {
+            return F.batchNorm(input, passRunning ? runningMean : null, passRunning ? runningVar : null, weight, bias,
+                    useBatchStatistics, factor, eps);
+        } catch (RuntimeException e) {
+            // PyTorch has already counted a batch it then rejects; nano's rule is that a failed call
+            // changes no state, so the count is taken back.
+            if (training && trackRunningStats) {
+                numBatchesTracked.data()[0] -= 1;
+            }
+            throw e;
+        }
     }
 
     /** Running mean 0, variance 1, no batches counted. */

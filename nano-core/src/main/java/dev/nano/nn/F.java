@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Shape;
@@ -43,6 +44,8 @@ public final class F {
      * output first, so a bias that does not fit fails with expand's message there.
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
+        Checks.notNull("linear", "input", input);
+        Checks.notNull("linear", "weight", weight);
         if (input.dim() == 0 || weight.dim() == 0) {
             throw new IllegalArgumentException("both arguments to linear need to be at least 1D, but they are "
                     + input.dim() + "D and " + weight.dim() + "D");
@@ -72,15 +75,17 @@ public final class F {
      */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
+        Checks.notNull("batch_norm", "input", input);
         if (training) {
             verifyBatchSize(input.shape());
-            if (eps <= 0) {
+            if (!(eps > 0)) { // written so that NaN fails too
                 throw new IllegalArgumentException("batch_norm eps must be positive during training, but got "
                         + PyText.repr(eps));
             }
-        } else if (eps < 0) {
+        } else if (!(eps >= 0)) {
             throw new IllegalArgumentException("batch_norm eps must be non-negative, but got " + PyText.repr(eps));
         }
+        Checks.notNaN("batch_norm", "momentum", momentum); // a NaN momentum would poison the running statistics
         // aten reads the channel count as size(1); below 2 dims it finds none.
         int channels = input.dim() >= 2 ? input.size(1) : 0;
         checkPerChannel("running_mean", runningMean, channels, training);
@@ -130,6 +135,9 @@ public final class F {
      * bias (of {@code normalizedShape}) may be null.
      */
     public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
+        Checks.notNull("layer_norm", "input", input);
+        Checks.notNull("layer_norm", "normalized_shape", normalizedShape);
+        Checks.notNaN("layer_norm", "eps", eps);
         String normalized = Shape.toString(normalizedShape);
         if (normalizedShape.length < 1) {
             throw new IllegalArgumentException("Expected normalized_shape to be at least 1-dimensional, i.e., "
@@ -185,6 +193,8 @@ public final class F {
      * gives NaN, as in PyTorch) without drawing a mask.
      */
     public static Tensor dropout(Tensor input, double p, boolean training, Random generator) {
+        Checks.notNull("dropout", "input", input);
+        Checks.notNull("dropout", "generator", generator);
         checkProbability(p);
         if (!training || p == 0 || input.numel() == 0) {
             return input;
@@ -197,6 +207,8 @@ public final class F {
 
     /** A BOOL mask of {@code shape}: each element kept (true) with probability {@code 1 − p}. */
     public static Tensor dropoutMask(int[] shape, double p, Random generator) {
+        Checks.notNull("dropout_mask", "shape", shape);
+        Checks.notNull("dropout_mask", "generator", generator);
         checkProbability(p);
         double keep = 1 - p;
         boolean[] kept = new boolean[Shape.numel(Shape.checkSizes("dropoutMask", shape))];
@@ -214,6 +226,8 @@ public final class F {
      * {@code x / (1 − p)}. The gradient is {@code grad · noise}. {@code p = 1} gives {@code x · 0}.
      */
     public static Tensor dropoutWithMask(Tensor input, Tensor mask, double p) {
+        Checks.notNull("dropout_with_mask", "input", input);
+        Checks.notNull("dropout_with_mask", "mask", mask);
         checkProbability(p);
         if (p == 1) {
             return input.mul(Nano.scalar(0.0));
@@ -253,6 +267,8 @@ public final class F {
      * divides by the sum of the weights.
      */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction, Tensor weight) {
+        Checks.notNull("mse_loss", "input", input);
+        Checks.notNull("mse_loss", "target", target);
         if (weight == null) {
             Reduction r = Reduction.of(reduction);
             int[] shape = Shape.broadcast(input.shape(), target.shape()); // torch.broadcast_tensors
@@ -309,6 +325,8 @@ public final class F {
      * mean is 0/0 = NaN, as in PyTorch.
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction) {
+        Checks.notNull("nll_loss", "input", input);
+        Checks.notNull("nll_loss", "target", target);
         Reduction r = Reduction.of(reduction);
         NllLossFunction.Layout layout = NllLossFunction.Layout.of(input, target, weight);
         checkNotDifferentiable(weight, "weight", "nll_loss_forward");
@@ -350,6 +368,8 @@ public final class F {
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction,
                                       double labelSmoothing) {
+        Checks.notNull("cross_entropy", "input", input);
+        Checks.notNull("cross_entropy", "target", target);
         Reduction r = Reduction.of(reduction);
         int classDim = input.dim() == 1 ? 0 : 1;
         if (Arrays.equals(input.shape(), target.shape())) {
@@ -469,6 +489,8 @@ public final class F {
      * aten's {@code (x − t) / max((1 − x)·x, 1e-12f)}: see {@link BinaryCrossEntropyFunction}.
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
+        Checks.notNull("binary_cross_entropy", "input", input);
+        Checks.notNull("binary_cross_entropy", "target", target);
         Reduction r = Reduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Using a target size (" + PyText.size(target.shape())
@@ -519,6 +541,8 @@ public final class F {
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, String reduction,
                                                       Tensor posWeight) {
+        Checks.notNull("binary_cross_entropy_with_logits", "input", input);
+        Checks.notNull("binary_cross_entropy_with_logits", "target", target);
         Reduction r = Reduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Target size (" + PyText.size(target.shape())

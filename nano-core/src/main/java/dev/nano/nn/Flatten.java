@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** Merges dims {@code startDim..endDim} into one; by default everything but the batch dim. */
@@ -19,7 +20,7 @@ public class Flatten extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.flatten(startDim, endDim);
+        return Nano.flatten(input, startDim, endDim);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** {@code x · Φ(x)}; {@code approximate = "tanh"} uses the tanh approximation instead of erf. */
@@ -17,7 +18,7 @@ public class GELU extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.gelu(approximate);
+        return Nano.gelu(input, approximate);
     }
 
     @Override

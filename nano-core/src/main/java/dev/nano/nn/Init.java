@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -35,9 +36,25 @@ public final class Init {
      * {@code torch.nn.init.uniform_}. Not recorded by autograd.
      */
     public static Tensor uniform(Tensor tensor, double a, double b, Random generator) {
+        Checks.notNull("uniform_", "tensor", tensor);
+        Checks.notNull("uniform_", "generator", generator);
+        // libtorch's order of checks; each is written so that NaN fails it.
+        if (!(a >= -Double.MAX_VALUE && a <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("uniform_: from is out of bounds for double, got " + a);
+        }
+        if (!(b >= -Double.MAX_VALUE && b <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("uniform_: to is out of bounds for double, got " + b);
+        }
         if (a > b) {
             throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from=" + a
                     + " > to=" + b);
+        }
+        if (!(b - a <= Double.MAX_VALUE)) {
+            throw new IllegalArgumentException("uniform_ expects to-from <= std::numeric_limits<double>::max(), but "
+                    + "found to=" + b + " and from=" + a + " which result in to-from to exceed the limit");
+        }
+        if (!tensor.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("uniform_: expected a float64 tensor, got " + tensor.dtype().torchName());
         }
         try (var ignored = Nano.noGrad()) {
             double[] data = tensor.data();

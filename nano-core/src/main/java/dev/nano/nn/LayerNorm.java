@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -23,6 +24,8 @@ public class LayerNorm extends Module {
     }
 
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine, boolean bias) {
+        Checks.notNull("LayerNorm", "normalized_shape", normalizedShape);
+        Checks.notNaN("LayerNorm", "eps", eps);
         this.normalizedShape = normalizedShape.clone();
         this.eps = eps;
         this.elementwiseAffine = elementwiseAffine;

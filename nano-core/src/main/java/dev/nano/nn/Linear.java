@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -27,6 +28,7 @@ public class Linear extends Module {
     }
 
     public Linear(int inFeatures, int outFeatures, boolean bias, Random generator) {
+        Checks.notNull("Linear", "generator", generator);
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
         double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;

@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** {@code x − log Σ exp(x)} along {@code dim}: the input NLL expects. */
@@ -12,7 +13,7 @@ public class LogSoftmax extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.logSoftmax(dim);
+        return Nano.logSoftmax(input, dim);
     }
 
     @Override

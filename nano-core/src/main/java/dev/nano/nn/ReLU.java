@@ -1,11 +1,12 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** {@code max(x, 0)} elementwise (gradient 0 at 0, as PyTorch). */
 public class ReLU extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input.relu();
+        return Nano.relu(input);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 /**
@@ -9,6 +10,7 @@ import dev.nano.Tensor;
 public class Sequential extends Module {
 
     public Sequential(Module... modules) {
+        Checks.noNulls("Sequential", "modules", modules);
         for (Module m : modules) {
             append(m);
         }
@@ -16,6 +18,7 @@ public class Sequential extends Module {
 
     /** Adds a module at the end. */
     public Sequential append(Module module) {
+        Checks.notNull("Sequential.append", "module", module);
         registerModule(String.valueOf(size()), module);
         return this;
     }

@@ -1,11 +1,12 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** {@code 1 / (1 + exp(−x))} elementwise. */
 public class Sigmoid extends Module {
     @Override
     public Tensor forward(Tensor input) {
-        return input.sigmoid();
+        return Nano.sigmoid(input);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.Nano;
 import dev.nano.Tensor;
 
 /** {@code exp(x) / Σ exp(x)} along {@code dim}. */
@@ -12,7 +13,7 @@ public class Softmax extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return input.softmax(dim);
+        return Nano.softmax(input, dim);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.nano.ops;
 
+import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
@@ -46,7 +47,7 @@ final class CatStack {
         }
         int[] first = tensors[valid].shape();
         int d = Shape.wrapDim(dim, first.length);
-        int joined = 0;
+        long joined = 0; // in long: the joined size must fail clearly, not wrap around
         for (int i = 0; i < tensors.length; i++) {
             if (isSkipped(tensors[i])) {
                 continue; // contributes nothing (pieces[i] stays 0)
@@ -66,8 +67,12 @@ final class CatStack {
             joined += shape[d];
             pieces[i] = sizeFrom(shape, d);
         }
+        long[] joinedShape = Arrays.stream(first).asLongStream().toArray();
+        joinedShape[d] = joined;
+        Checks.numel("cat", joined);
+        Checks.numel("cat", joinedShape);
         int[] outShape = first.clone();
-        outShape[d] = joined;
+        outShape[d] = (int) joined;
         return new Cat(sizeBefore(first, d), pieces, outShape).apply(tensors);
     }
 
@@ -88,6 +93,7 @@ final class CatStack {
         System.arraycopy(entry, 0, outShape, 0, d);
         outShape[d] = tensors.length;
         System.arraycopy(entry, d, outShape, d + 1, entry.length - d);
+        Checks.numel("stack", outShape);
         // Seen with its new size-1 dim at d, each input gives sizeFrom(entry, d) elements per block.
         int[] pieces = new int[tensors.length];
         Arrays.fill(pieces, sizeFrom(entry, d));
@@ -125,6 +131,12 @@ final class CatStack {
      * each of the {@code blocks} output blocks, in input order.
      */
     abstract static class Join extends Function {
+        /** Moves or copies values without computing new ones, so every dtype is kept as it is. */
+        @Override
+        protected boolean computesValues() {
+            return false;
+        }
+
         private final int blocks;
         private final int[] pieces;
         private final int[] outputShape;

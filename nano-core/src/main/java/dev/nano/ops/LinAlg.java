@@ -1,5 +1,6 @@
 package dev.nano.ops;
 
+import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
@@ -37,6 +38,7 @@ public final class LinAlg {
                     + "D and " + db + "D");
         }
         checkMatmulShapes(a.shape(), a.requiresGrad(), b.shape(), b.requiresGrad());
+        checkResultSize("matmul", a.shape(), b.shape());
         if (da == 1 && db == 1) {
             return new Dot().apply(a, b);
         }
@@ -58,6 +60,7 @@ public final class LinAlg {
             throw new IllegalArgumentException("mat2 must be a matrix");
         }
         checkMm(a.shape(), b.shape());
+        checkResultSize("mm", a.shape(), b.shape());
         return new Mm().apply(a, b);
     }
 
@@ -156,6 +159,34 @@ public final class LinAlg {
         }
         // PyTorch would fold bᵀ, a strided view; that is free only if b is empty or has one row.
         return Shape.numel(b) == 0 || b[b.length - 2] == 1;
+    }
+
+    /**
+     * The product and the gradients it may need must each fit in one Java array. Checked in
+     * {@code long} before any {@code int} arithmetic on sizes can wrap around: (65536,1) @ (1,65536)
+     * fails here with the one overflow message instead of an index error deep in the kernel.
+     */
+    private static void checkResultSize(String op, int[] a, int[] b) {
+        int[] aStack = a.length == 1 ? new int[] {1, a[0]} : a;
+        int[] bStack = b.length == 1 ? new int[] {b[0], 1} : b;
+        int n = aStack[aStack.length - 2];
+        int k = aStack[aStack.length - 1];
+        int p = bStack[bStack.length - 1];
+        int[] batch = Shape.broadcast(batchDims(aStack), batchDims(bStack));
+        Checks.numel(op, withMatrix(batch, n, p));
+        Checks.numel(op, withMatrix(batch, n, k)); // the gradient of a, before it is summed over broadcast batch dims
+        Checks.numel(op, withMatrix(batch, k, p)); // the gradient of b
+    }
+
+    /** A batch shape followed by one (rows, cols) matrix, in long: the sizes are not multiplied here. */
+    private static long[] withMatrix(int[] batch, int rows, int cols) {
+        long[] shape = new long[batch.length + 2];
+        for (int i = 0; i < batch.length; i++) {
+            shape[i] = batch[i];
+        }
+        shape[batch.length] = rows;
+        shape[batch.length + 1] = cols;
+        return shape;
     }
 
     private static int[] batchDims(int[] shape) {

@@ -25,6 +25,12 @@ import dev.nano.autograd.Function;
  * an element read several times (expand, gather with repeated indices) gets the sum.
  */
 abstract class MoveByIndexMap extends Function {
+    /** Moves or copies values without computing new ones, so every dtype is kept as it is. */
+    @Override
+    protected boolean computesValues() {
+        return false;
+    }
+
     private final int[] inputShape;
     private final int[] outputShape;
     private final int[] source;

@@ -146,6 +146,12 @@ final class MoveShape {
 
     /** Copies the elements unchanged under a new shape; the gradient goes back under the old one. */
     abstract static class NewShape extends Function {
+        /** Moves or copies values without computing new ones, so every dtype is kept as it is. */
+        @Override
+        protected boolean computesValues() {
+            return false;
+        }
+
         private final int[] outputShape;
         private int[] inputShape;
 

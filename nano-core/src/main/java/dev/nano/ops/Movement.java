@@ -101,6 +101,12 @@ public final class Movement {
     }
 
     static final class Clone extends Function {
+        /** Moves or copies values without computing new ones, so every dtype is kept as it is. */
+        @Override
+        protected boolean computesValues() {
+            return false;
+        }
+
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
             return new Tensor(inputs[0].data().clone(), inputs[0].shape(), inputs[0].dtype());

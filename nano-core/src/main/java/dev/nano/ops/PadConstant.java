@@ -1,5 +1,6 @@
 package dev.nano.ops;
 
+import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
@@ -37,16 +38,18 @@ final class PadConstant {
         for (int d = rank - pad.length / 2; d < rank; d++) {
             int before = pad[2 * (rank - 1 - d)];
             int after = pad[2 * (rank - 1 - d) + 1];
-            int cropBefore = Math.max(-before, 0);
-            int cropAfter = Math.max(-after, 0);
+            long cropBefore = Math.max(-(long) before, 0);
+            long cropAfter = Math.max(-(long) after, 0);
             if (shape[d] - cropBefore - cropAfter < 0) {
                 // PyTorch crops with narrow() first, and narrow() is what complains.
                 throw new IllegalArgumentException("narrow(): length must be non-negative.");
             }
-            kept[d] = shape[d] - cropBefore - cropAfter;
-            inStart[d] = cropBefore;
+            kept[d] = (int) (shape[d] - cropBefore - cropAfter);
+            inStart[d] = (int) cropBefore;
             outStart[d] = Math.max(before, 0);
-            outShape[d] = shape[d] + before + after;
+            // In long: 2e9 of padding must fail clearly, not wrap negative. (Never negative here: the
+            // crop check above keeps shape + before + after >= the kept size >= 0.)
+            outShape[d] = Checks.numel("pad", (long) shape[d] + before + after);
             padsSomething |= before > 0 || after > 0;
         }
         if (padsSomething) {
@@ -60,6 +63,7 @@ final class PadConstant {
                 }
             }
         }
+        Checks.numel("pad", outShape);
         int[] from = Shape.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
         int[] to = Shape.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
         return new ConstantPadNd(outShape, from, to, value).apply(x);
@@ -76,6 +80,12 @@ final class PadConstant {
 
     /** Copies input element {@code from[i]} to output element {@code to[i]}; the rest is {@code value}. */
     static final class ConstantPadNd extends Function {
+        /** Moves or copies values without computing new ones, so every dtype is kept as it is. */
+        @Override
+        protected boolean computesValues() {
+            return false;
+        }
+
         private final int[] outputShape;
         private final int[] from;
         private final int[] to;

@@ -281,6 +281,12 @@ public final class Selection {
         private int[] shape;
         private int[] conditionShape;
 
+        /** The condition is a bool tensor (checked before); the dtype rule is about the values. */
+        @Override
+        protected boolean isValueInput(int i) {
+            return i > 0;
+        }
+
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
             Broadcast3 b = Broadcast3.of(inputs[0], inputs[1], inputs[2]);

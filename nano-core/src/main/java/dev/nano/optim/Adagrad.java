@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -93,15 +94,15 @@ public final class Adagrad extends Optimizer {
     // ---------------------------------------------------------------- construction
 
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(params));
+        return new Builder(singleGroup(Checks.notNull("Adagrad.builder", "params", params)));
     }
 
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(params));
+        return builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", params)));
     }
 
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(groups));
+        return new Builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", groups)));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */

@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 import java.util.Arrays;
@@ -38,15 +39,15 @@ public final class Adam extends AdamBase {
     // ---------------------------------------------------------------- construction
 
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(params));
+        return new Builder(singleGroup(Checks.notNull("Adam.builder", "params", params)));
     }
 
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(params));
+        return builder(Arrays.asList(Checks.notNull("Adam.builder", "params", params)));
     }
 
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(groups));
+        return new Builder(Arrays.asList(Checks.notNull("Adam.builder", "params", groups)));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */

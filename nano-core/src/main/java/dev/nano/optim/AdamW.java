@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 import java.util.Arrays;
@@ -27,15 +28,15 @@ public final class AdamW extends AdamBase {
     }
 
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(params));
+        return new Builder(singleGroup(Checks.notNull("AdamW.builder", "params", params)));
     }
 
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(params));
+        return builder(Arrays.asList(Checks.notNull("AdamW.builder", "params", params)));
     }
 
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(groups));
+        return new Builder(Arrays.asList(Checks.notNull("AdamW.builder", "params", groups)));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */

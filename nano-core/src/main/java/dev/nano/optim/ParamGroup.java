@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Parameters that share hyperparameters: one entry of PyTorch's {@code optimizer.param_groups}.
@@ -37,12 +37,12 @@ public final class ParamGroup {
 
     /** A group of these parameters, with no hyperparameters of its own yet. */
     public static ParamGroup of(Tensor... params) {
-        return of(Arrays.asList(params));
+        return of(Arrays.asList(Checks.notNull("ParamGroup.of", "params", params)));
     }
 
     /** A group of these parameters (the list is copied), with no hyperparameters of its own yet. */
     public static ParamGroup of(List<Tensor> params) {
-        Objects.requireNonNull(params, "params");
+        Checks.notNull("ParamGroup.of", "params", params);
         return new ParamGroup(params);
     }
 
@@ -55,7 +55,7 @@ public final class ParamGroup {
 
     /** Sets a numeric hyperparameter, e.g. {@code set("lr", 0.1)}. */
     public ParamGroup set(String name, double value) {
-        return put(name, value);
+        return put(name, notNaN(name, value));
     }
 
     /** Sets a boolean hyperparameter, e.g. {@code set("nesterov", true)}. */
@@ -65,7 +65,16 @@ public final class ParamGroup {
 
     /** Sets a pair, PyTorch's tuple, e.g. {@code set("betas", 0.9, 0.99)}. */
     public ParamGroup set(String name, double first, double second) {
-        return put(name, List.of(first, second));
+        return put(name, List.of(notNaN(name, first), notNaN(name, second)));
+    }
+
+    /**
+     * PyTorch checks the optimizer's defaults but never a group's own values, so a NaN learning
+     * rate set on a group (an LR schedule gone wrong) would silently turn every parameter into NaN.
+     * nano refuses NaN here, before anything is stored.
+     */
+    private static double notNaN(String name, double value) {
+        return Checks.notNaN("ParamGroup.set", "hyperparameter '" + name + "'", value);
     }
 
     /** The learning rate. */
@@ -79,7 +88,7 @@ public final class ParamGroup {
     }
 
     private ParamGroup put(String name, Object value) {
-        Objects.requireNonNull(name, "name");
+        Checks.notNull("ParamGroup.set", "name", name);
         Object old = options.get(name);
         if (old != null && kind(old) != kind(value)) {
             throw new IllegalArgumentException("hyperparameter '" + name + "' holds " + kind(old) + " " + show(old)

@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.Checks;
 import dev.nano.Tensor;
 
 import java.util.Arrays;
@@ -31,16 +32,11 @@ public final class SGD extends Optimizer {
         double dampening = (Double) h.get("dampening");
         double weightDecay = (Double) h.get("weight_decay");
         boolean nesterov = (Boolean) h.get("nesterov");
-        // SGD tests "x < 0.0", which lets NaN through; the other optimizers test "not 0.0 <= x".
-        if (lr < 0.0) {
-            throw new IllegalArgumentException("Invalid learning rate: " + PythonFloat.repr(lr));
-        }
-        if (momentum < 0.0) {
-            throw new IllegalArgumentException("Invalid momentum value: " + PythonFloat.repr(momentum));
-        }
-        if (weightDecay < 0.0) {
-            throw new IllegalArgumentException("Invalid weight_decay value: " + PythonFloat.repr(weightDecay));
-        }
+        // torch.optim.SGD tests "x < 0.0", which lets NaN through to NaN parameters; nano refuses
+        // NaN here too, with the same messages, like the other optimizers' "not 0.0 <= x".
+        requireNonNegative("Invalid learning rate: ", lr);
+        requireNonNegative("Invalid momentum value: ", momentum);
+        requireNonNegative("Invalid weight_decay value: ", weightDecay);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
             throw new IllegalArgumentException("Nesterov momentum requires a momentum and zero dampening");
         }
@@ -88,16 +84,16 @@ public final class SGD extends Optimizer {
 
     /** An SGD over these parameters, as one group. */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(params));
+        return new Builder(singleGroup(Checks.notNull("SGD.builder", "params", params)));
     }
 
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(params));
+        return builder(Arrays.asList(Checks.notNull("SGD.builder", "params", params)));
     }
 
     /** An SGD over parameter groups, each of which may override the defaults set on the builder. */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(groups));
+        return new Builder(Arrays.asList(Checks.notNull("SGD.builder", "params", groups)));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */

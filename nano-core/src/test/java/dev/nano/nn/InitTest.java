@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -41,5 +42,31 @@ class InitTest {
         Init.manualSeed(7);
         assertEquals(first, Init.defaultGenerator().nextDouble());
         assertFalse(first == Init.defaultGenerator().nextDouble());
+    }
+
+    @Test
+    void modelsBuiltOnSeveralThreadsFromTheirOwnGeneratorsAreReproducible() throws Exception {
+        // The global generator is shared (as PyTorch's is), so concurrent builds from it interleave;
+        // a generator per model makes each build exact whatever the other threads do.
+        Linear reference = new Linear(8, 4, true, new Random(7));
+        Linear[] built = new Linear[4];
+        Thread[] threads = new Thread[built.length];
+        for (int t = 0; t < threads.length; t++) {
+            int slot = t;
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    new Linear(8, 4); // other draws from the global generator, racing
+                }
+                built[slot] = new Linear(8, 4, true, new Random(7));
+            });
+            threads[t].start();
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (Linear l : built) {
+            assertArrayEquals(reference.weight().data(), l.weight().data());
+            assertArrayEquals(reference.bias().data(), l.bias().data());
+        }
     }
 }
