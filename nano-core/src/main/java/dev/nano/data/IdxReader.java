@@ -1,0 +1,106 @@
+package dev.nano.data;
+
+import dev.nano.DType;
+import dev.nano.Tensor;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads the IDX files MNIST and Fashion-MNIST are published in ({@code train-images-idx3-ubyte},
+ * optionally gzipped): a big-endian header of two zero bytes, a type byte, the number of
+ * dimensions, one 4-byte size per dimension, then the values row-major.
+ *
+ * <p>Only the unsigned-byte type (0x08) is read, the type of every MNIST-family file. The values
+ * come back unscaled (0…255) as an int64 tensor; {@link Mnist} scales images to [0, 1].
+ *
+ * <p>A file that is not IDX, declares another type, or ends before its header says it should is
+ * refused with the file's name and the byte offset where reading stopped.
+ */
+public final class IdxReader {
+    /** IDX's code for unsigned bytes. */
+    static final int UNSIGNED_BYTE = 0x08;
+
+    private IdxReader() {
+    }
+
+    /** The tensor stored in {@code file} ({@code .gz} files, recognised by their magic bytes, are unzipped). */
+    public static Tensor read(Path file) {
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length >= 2 && (bytes[0] & 0xff) == 0x1f && (bytes[1] & 0xff) == 0x8b) {
+                bytes = gunzip(file, bytes);
+            }
+            return parse(file.toString(), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("IDX file " + file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] gunzip(Path file, byte[] gz) throws IOException {
+        try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(gz))) {
+            return in.readAllBytes();
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new IllegalArgumentException("IDX file " + file + ": the gzip stream is corrupt or truncated ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Parses the bytes of an IDX file; {@code name} is only for messages. */
+    static Tensor parse(String name, byte[] bytes) {
+        require(name, bytes, 0, 4, "the 4-byte magic number");
+        if (bytes[0] != 0 || bytes[1] != 0) {
+            throw new IllegalArgumentException("IDX file " + name + ": not an IDX file: the magic number must start "
+                    + "with two zero bytes, got 0x" + hex(bytes[0]) + " 0x" + hex(bytes[1]) + " at offset 0");
+        }
+        int type = bytes[2] & 0xff;
+        if (type != UNSIGNED_BYTE) {
+            throw new IllegalArgumentException("IDX file " + name + ": data type 0x" + hex(bytes[2])
+                    + " at offset 2 is not supported; only unsigned bytes (0x08, as in MNIST and Fashion-MNIST) are");
+        }
+        int dims = bytes[3] & 0xff;
+        if (dims == 0) {
+            throw new IllegalArgumentException("IDX file " + name + ": 0 dimensions declared at offset 3");
+        }
+        require(name, bytes, 4, 4 * dims, dims + " dimension sizes");
+        int[] shape = new int[dims];
+        long count = 1;
+        for (int d = 0; d < dims; d++) {
+            int offset = 4 + 4 * d;
+            long size = ((bytes[offset] & 0xffL) << 24) | ((bytes[offset + 1] & 0xff) << 16)
+                    | ((bytes[offset + 2] & 0xff) << 8) | (bytes[offset + 3] & 0xff);
+            count *= size;
+            if (size > Integer.MAX_VALUE || count > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("IDX file " + name + ": dimension size " + size + " at offset "
+                        + offset + " makes more values than a Java array holds");
+            }
+            shape[d] = (int) size;
+        }
+        int start = 4 + 4 * dims;
+        require(name, bytes, start, (int) count, count + " values");
+        if (bytes.length > start + count) {
+            throw new IllegalArgumentException("IDX file " + name + ": " + (bytes.length - start - count)
+                    + " unexpected bytes after the last value, at offset " + (start + count));
+        }
+        double[] values = new double[(int) count];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = bytes[start + i] & 0xff;
+        }
+        return new Tensor(values, shape, DType.INT64);
+    }
+
+    private static void require(String name, byte[] bytes, int offset, int length, String what) {
+        if (bytes.length - offset < length) {
+            throw new IllegalArgumentException("IDX file " + name + ": truncated: expected " + what + " at offset "
+                    + offset + ", but the file ends at offset " + bytes.length);
+        }
+    }
+
+    private static String hex(byte b) {
+        return String.format("%02x", b & 0xff);
+    }
+}
