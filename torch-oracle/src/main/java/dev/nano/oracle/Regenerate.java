@@ -5,6 +5,7 @@ import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.e2e.E2eFixtures;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -78,6 +79,7 @@ public final class Regenerate {
             total += optim.cases();
         }
         total += NnScenarios.regenerate(store, entries, written); // fixtures/nn/scenarios/<name>.json
+        total += E2eFixtures.regenerate(store, entries, written); // fixtures/e2e/<run>.json (+ .safetensors)
         removeStaleFiles(store, written);
         store.writeManifest(new Manifest(FixtureStore.SCHEMA, pytorch, djl, total, entries));
         System.out.printf(Locale.ROOT, "%d operators, %d cases written; manifest %s%n", entries.size(), total,
