@@ -51,10 +51,12 @@ public final class NanoMnistTraining {
                     break outer;
                 }
                 optimizer.zeroGrad();
-                Tensor loss = criterion.forward(model.forward(batch[0]), batch[1]);
+                Tensor logits = model.forward(batch[0]);
+                Tensor loss = criterion.forward(logits, batch[1]);
                 loss.backward();
                 optimizer.step();
                 trace.losses.add(loss.item());
+                trace.correct.add(correct(logits, batch[1]));
                 long[] indices = new long[batch[2].numel()];
                 for (int i = 0; i < indices.length; i++) {
                     indices[i] = (long) batch[2].data()[i];
@@ -75,6 +77,15 @@ public final class NanoMnistTraining {
         return trace;
     }
 
+    private static int correct(Tensor logits, Tensor labels) {
+        double[] predicted = logits.argmax(1, false).data();
+        int correct = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            correct += predicted[i] == labels.data()[i] ? 1 : 0;
+        }
+        return correct;
+    }
+
     public static SGD optimizer(MnistRun run, Sequential model) {
         return SGD.builder(model.parameters()).lr(run.lr()).momentum(run.momentum()).build();
     }
@@ -92,12 +103,7 @@ public final class NanoMnistTraining {
         try (var noGrad = Nano.noGrad()) {
             Tensor logits = model.forward(all[0]);
             trace.testLoss = new CrossEntropyLoss().forward(logits, all[1]).item();
-            double[] predicted = logits.argmax(1, false).data();
-            int correct = 0;
-            for (int i = 0; i < predicted.length; i++) {
-                correct += predicted[i] == all[1].data()[i] ? 1 : 0;
-            }
-            trace.testAccuracy = correct / (double) predicted.length;
+            trace.testAccuracy = correct(logits, all[1]) / (double) all[1].numel();
         }
         model.train();
     }

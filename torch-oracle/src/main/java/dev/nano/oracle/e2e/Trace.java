@@ -13,6 +13,8 @@ import java.util.TreeMap;
 public final class Trace {
     public final List<Double> losses = new ArrayList<>();
     public final List<long[]> batches = new ArrayList<>();
+    /** Correctly classified examples of each step's batch (recorded by nano's run, for the progress display). */
+    public final List<Integer> correct = new ArrayList<>();
     /** Step → parameter name ({@code 0.weight}, …) → values. */
     public final Map<Integer, Map<String, double[]>> checkpoints = new TreeMap<>();
     /** Parameter shapes by name. */
