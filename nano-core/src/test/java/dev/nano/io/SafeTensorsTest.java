@@ -122,6 +122,50 @@ class SafeTensorsTest {
         assertEquals(DType.FLOAT64, SafeTensors.load(p).get("bias").dtype());
     }
 
+    /**
+     * Byte strings from the reference implementation's own tests (huggingface/safetensors,
+     * bindings/python/tests/test_simple.py at 24b0b28, May 2026): what its writer produces for
+     * {@code save({"test": np.zeros((2, 2), np.int32)})} with {@code data[1, 1] = 1}, for the same
+     * with {@code metadata={"framework": "pt"}}, and an older unpadded file it still reads.
+     */
+    static final byte[][] REFERENCE = {
+        file("{\"test\":{\"dtype\":\"I32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}    ",
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0),
+        file("{\"__metadata__\":{\"framework\":\"pt\"},\"test1\":{\"dtype\":\"I32\",\"shape\":[2,2],"
+                + "\"data_offsets\":[0,16]}} ", new int[16]),
+        file("{\"test\":{\"dtype\":\"I32\",\"shape\":[2,2],\"data_offsets\":[0,16]}}", new int[16]),
+    };
+
+    @Test
+    void readsFilesTheReferenceImplementationWrote() {
+        assertEquals(64, REFERENCE[0][0], "'@': the reference pads the 60-byte header to 64");
+        assertEquals(96, REFERENCE[1][0], "'`': 95 bytes padded to 96");
+        SafeTensors.Contents c = SafeTensors.fromBytes(REFERENCE[0]);
+        assertArrayEquals(new int[] {2, 2}, c.tensors().get("test").shape());
+        assertArrayEquals(new double[] {0, 0, 0, 1}, c.tensors().get("test").data());
+        assertEquals(Map.of("framework", "pt"), SafeTensors.fromBytes(REFERENCE[1]).metadata());
+        assertArrayEquals(new double[4], SafeTensors.fromBytes(REFERENCE[2]).tensors().get("test").data());
+    }
+
+    /**
+     * nano writes I64 where the reference's test wrote I32; with that one substitution (dtype and
+     * the byte count) nano's bytes are the reference's: the same compact JSON, the same padding.
+     */
+    @Test
+    void writesTheReferenceLayout() {
+        byte[] nano = SafeTensors.toBytes(Map.of("test", Nano.longTensor(new long[] {0, 0, 0, 1}, 2, 2)), Map.of());
+        byte[] expected = file("{\"test\":{\"dtype\":\"I64\",\"shape\":[2,2],\"data_offsets\":[0,32]}}    ",
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+        assertArrayEquals(expected, nano);
+        Map<String, Tensor> one = new LinkedHashMap<>();
+        one.put("test1", Nano.longTensor(new long[] {0, 0, 0, 0}, 2, 2));
+        byte[] withMetadata = SafeTensors.toBytes(one, Map.of("framework", "pt"));
+        String header = new String(withMetadata, 8, 96, StandardCharsets.UTF_8);
+        assertEquals("{\"__metadata__\":{\"framework\":\"pt\"},\"test1\":{\"dtype\":\"I64\",\"shape\":[2,2],"
+                + "\"data_offsets\":[0,32]}} ", header);
+        assertEquals(96, withMetadata[0]);
+    }
+
     @Test
     void readsTheIntegerTypes() {
         byte[] bytes = file("{\"u\":{\"dtype\":\"U8\",\"shape\":[1],\"data_offsets\":[0,1]},"
