@@ -74,8 +74,9 @@ public final class TorchMnistTraining {
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray x = m.create(train[0].data(), new Shape(train[0].size(0), train[0].size(1)));
             NDArray y = m.create(longs(train[1].data()), new Shape(train[1].size(0)));
+            // SGD's state starts empty; create() only needs the number of parameters from the list.
             TorchOptimizer sgd = TorchOptimizer.create(OptimConfig.of("sgd", "lr", run.lr(), "momentum",
-                    run.momentum()), m, new ArrayList<>(Arrays.asList(new NDArray[names.size()])));
+                    run.momentum()), m, Arrays.asList(new NDArray[names.size()]));
             long start = System.nanoTime();
             for (long[] batch : batches(data.train().size(), steps)) {
                 try (NDManager step = m.newSubManager()) {

@@ -83,23 +83,26 @@ public final class TrainMnist {
         Map<String, Tensor> initial = new LinkedHashMap<>();
         model.stateDict().forEach((k, v) -> initial.put(k, Nano.clone(v)));
         SGD sgd = NanoMnistTraining.optimizer(run, model);
-        long[] last = {System.nanoTime()};
+        int every = Math.max(1, perEpoch / 3);              // three progress lines per epoch
+        long[] since = {System.nanoTime(), 0};              // time and step of the previous line
         Trace nano = NanoMnistTraining.run(run, data, steps, true, model, sgd, t -> {
             int k = t.steps();
-            if (k % Math.max(1, perEpoch / 3) == 0 || k % perEpoch == 0 || k == steps) {
-                int from = (k - 1) / perEpoch * perEpoch;   // running accuracy over this epoch so far
-                int correct = 0;
-                int seen = 0;
-                for (int s = from; s < k; s++) {
-                    correct += t.correct.get(s);
-                    seen += t.batches.get(s).length;
-                }
-                long now = System.nanoTime();
-                System.out.printf(Locale.ROOT, "epoch %d/%d  step %4d/%d  loss %.4f  train accuracy %.4f  %.0f steps/s%n",
-                        (k - 1) / perEpoch + 1, steps / perEpoch, k, steps, t.losses.get(k - 1), correct / (double) seen,
-                        (k - from == 0 ? 1 : Math.min(k - from, Math.max(1, perEpoch / 3))) / ((now - last[0]) / 1e9));
-                last[0] = now;
+            if (k % every != 0 && k % perEpoch != 0 && k != steps) {
+                return;
             }
+            int epochStart = (k - 1) / perEpoch * perEpoch;  // running accuracy over this epoch so far
+            int correct = 0;
+            int seen = 0;
+            for (int s = epochStart; s < k; s++) {
+                correct += t.correct.get(s);
+                seen += t.batches.get(s).length;
+            }
+            long now = System.nanoTime();
+            System.out.printf(Locale.ROOT, "epoch %d/%d  step %4d/%d  loss %.4f  train accuracy %.4f  %.0f steps/s%n",
+                    (k - 1) / perEpoch + 1, steps / perEpoch, k, steps, t.losses.get(k - 1), correct / (double) seen,
+                    (k - since[1]) / ((now - since[0]) / 1e9));
+            since[0] = now;
+            since[1] = k;
         });
         System.out.printf(Locale.ROOT, "nano: test accuracy %.4f, test loss %.6f, %.1f steps/s%n", nano.testAccuracy,
                 nano.testLoss, nano.stepsPerSecond());
