@@ -35,7 +35,7 @@ public final class DataLoader implements Iterable<Tensor[]> {
     private final Dataset dataset;
     private final int batchSize;
     private final boolean shuffle;
-    private final Random generator;
+    private final Random generator; // null: Init's default generator, looked up each epoch
     private final boolean dropLast;
     private final Function<List<Tensor[]>, Tensor[]> collate;
 
@@ -43,7 +43,7 @@ public final class DataLoader implements Iterable<Tensor[]> {
         this.dataset = b.dataset;
         this.batchSize = b.batchSize;
         this.shuffle = b.shuffle;
-        this.generator = b.generator != null ? b.generator : Init.defaultGenerator();
+        this.generator = b.generator;
         this.dropLast = b.dropLast;
         this.collate = b.collate;
     }
@@ -71,7 +71,8 @@ public final class DataLoader implements Iterable<Tensor[]> {
         int n = dataset.size();
         int[] order = new int[n];
         if (shuffle) {
-            double[] perm = Nano.randperm(n, generator).data();
+            // Without a generator of its own, the default one as it is now (after any Init.manualSeed).
+            double[] perm = Nano.randperm(n, generator != null ? generator : Init.defaultGenerator()).data();
             for (int i = 0; i < n; i++) {
                 order[i] = (int) perm[i];
             }

@@ -78,8 +78,9 @@ class DataLoaderTest {
 
     @Test
     void shuffleWithoutAGeneratorUsesTheDefaultOne() {
-        Init.manualSeed(11);
-        List<double[]> first = labels(DataLoader.builder(tenExamples()).batchSize(10).shuffle(true).build());
+        DataLoader loader = DataLoader.builder(tenExamples()).batchSize(10).shuffle(true).build();
+        Init.manualSeed(11);                                 // after the loader was built: still obeyed
+        List<double[]> first = labels(loader);
         Init.manualSeed(11);
         assertArrayEquals(Nano.randperm(10, Init.defaultGenerator()).data(), first.get(0));
     }
