@@ -128,6 +128,20 @@ class CheckpointTest {
                 + "0.bias"), e2.getMessage());
     }
 
+    @Test
+    void aTruncatedCheckpointIsRefusedAndTheModelKeepsItsWeights() throws IOException {
+        Path p = dir.resolve("model.safetensors");
+        SafeTensors.save(model(1).stateDict(), p);
+        byte[] bytes = Files.readAllBytes(p);
+        Files.write(p, java.util.Arrays.copyOf(bytes, bytes.length - 8));
+        Sequential m = model(2);
+        double[] before = m.parameters().get(0).data().clone();
+        var e = assertThrows(IllegalArgumentException.class, () -> m.loadStateDict(SafeTensors.load(p)));
+        assertTrue(e.getMessage().startsWith("safetensors file " + p + ": truncated: the header describes"),
+                e.getMessage());
+        assertArrayEquals(before, m.parameters().get(0).data());
+    }
+
     // ---------------------------------------------------------------- optimizers
 
     @Test
