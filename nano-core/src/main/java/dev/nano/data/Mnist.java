@@ -28,6 +28,10 @@ public final class Mnist {
     public static TensorDataset load(Path images, Path labels) {
         Tensor pixels = IdxReader.read(images);
         Tensor classes = IdxReader.read(labels);
+        if (pixels.dtype() != DType.INT64 || classes.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("IDX files " + images + " and " + labels + ": MNIST-style images and "
+                    + "labels are integers (unsigned bytes), not floating point");
+        }
         if (pixels.dim() != 3) {
             throw new IllegalArgumentException("IDX file " + images + ": expected images of shape (N, rows, columns), "
                     + "got " + Shape.toString(pixels.shape()));

@@ -57,6 +57,26 @@ class IdxReaderTest {
         assertArrayEquals(new int[] {0}, labels.shape());
     }
 
+    /** One file of each type, values big-endian as the format specifies, written out by hand. */
+    @Test
+    void readsEveryIdxType() throws IOException {
+        Tensor signed = IdxReader.read(write("s", new byte[] {0, 0, 0x09, 1, 0, 0, 0, 2, (byte) 0xff, 0x7f}));
+        assertArrayEquals(new double[] {-1, 127}, signed.data());
+        assertEquals(DType.INT64, signed.dtype());
+        Tensor shorts = IdxReader.read(write("h", new byte[] {0, 0, 0x0B, 1, 0, 0, 0, 2, (byte) 0xff, (byte) 0xfe,
+            0x01, 0x00}));
+        assertArrayEquals(new double[] {-2, 256}, shorts.data());
+        Tensor ints = IdxReader.read(write("i", new byte[] {0, 0, 0x0C, 1, 0, 0, 0, 1, (byte) 0x80, 0, 0, 0}));
+        assertArrayEquals(new double[] {Integer.MIN_VALUE}, ints.data());
+        Tensor floats = IdxReader.read(write("f", new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, (byte) 0xbf, (byte) 0xa0, 0,
+            0}));
+        assertArrayEquals(new double[] {-1.25}, floats.data());
+        assertEquals(DType.FLOAT64, floats.dtype());
+        Tensor doubles = IdxReader.read(write("d", new byte[] {0, 0, 0x0E, 1, 0, 0, 0, 1, 0x3f, (byte) 0xf0, 0, 0, 0,
+            0, 0, 0}));
+        assertArrayEquals(new double[] {1.0}, doubles.data());
+    }
+
     /** A message names the file, what was expected and the offset. */
     private void refused(byte[] bytes, String expected) throws IOException {
         Path p = write("bad", bytes);
@@ -69,13 +89,15 @@ class IdxReaderTest {
         refused(new byte[] {0, 0, 8}, "truncated: expected the 4-byte magic number at offset 0, but the file ends at offset 3");
         refused(new byte[] {1, 0, 8, 1}, "not an IDX file: the magic number must start with two zero bytes, got 0x01 0x00 at offset 0");
         refused(new byte[] {0, 2, 8, 1}, "not an IDX file: the magic number must start with two zero bytes, got 0x00 0x02 at offset 0");
-        refused(new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 0}, "data type 0x0d at offset 2 is not supported; only unsigned "
-                + "bytes (0x08, as in MNIST and Fashion-MNIST) are");
+        refused(new byte[] {0, 0, 0x0A, 1, 0, 0, 0, 0}, "data type 0x0a at offset 2 is not one of IDX's (0x08 "
+                + "unsigned byte, 0x09 signed byte, 0x0b short, 0x0c int, 0x0d float, 0x0e double)");
         refused(new byte[] {0, 0, 8, 0}, "0 dimensions declared at offset 3");
         refused(new byte[] {0, 0, 8, 2, 0, 0, 0, 1, 0}, "truncated: expected 2 dimension sizes at offset 4, but the "
                 + "file ends at offset 9");
-        refused(Arrays.copyOf(RANK3, RANK3.length - 1), "truncated: expected 12 values at offset 16, but the file ends "
-                + "at offset 27");
+        refused(Arrays.copyOf(RANK3, RANK3.length - 1), "truncated: expected 12 values of 1 byte(s) at offset 16, but "
+                + "the file ends at offset 27");
+        refused(new byte[] {0, 0, 0x0E, 1, 0, 0, 0, 1, 0x3f, (byte) 0xf0}, "truncated: expected 1 values of 8 byte(s) "
+                + "at offset 8, but the file ends at offset 10");
         byte[] longer = Arrays.copyOf(RANK3, RANK3.length + 2);
         refused(longer, "2 unexpected bytes after the last value, at offset 28");
         refused(new byte[] {0, 0, 8, 1, (byte) 0x80, 0, 0, 0}, "dimension size 2147483648 at offset 4 makes more values "

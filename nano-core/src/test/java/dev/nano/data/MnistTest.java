@@ -84,5 +84,10 @@ class MnistTest {
         assertEquals("IDX file " + three + ": expected 2 labels, one per image of " + images + ", got shape [3]",
                 e2.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Mnist.load(images, images));
+        Path floats = Files.write(dir.resolve("floats"), new byte[] {0, 0, 0x0D, 1, 0, 0, 0, 1, 0, 0, 0, 0});
+        var e3 = assertThrows(IllegalArgumentException.class, () -> Mnist.load(floats, labels));
+        assertTrue(e3.getMessage().endsWith("MNIST-style images and labels are integers (unsigned bytes), not floating "
+                + "point"), e3.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Mnist.load(images, floats));
     }
 }
