@@ -288,6 +288,29 @@ public final class Nano {
         return new Tensor(data, shape);
     }
 
+    /**
+     * A random permutation of {@code 0 … n−1} as an int64 tensor ({@code torch.randperm(n,
+     * generator=g)}), drawn from {@code generator} by a Fisher–Yates shuffle: the same generator
+     * state gives the same permutation. (PyTorch's generator cannot be reproduced, so neither can
+     * its permutations; {@code DataLoader} shuffles with this.)
+     */
+    public static Tensor randperm(int n, Random generator) {
+        if (n < 0) {
+            throw new IllegalArgumentException("randperm: n must be non-negative, got " + n);
+        }
+        double[] perm = new double[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = generator.nextInt(i + 1);
+            double swap = perm[i];
+            perm[i] = perm[j];
+            perm[j] = swap;
+        }
+        return new Tensor(perm, new int[] {n}, DType.INT64);
+    }
+
     // ---------------------------------------------------------------- arithmetic
 
     public static Tensor add(Tensor a, Tensor b) {

@@ -200,6 +200,85 @@ public abstract class Module {
         return this;
     }
 
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * Every parameter and buffer by PyTorch's key ({@code 0.weight}, {@code 1.running_mean},
+     * {@code 1.num_batches_tracked}), in PyTorch's order: a module's own parameters, then its own
+     * buffers, then its children's. The tensors are detached and share storage with the module,
+     * as PyTorch's {@code state_dict()}; save them with {@code SafeTensors.save}.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Module> m : namedModules().entrySet()) {
+            String prefix = m.getKey().isEmpty() ? "" : m.getKey() + ".";
+            for (Map<String, Tensor> own : List.of(m.getValue().parameters, m.getValue().buffers)) {
+                own.forEach((name, t) -> {
+                    if (t != null) {
+                        out.put(prefix + name, t.detach());
+                    }
+                });
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Copies {@code stateDict}'s values into this module's parameters and buffers
+     * ({@code load_state_dict(strict=True)}). The keys must be exactly those of
+     * {@link #stateDict()} and each shape the same; values are converted to the receiving
+     * tensor's dtype as {@code copy_} does. Unlike PyTorch, which copies the entries that fit and
+     * then raises, everything is checked first: on any error nothing is changed, and the message
+     * lists every problem in PyTorch's words.
+     */
+    public Module loadStateDict(Map<String, Tensor> stateDict) {
+        Map<String, Tensor> own = stateDict();
+        List<String> missing = new ArrayList<>();
+        List<String> unexpected = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor given = stateDict.get(e.getKey());
+            if (given == null) {
+                missing.add("\"" + e.getKey() + "\"");
+            } else if (!java.util.Arrays.equals(given.shape(), e.getValue().shape())) {
+                errors.add("size mismatch for " + e.getKey() + ": copying a param with shape "
+                        + torchSize(given.shape()) + " from checkpoint, the shape in current model is "
+                        + torchSize(e.getValue().shape()) + ".");
+            }
+        }
+        for (String key : stateDict.keySet()) {
+            if (!own.containsKey(key)) {
+                unexpected.add("\"" + key + "\"");
+            }
+        }
+        if (!unexpected.isEmpty()) {
+            errors.add(0, "Unexpected key(s) in state_dict: " + String.join(", ", unexpected) + ". ");
+        }
+        if (!missing.isEmpty()) {
+            errors.add(0, "Missing key(s) in state_dict: " + String.join(", ", missing) + ". ");
+        }
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("Error(s) in loading state_dict for " + name() + ":\n\t"
+                    + String.join("\n\t", errors));
+        }
+        for (Map.Entry<String, Tensor> e : own.entrySet()) {
+            Tensor target = e.getValue();
+            double[] to = target.data();
+            double[] from = stateDict.get(e.getKey()).data();
+            for (int i = 0; i < to.length; i++) {
+                to[i] = target.dtype() == dev.nano.DType.FLOAT64 ? from[i]
+                        : target.dtype() == dev.nano.DType.INT64 ? (double) (long) from[i] : from[i] != 0 ? 1 : 0;
+            }
+            target.markModifiedInPlace();
+        }
+        return this;
+    }
+
+    /** A shape as PyTorch prints it in load_state_dict's messages: {@code torch.Size([2, 3])}. */
+    private static String torchSize(int[] shape) {
+        return "torch.Size(" + java.util.Arrays.toString(shape) + ")";
+    }
+
     // ---------------------------------------------------------------- printing
 
     /** The class name PyTorch prints, e.g. {@code Linear}. */

@@ -7,6 +7,7 @@ import dev.nano.Tensor;
 import dev.nano.autograd.GradMode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -214,6 +215,149 @@ public abstract class Optimizer {
                 p.zeroGrad(setToNone);
             }
         }
+    }
+
+    // ---------------------------------------------------------------- state dict
+
+    /**
+     * The optimizer's state as one flat map of tensors, so that it can be saved with
+     * {@code SafeTensors.save} next to the model. PyTorch's {@code optimizer.state_dict()} is a
+     * nested dict, {@code {"state": {0: {"momentum_buffer": …, "step": …}}, "param_groups": [{"lr":
+     * 0.1, …, "params": [0, 1]}]}}; its keys are flattened with dots, as
+     * {@code torch.distributed.checkpoint} flattens them:
+     * <ul>
+     *   <li>{@code state.<i>.<name>}: parameter {@code i}'s state (parameters numbered across groups
+     *       in order, as PyTorch numbers them), e.g. {@code state.0.momentum_buffer};</li>
+     *   <li>{@code param_groups.<g>.<hyperparameter>}: a number as a 0-d float64 tensor, a boolean
+     *       as a 0-d bool tensor, a pair ({@code betas}) as a 2-element float64 tensor;</li>
+     *   <li>{@code param_groups.<g>.params}: the group's parameter numbers, int64.</li>
+     * </ul>
+     * State tensors are copies.
+     */
+    public Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        int index = 0;
+        for (int g = 0; g < paramGroups.size(); g++) {
+            ParamGroup group = paramGroups.get(g);
+            for (Map.Entry<String, Object> option : group.options().entrySet()) {
+                out.put("param_groups." + g + "." + option.getKey(), optionTensor(option.getValue()));
+            }
+            long[] numbers = new long[group.params().size()];
+            for (int i = 0; i < numbers.length; i++) {
+                numbers[i] = index + i;
+            }
+            out.put("param_groups." + g + ".params", Nano.longTensor(numbers, numbers.length));
+            index += numbers.length;
+        }
+        List<Tensor> params = allParams();
+        for (int i = 0; i < params.size(); i++) {
+            for (Map.Entry<String, Tensor> s : state(params.get(i)).entrySet()) {
+                out.put("state." + i + "." + s.getKey(), Nano.clone(s.getValue().detach()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Restores what {@link #stateDict()} gave, into an optimizer built the same way over the
+     * same parameters (PyTorch's {@code load_state_dict}): the groups' hyperparameters and every
+     * parameter's state. Everything is checked first — the number of groups and their sizes, that
+     * every key is known, every hyperparameter present with its kind, every state tensor shaped
+     * like its parameter — and on any error nothing changes.
+     */
+    public void loadStateDict(Map<String, Tensor> stateDict) {
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> used = new java.util.HashSet<>();
+        int groupsGiven = 0;
+        while (stateDict.containsKey("param_groups." + groupsGiven + ".params")) {
+            groupsGiven++;
+        }
+        if (groupsGiven != paramGroups.size()) {
+            throw new IllegalArgumentException("loaded state dict has a different number of parameter groups ("
+                    + groupsGiven + ", the optimizer has " + paramGroups.size() + ")");
+        }
+        for (int g = 0; g < paramGroups.size(); g++) {
+            String prefix = "param_groups." + g + ".";
+            used.add(prefix + "params");
+            if (stateDict.get(prefix + "params").numel() != paramGroups.get(g).params().size()) {
+                throw new IllegalArgumentException("loaded state dict contains a parameter group that doesn't match "
+                        + "the size of optimizer's group (group " + g + ": " + stateDict.get(prefix + "params").numel()
+                        + " parameters, the optimizer's has " + paramGroups.get(g).params().size() + ")");
+            }
+            for (Map.Entry<String, Object> option : paramGroups.get(g).options().entrySet()) {
+                String key = prefix + option.getKey();
+                used.add(key);
+                Tensor given = stateDict.get(key);
+                Tensor expected = optionTensor(option.getValue());
+                if (given == null) {
+                    problems.add("missing " + key);
+                } else if (given.dtype() != expected.dtype() || !Arrays.equals(given.shape(), expected.shape())) {
+                    problems.add(key + " is a " + given.dtype().torchName() + " tensor of shape "
+                            + Shape.toString(given.shape()) + ", expected " + expected.dtype().torchName() + " of shape "
+                            + Shape.toString(expected.shape()));
+                }
+            }
+        }
+        List<Tensor> params = allParams();
+        Map<Tensor, Map<String, Tensor>> loaded = new IdentityHashMap<>();
+        for (Map.Entry<String, Tensor> e : stateDict.entrySet()) {
+            String[] parts = e.getKey().split("\\.", 3);
+            if (used.contains(e.getKey())) {
+                continue;
+            }
+            if (parts.length != 3 || !parts[0].equals("state") || !parts[1].matches("\\d{1,9}")
+                    || Integer.parseInt(parts[1]) >= params.size()) {
+                problems.add("unexpected key " + e.getKey());
+                continue;
+            }
+            Tensor param = params.get(Integer.parseInt(parts[1]));
+            boolean shapeOk = parts[2].equals("step") ? e.getValue().dim() == 0
+                    : Arrays.equals(e.getValue().shape(), param.shape());
+            if (!shapeOk || e.getValue().dtype() != DType.FLOAT64) {
+                problems.add(e.getKey() + " is a " + e.getValue().dtype().torchName() + " tensor of shape "
+                        + Shape.toString(e.getValue().shape()) + ", but parameter " + parts[1] + " has shape "
+                        + Shape.toString(param.shape()));
+                continue;
+            }
+            loaded.computeIfAbsent(param, k -> new LinkedHashMap<>()).put(parts[2], Nano.clone(e.getValue().detach()));
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("Error(s) in loading the optimizer's state_dict:\n\t"
+                    + String.join("\n\t", problems));
+        }
+        for (int g = 0; g < paramGroups.size(); g++) {
+            ParamGroup group = paramGroups.get(g);
+            for (Map.Entry<String, Object> option : group.options().entrySet()) {
+                double[] v = stateDict.get("param_groups." + g + "." + option.getKey()).data();
+                if (option.getValue() instanceof Double) {
+                    group.set(option.getKey(), v[0]);
+                } else if (option.getValue() instanceof Boolean) {
+                    group.set(option.getKey(), v[0] != 0);
+                } else {
+                    group.set(option.getKey(), v[0], v[1]);
+                }
+            }
+        }
+        state.clear();
+        state.putAll(loaded);
+    }
+
+    private List<Tensor> allParams() {
+        List<Tensor> params = new ArrayList<>();
+        paramGroups.forEach(g -> params.addAll(g.params()));
+        return params;
+    }
+
+    /** A hyperparameter as a tensor: number → 0-d float64, boolean → 0-d bool, pair → (2) float64. */
+    private static Tensor optionTensor(Object value) {
+        if (value instanceof Double d) {
+            return Nano.scalar(d);
+        }
+        if (value instanceof Boolean b) {
+            return Nano.boolTensor(new boolean[] {b});
+        }
+        List<?> pair = (List<?>) value;
+        return Nano.tensor((Double) pair.get(0), (Double) pair.get(1));
     }
 
     /**

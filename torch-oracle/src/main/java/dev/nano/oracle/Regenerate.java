@@ -5,6 +5,7 @@ import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.e2e.E2eFixtures;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -92,16 +93,18 @@ public final class Regenerate {
             System.out.printf(Locale.ROOT, "%-22s %7d %9s %14s  %s%n", op.name(), cases.size(), churn(previous, cases),
                     largestChange(previous, cases), kernelDependence(cases));
         }
-        for (Manifest.Entry e : canonical.files()) { // optimizer and nn-scenario fixtures: the canonical run's bytes
+        Set<Path> mergedOperators = Set.copyOf(written);
+        for (Manifest.Entry e : canonical.files()) { // optimizer, nn-scenario and e2e fixtures: the canonical run's
             Path path = store.root().resolve(e.path());
             if (!written.contains(path)) {
-                copy(runs.get(Dispatch.CANONICAL).root().resolve(e.path()), path);
                 written.add(path);
                 entries.add(e);
                 total += e.cases();
                 System.out.printf(Locale.ROOT, "%-22s %7d%n", e.path().replaceFirst("\\.json$", ""), e.cases());
             }
         }
+        copyAllBut(runs.get(Dispatch.CANONICAL).root(), store.root(), mergedOperators); // and the files they name
+
         removeStaleFiles(store, written);
         Recording recording = Recording.here(canonical.pytorch(), canonical.recordedBy().djl(), dispatches);
         store.writeManifest(new Manifest(FixtureStore.SCHEMA, recording, total, entries));
@@ -201,6 +204,7 @@ public final class Regenerate {
             total += optim.cases();
         }
         total += NnScenarios.regenerate(store, entries, written); // fixtures/nn/scenarios/<name>.json
+        total += E2eFixtures.regenerate(store, entries, written); // fixtures/e2e/<run>.json (+ .safetensors)
         store.writeManifest(new Manifest(FixtureStore.SCHEMA,
                 Recording.here(pytorch, djl, List.of(Dispatch.current())), total, entries));
         if (!problems.isEmpty()) {
@@ -222,10 +226,17 @@ public final class Regenerate {
         return n == 0 ? "" : n + " case(s), under " + String.join(", ", dispatches);
     }
 
-    private static void copy(Path from, Path to) {
-        try {
-            Files.createDirectories(to.getParent());
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+    /** Copies every file of the canonical run but its manifest and the operator fixtures already merged. */
+    private static void copyAllBut(Path from, Path to, Set<Path> merged) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (f.equals(from.resolve("manifest.json")) || merged.contains(target)) {
+                    continue;
+                }
+                Files.createDirectories(target.getParent());
+                Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

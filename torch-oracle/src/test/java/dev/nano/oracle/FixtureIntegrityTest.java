@@ -3,6 +3,7 @@ package dev.nano.oracle;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.e2e.E2eFixtures;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureFile;
@@ -73,6 +74,7 @@ class FixtureIntegrityTest {
         List<String> problems = new ArrayList<>();
         Set<String> expectedFiles = new HashSet<>();
         expectedFiles.addAll(NnScenarios.fixturePaths(store)); // checked step by step in NnScenarioParityTest
+        expectedFiles.addAll(E2eFixtures.fixturePaths(store)); // checked in MnistEndToEndParityTest
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             expectedFiles.add(store.relative(path));

@@ -58,8 +58,8 @@ public abstract class TorchOptimizer {
     /** The algorithm for one parameter with a gradient; returns the new parameter. */
     protected abstract NDArray update(NDArray param, NDArray grad, Map<String, NDArray> state);
 
-    /** Parameter i's state, by PyTorch's names. */
-    Map<String, NDArray> state(int i) {
+    /** Parameter i's state, by PyTorch's names (live: a long run moves it between managers, see e2e). */
+    public Map<String, NDArray> state(int i) {
         return state.get(i);
     }
 

@@ -47,6 +47,9 @@ public final class OperatorUniverse {
                     + "reproducibility and range are tested in FactoryTest"),
             Map.entry("randn", "values depend on the generator, and PyTorch's cannot be reproduced; "
                     + "reproducibility and moments are tested in FactoryTest"),
+            Map.entry("randperm", "a permutation drawn from nano's generator, and PyTorch's cannot be reproduced; "
+                    + "that it is a uniform, reproducible permutation is tested in RandpermTest, and that DataLoader's "
+                    + "batches are the slices PyTorch takes by the same permutation in DataLoaderParityTest"),
             Map.entry("toString", "printing; tested against PyTorch's printed form in TensorToStringTest"),
             Map.entry("dropoutMask", "F.dropoutMask draws a mask from nano's generator, and PyTorch's cannot be "
                     + "reproduced; the kept fraction is tested in DropoutTest and the dropout-statistics scenario, "

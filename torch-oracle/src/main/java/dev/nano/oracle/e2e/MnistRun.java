@@ -1,0 +1,34 @@
+package dev.nano.oracle.e2e;
+
+import java.util.List;
+
+/**
+ * One end-to-end training run on the bundled MNIST digits: a 784-128-10 MLP
+ * ({@code Linear, ReLU, Linear}), cross entropy, SGD, batches of 64 shuffled each epoch, trained
+ * for {@code steps} steps, the same in nano and in libtorch.
+ *
+ * @param name     the fixture's name, {@code fixtures/e2e/<name>.json}
+ * @param lr       SGD's learning rate
+ * @param momentum SGD's momentum (0: plain SGD)
+ */
+public record MnistRun(String name, double lr, double momentum) {
+    public static final int BATCH = 64;
+    public static final int HIDDEN = 128;
+    /** Eight epochs of the 8,004 training digits: 126 batches each, the last of 4 examples (no drop_last). */
+    public static final int STEPS = 1008;
+    /** The prefix of the run that {@code mvn verify} trains nano for (a few seconds); the script runs all. */
+    public static final int VERIFY_STEPS = 200;
+    /** Steps after which the parameters are recorded (as safetensors files next to the fixture). */
+    public static final List<Integer> CHECKPOINTS = List.of(VERIFY_STEPS, STEPS);
+    public static final long INIT_SEED = 2026;
+    public static final long SHUFFLE_SEED = 14;
+
+    public static final MnistRun SGD = new MnistRun("mnist-mlp-sgd", 0.1, 0.0);
+    public static final MnistRun MOMENTUM = new MnistRun("mnist-mlp-sgd-momentum", 0.02, 0.9);
+    public static final List<MnistRun> ALL = List.of(SGD, MOMENTUM);
+
+    public static MnistRun byName(String name) {
+        return ALL.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("no run " + name + "; runs: " + ALL.stream().map(MnistRun::name).toList()));
+    }
+}
