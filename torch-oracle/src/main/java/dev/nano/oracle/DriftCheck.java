@@ -1,6 +1,13 @@
 package dev.nano.oracle;
 
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.e2e.E2eFixtures;
+import dev.nano.oracle.e2e.E2eTolerance;
+import dev.nano.oracle.e2e.MnistData;
+import dev.nano.oracle.e2e.MnistRun;
+import dev.nano.oracle.e2e.NanoMnistTraining;
+import dev.nano.oracle.e2e.TorchMnistTraining;
+import dev.nano.oracle.e2e.Trace;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -18,12 +25,13 @@ import dev.nano.oracle.torch.Dispatch;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Live PyTorch against the committed fixtures — the drift check — for operator cases, optimizer
- * trajectories and nn scenarios, under the CPU dispatch this JVM runs. The JUnit drift tests call
+ * trajectories, nn scenarios and the recorded MNIST training runs, under the CPU dispatch this JVM runs. The JUnit drift tests call
  * it case by case; {@code main} runs all of it in one go, which is how {@code DispatchMatrixTest}
  * checks every other dispatch in a child JVM.
  *
@@ -87,6 +95,35 @@ public final class DriftCheck {
                 + Dispatch.current() + " differs from the fixture:\n" + problem + "\n" + explanation();
     }
 
+    /** The first steps of a recorded run that live libtorch must reproduce: enough to see a stale recording. */
+    public static final int E2E_DRIFT_STEPS = 50;
+
+    /**
+     * The drift check of a recorded MNIST training run: libtorch, run now, must give the recorded
+     * batches and losses for the first {@link #E2E_DRIFT_STEPS} steps, at the run's measured per-step
+     * tolerance (another dispatch's kernels round differently: AVX2 against AVX-512 up to 4.4e-16
+     * apart in the loss, measured).
+     */
+    public static List<String> check(MnistRun run, MnistData data, FixtureStore store) {
+        Trace recorded = E2eFixtures.read(store, run);
+        Trace live = TorchMnistTraining.run(run, data, E2E_DRIFT_STEPS, false, NanoMnistTraining.model().stateDict(),
+                t -> { });
+        List<String> problems = new ArrayList<>();
+        for (int k = 1; k <= live.steps(); k++) {
+            if (!Arrays.equals(recorded.batches.get(k - 1), live.batches.get(k - 1))) {
+                problems.add(run.name() + "[step " + k + "]: another batch than the recorded one");
+            }
+            if (!E2eTolerance.lossAgrees(k, live.losses.get(k - 1), recorded.losses.get(k - 1))) {
+                problems.add(run.name() + "[step " + k + "]: live libtorch under CPU dispatch " + Dispatch.current()
+                        + " gives loss " + live.losses.get(k - 1) + ", recorded " + recorded.losses.get(k - 1));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.add(explanation());
+        }
+        return problems;
+    }
+
     /** What recorded the fixtures against this machine, and whether regenerating is the answer. */
     public static synchronized String explanation() {
         if (recording == null) {
@@ -113,6 +150,11 @@ public final class DriftCheck {
             List<Step> run = scenario.runTorch(Upstreams.from(fixture));
             problems.addAll(check(scenario, fixture, run));
             checked += run.size();
+        }
+        MnistData digits = MnistData.bundled(store);
+        for (MnistRun run : MnistRun.ALL) {
+            problems.addAll(check(run, digits, store));
+            checked += E2E_DRIFT_STEPS;
         }
         System.out.printf(Locale.ROOT, "drift under %s=%s: %d checked, %d differ%n", Dispatch.ENV, Dispatch.current(),
                 checked, problems.size());

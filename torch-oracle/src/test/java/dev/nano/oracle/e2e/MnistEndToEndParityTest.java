@@ -2,6 +2,7 @@ package dev.nano.oracle.e2e;
 
 import dev.nano.Tensor;
 import dev.nano.nn.Sequential;
+import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -27,7 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * frameworks is {@code scripts/train-mnist}.
  */
 class MnistEndToEndParityTest {
-    static final int DRIFT_STEPS = 50;
     private static MnistData data;
     private static FixtureStore store;
 
@@ -81,28 +81,10 @@ class MnistEndToEndParityTest {
                 + String.join("\n  ", problems));
     }
 
-    /**
-     * The drift check of the recording (as TorchDriftTest is for the catalogue): libtorch, run now,
-     * must give the recorded batches and losses, at the same tolerance, since another CPU's kernels
-     * round differently (AVX2 against AVX-512: up to 4.4e-16 apart in the loss, measured). The
-     * first {@link #DRIFT_STEPS} steps suffice to see a stale recording, and keep verify short.
-     */
+    /** The drift check of the recording ({@link DriftCheck#check(MnistRun, MnistData, FixtureStore)}). */
     private static void libtorchStillComputesTheRecording(MnistRun run) {
-        Trace recorded = E2eFixtures.read(store, run);
-        Trace live = TorchMnistTraining.run(run, data, DRIFT_STEPS, false,
-                NanoMnistTraining.model().stateDict(), t -> { });
-        List<String> problems = new ArrayList<>();
-        for (int k = 1; k <= live.steps(); k++) {
-            if (!java.util.Arrays.equals(recorded.batches.get(k - 1), live.batches.get(k - 1))) {
-                problems.add("step " + k + ": another batch than the recorded one");
-            }
-            if (!E2eTolerance.lossAgrees(k, live.losses.get(k - 1), recorded.losses.get(k - 1))) {
-                problems.add("step " + k + ": loss " + live.losses.get(k - 1) + ", recorded " + recorded.losses.get(k - 1));
-            }
-        }
-        assertTrue(problems.isEmpty(), run.name() + ": live libtorch differs from " + E2eFixtures.FAMILY
-                + "/ (regenerate with scripts/regen-fixtures if libtorch changed on purpose):\n  "
-                + String.join("\n  ", problems));
+        List<String> problems = DriftCheck.check(run, data, store);
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
     }
 
     private static void evaluateTorchWeights(MnistRun run) {
