@@ -41,6 +41,7 @@ public final class Engine {
             return;
         }
         Map<Context, Tensor> pending = new IdentityHashMap<>();
+        GradientSums sums = new GradientSums();
         pending.put(rootNode, seed);
         try (GradMode.Scope ignored = GradMode.set(false)) {
             for (Context node : reverseTopologicalOrder(rootNode)) {
@@ -48,24 +49,25 @@ public final class Engine {
                 if (gradOut == null) {
                     continue; // nothing flowed into this node
                 }
-                if (node.output().retainsGrad()) {
-                    node.output().accumulateGrad(gradOut);
+                Tensor output = node.output();
+                if (output != null && output.retainsGrad()) {
+                    output.accumulateGrad(gradOut);
                 }
                 Tensor[] gradIns = node.function().backward(node, gradOut);
+                if (!retainGraph) {
+                    node.release(); // before accumulating: what it saved can be collected already
+                }
                 for (int i = 0; i < node.inputCount(); i++) {
                     if (!node.needsInputGrad(i) || gradIns[i] == null) {
                         continue;
                     }
-                    Tensor input = node.input(i);
-                    Tensor g = reduceToInputShape(node, i, gradIns[i], input);
-                    if (input.gradFn() == null) {
-                        input.accumulateGrad(g);
+                    Tensor g = reduceToInputShape(node, i, gradIns[i]);
+                    Context parent = node.parent(i);
+                    if (parent == null) {
+                        node.leaf(i).accumulateGrad(g);
                     } else {
-                        pending.merge(input.gradFn(), g, Tensor::add);
+                        pending.merge(parent, g, sums::add);
                     }
-                }
-                if (!retainGraph) {
-                    node.release();
                 }
             }
         }
@@ -88,15 +90,16 @@ public final class Engine {
     }
 
     /** Brings a gradient of the output's (broadcast) shape back to the input's shape. */
-    private static Tensor reduceToInputShape(Context node, int i, Tensor g, Tensor input) {
-        if (Arrays.equals(g.shape(), input.shape())) {
+    private static Tensor reduceToInputShape(Context node, int i, Tensor g) {
+        int[] shape = node.inputShape(i);
+        if (Arrays.equals(g.shape(), shape)) {
             return g;
         }
         try {
-            return new Tensor(Shape.sumTo(g.data(), g.shape(), input.shape()), input.shape(), DType.FLOAT64);
+            return new Tensor(Shape.sumTo(g.data(), g.shape(), shape), shape, DType.FLOAT64);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(node.name() + " returned a gradient of shape " + Shape.toString(g.shape())
-                    + " for input " + i + " of shape " + Shape.toString(input.shape()), e);
+                    + " for input " + i + " of shape " + Shape.toString(shape), e);
         }
     }
 
@@ -114,7 +117,7 @@ public final class Engine {
             int child = nextChild.pop();
             if (child < node.inputCount()) {
                 nextChild.push(child + 1);
-                Context parent = node.input(child).gradFn();
+                Context parent = node.parent(child);
                 if (parent != null && visited.add(parent)) {
                     stack.push(parent);
                     nextChild.push(0);
