@@ -73,6 +73,11 @@ public final class Arithmetic {
     static final class Add extends ElementwiseBinary {
         boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a + b; }
+        @Override void sameShape(double[] a, double[] b, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] + b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return g; }
     }
@@ -80,18 +85,33 @@ public final class Arithmetic {
     static final class Sub extends ElementwiseBinary {
         boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a - b; }
+        @Override void sameShape(double[] a, double[] b, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] - b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return -g; }
     }
 
     static final class Mul extends ElementwiseBinary {
         double f(double a, double b) { return a * b; }
+        @Override void sameShape(double[] a, double[] b, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] * b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g * b; }
         double gradB(double g, double a, double b, double out) { return g * a; }
     }
 
     static final class Div extends ElementwiseBinary {
         double f(double a, double b) { return a / b; }
+        @Override void sameShape(double[] a, double[] b, double[] out) {
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a[i] / b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g / b; }
         // PyTorch: -grad * ((self / other) / other); (a/b)/b does not overflow where a/(b*b) would.
         double gradB(double g, double a, double b, double out) { return -g * ((a / b) / b); }
