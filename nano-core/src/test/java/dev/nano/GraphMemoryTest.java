@@ -1,0 +1,112 @@
+package dev.nano;
+
+import org.junit.jupiter.api.Test;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What backward frees, and where gradients are summed in place instead of in new buffers. */
+class GraphMemoryTest {
+
+    @Test
+    void aLossKeptAfterBackwardNoLongerHoldsTheIntermediateTensors() {
+        Tensor w = Nano.tensor(new double[] {0.5, -1, 2, 0.25}, 2, 2).requiresGrad(true);
+        Tensor x = Nano.tensor(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor hidden = x.matmul(w).tanh();
+        Tensor loss = hidden.mul(hidden).sum();
+        WeakReference<Tensor> intermediate = new WeakReference<>(hidden);
+        hidden = null;
+        loss.backward();
+        List<Tensor> history = new ArrayList<>();
+        history.add(loss); // the everyday case: losses kept for a plot
+        for (int i = 0; i < 20 && intermediate.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(intermediate.get(), "the kept loss still reaches an intermediate tensor");
+        assertEquals("SumBackward0", history.get(0).gradFn().name()); // the node itself stays, released
+    }
+
+    @Test
+    void aReleasedNodeRefusesToHandOutItsInputs() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor y = x.mul(x).sum();
+        assertEquals(1, y.gradFn().inputs().length);
+        y.backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> y.gradFn().inputs());
+        assertTrue(e.getMessage().startsWith("Trying to backward through the graph a second time"), e.getMessage());
+    }
+
+    @Test
+    void aGraphThatSavedNothingCanBeWalkedAgainAfterRelease() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor y = x.add(x).sub(3).sum(); // no node saves a tensor, as in PyTorch
+        Tensor middle = y; // the root stays reachable; its parents are kept as nodes
+        y.backward();
+        middle.backward();
+        Expect.values(x.grad(), new int[] {2}, 4, 4);
+    }
+
+    @Test
+    void aRetainedGradientStillArrivesAfterTheGraphWasReleased() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor h = x.add(1).retainGrad();
+        Tensor y = h.add(h).sum();
+        y.backward();
+        y.backward(); // add-only graph: allowed again; h's node kept h because it retains its grad
+        Expect.values(h.grad(), new int[] {2}, 4, 4);
+        Expect.values(x.grad(), new int[] {2}, 4, 4);
+    }
+
+    @Test
+    void aLeafGradientAccumulatesInPlaceLikePyTorch() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        x.mul(x).sum().backward();
+        Tensor first = x.grad();
+        int version = first.version();
+        x.mul(3).sum().backward();
+        assertSame(first, x.grad()); // grad += new_grad, no new buffer
+        Expect.values(x.grad(), new int[] {2}, 5, 7);
+        assertEquals(version + 1, first.version());
+    }
+
+    @Test
+    void aGradientThatIsPartOfAGraphIsNotWrittenInPlace() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor given = Nano.tensor(10, 20).requiresGrad(true);
+        x.setGrad(given);
+        x.mul(2).sum().backward();
+        assertNotSame(given, x.grad());
+        Expect.values(given, new int[] {2}, 10, 20);
+        Expect.values(x.grad(), new int[] {2}, 12, 22);
+    }
+
+    @Test
+    void gradientsFromManyConsumersAreSummedWithoutTouchingTheSeed() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor h = x.mul(1); // a non-leaf used four times
+        Tensor y = h.add(h).add(h.mul(3)).add(h);
+        Tensor seed = Nano.tensor(1, 10);
+        y.backward(seed);
+        Expect.values(x.grad(), new int[] {2}, 6, 60);
+        assertArrayEquals(new double[] {1, 10}, seed.data()); // the first contribution is the seed itself
+    }
+
+    @Test
+    void theFirstGradientOfALeafIsACopyOfWhatTheGraphPassedOn() {
+        Tensor x = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor seed = Nano.tensor(3, 4);
+        x.add(1).backward(seed);
+        x.add(1).backward(seed);
+        assertArrayEquals(new double[] {3, 4}, seed.data());
+        Expect.values(x.grad(), new int[] {2}, 6, 8);
+    }
+}
