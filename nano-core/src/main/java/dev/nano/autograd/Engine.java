@@ -54,14 +54,19 @@ public final class Engine {
                     output.accumulateGrad(gradOut);
                 }
                 Tensor[] gradIns = node.function().backward(node, gradOut);
+                // Memory: let go of the upstream gradient and (unless retained) what the node saved
+                // before the input gradients are summed, and of each input gradient once it is
+                // summed, so a large graph never holds more than it must at once.
+                gradOut = null;
                 if (!retainGraph) {
-                    node.release(); // before accumulating: what it saved can be collected already
+                    node.release();
                 }
                 for (int i = 0; i < node.inputCount(); i++) {
                     if (!node.needsInputGrad(i) || gradIns[i] == null) {
                         continue;
                     }
                     Tensor g = reduceToInputShape(node, i, gradIns[i]);
+                    gradIns[i] = null;
                     Context parent = node.parent(i);
                     if (parent == null) {
                         node.leaf(i).accumulateGrad(g);
