@@ -38,6 +38,26 @@ public final class Parallel {
         threads = n;
     }
 
+    /** A piece of a loop over {@code [from, to)}. */
+    @FunctionalInterface
+    public interface Range {
+        void run(int from, int to);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} cut into pieces of {@code grain} elements (the last one
+     * shorter), in parallel when there is more than one piece. For elementwise loops, whose every
+     * element is computed the same way wherever the cut falls.
+     */
+    public static void forRange(int n, int grain, Range body) {
+        if (n <= grain) {
+            body.run(0, n);
+            return;
+        }
+        int pieces = (n + grain - 1) / grain;
+        forEachChunk(pieces, c -> body.run(c * grain, Math.min(n, (c + 1) * grain)));
+    }
+
     /**
      * Runs {@code chunk.accept(c)} once for every {@code c} in {@code [0, chunks)}, on up to
      * {@link #numThreads()} threads (the caller is one of them). Chunks must write disjoint

@@ -109,4 +109,58 @@ class GraphMemoryTest {
         assertArrayEquals(new double[] {3, 4}, seed.data());
         Expect.values(x.grad(), new int[] {2}, 6, 8);
     }
+
+    /** f(a, b) = a + b, whose backward returns one and the same new array for both inputs. */
+    private static final class SharedGradient extends dev.nano.autograd.Function {
+        @Override
+        protected Tensor forward(dev.nano.autograd.Context ctx, Tensor... inputs) {
+            return inputs[0].add(inputs[1]);
+        }
+
+        @Override
+        protected Tensor[] backward(dev.nano.autograd.Context ctx, Tensor gradOutput) {
+            Tensor g = Nano.tensor(gradOutput.data().clone(), gradOutput.shape());
+            return new Tensor[] {g, g};
+        }
+    }
+
+    /** f(a) = a·c with c = 1 everywhere, whose backward hands back its input tensor c (a misuse, but a possible one). */
+    private static final class ReturnsItsInput extends dev.nano.autograd.Function {
+        @Override
+        protected Tensor forward(dev.nano.autograd.Context ctx, Tensor... inputs) {
+            return inputs[0].mul(inputs[1]);
+        }
+
+        @Override
+        protected Tensor[] backward(dev.nano.autograd.Context ctx, Tensor gradOutput) {
+            Tensor[] in = ctx.inputs();
+            return new Tensor[] {in[1], null};
+        }
+    }
+
+    @Test
+    void oneArrayReturnedForTwoInputsIsNeverWrittenInPlace() {
+        Tensor a = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor b = Nano.tensor(3, 4).requiresGrad(true);
+        Tensor y = new SharedGradient().apply(a, b);
+        y.mul(1).add(y).add(y).sum().backward(); // y collects three contributions
+        Expect.values(a.grad(), new int[] {2}, 3, 3);
+        Expect.values(b.grad(), new int[] {2}, 3, 3);
+        a.zeroGrad();
+        b.zeroGrad();
+        new SharedGradient().apply(a, b).sum().backward(); // both leaves get the same array first
+        a.mul(2).sum().backward();
+        Expect.values(a.grad(), new int[] {2}, 3, 3);
+        Expect.values(b.grad(), new int[] {2}, 1, 1);
+    }
+
+    @Test
+    void anInputHandedBackAsAGradientIsNeverWrittenInPlace() {
+        Tensor a = Nano.tensor(1, 2).requiresGrad(true);
+        Tensor ones = Nano.tensor(1, 1);
+        new ReturnsItsInput().apply(a, ones).sum().backward();
+        a.mul(5).sum().backward();
+        Expect.values(a.grad(), new int[] {2}, 6, 6);
+        Expect.values(ones, new int[] {2}, 1, 1);
+    }
 }

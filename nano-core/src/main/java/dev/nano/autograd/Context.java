@@ -92,6 +92,11 @@ public final class Context {
         return inputs.clone();
     }
 
+    /** The inputs while they are held (null once released), for the engine's own bookkeeping. */
+    Tensor[] heldInputs() {
+        return inputs;
+    }
+
     /** The node that computed input {@code i}, or null if that input is a leaf. */
     Context parent(int i) {
         return parents[i];

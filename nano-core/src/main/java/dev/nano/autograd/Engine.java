@@ -54,6 +54,12 @@ public final class Engine {
                     output.accumulateGrad(gradOut);
                 }
                 Tensor[] gradIns = node.function().backward(node, gradOut);
+                for (int i = 0; i < node.inputCount(); i++) {
+                    if (node.needsInputGrad(i) && gradIns[i] != null) {
+                        gradIns[i] = reduceToInputShape(node, i, gradIns[i]);
+                    }
+                }
+                sums.claimNew(gradIns, gradOut, node);
                 // Memory: let go of the upstream gradient and (unless retained) what the node saved
                 // before the input gradients are summed, and of each input gradient once it is
                 // summed, so a large graph never holds more than it must at once.
@@ -65,11 +71,11 @@ public final class Engine {
                     if (!node.needsInputGrad(i) || gradIns[i] == null) {
                         continue;
                     }
-                    Tensor g = reduceToInputShape(node, i, gradIns[i]);
+                    Tensor g = gradIns[i];
                     gradIns[i] = null;
                     Context parent = node.parent(i);
                     if (parent == null) {
-                        node.leaf(i).accumulateGrad(g);
+                        sums.intoLeaf(node.leaf(i), g);
                     } else {
                         pending.merge(parent, g, sums::add);
                     }

@@ -1,6 +1,7 @@
 package dev.nano.ops;
 
 import dev.nano.DType;
+import dev.nano.Parallel;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.autograd.Context;
@@ -81,9 +82,17 @@ public abstract class ElementwiseBinary extends Function {
      * loop written out, so HotSpot compiles that loop for their own {@code f} (and vectorises
      * it) instead of one loop shared by every op making a virtual call per element.
      */
-    void sameShape(double[] a, double[] b, double[] out) {
-        for (int i = 0; i < out.length; i++) {
+    void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
             out[i] = f(a[i], b[i]);
+        }
+    }
+
+    /** {@code gradA} (or {@code gradB}) over {@code [from, to)} for equal shapes; mul writes its loop out, as in {@link #sameShape}. */
+    void sameShapeGradient(boolean forA, double[] g, double[] a, double[] b, double[] out, double[] r, int from,
+                           int to) {
+        for (int i = from; i < to; i++) {
+            r[i] = forA ? gradA(g[i], a[i], b[i], out[i]) : gradB(g[i], a[i], b[i], out[i]);
         }
     }
 
@@ -97,7 +106,7 @@ public abstract class ElementwiseBinary extends Function {
         double[] out = new double[Shape.numel(shape)];
         Plain plain = Plain.of(a.shape(), b.shape(), shape);
         if (plain != null && plain.aCol() == 1 && plain.bCol() == 1 && plain.rows() == 1) {
-            sameShape(as, bs, out);
+            Parallel.forRange(out.length, ElementwiseUnary.GRAIN, (from, to) -> sameShape(as, bs, out, from, to));
         } else if (plain != null) {
             for (int r = 0, o = 0; r < plain.rows(); r++, o += plain.width()) {
                 int ao = r * plain.aRow();
@@ -147,7 +156,18 @@ public abstract class ElementwiseBinary extends Function {
         double[] bs = b.data();
         double[] g = gradOutput.data();
         double[] r = new double[out.length];
-        if (plain != null) {
+        if (plain != null && plain.rows() == 1 && plain.aCol() == 1 && plain.bCol() == 1) {
+            Parallel.forRange(out.length, ElementwiseUnary.GRAIN,
+                (from, to) -> sameShapeGradient(forA, g, as, bs, out, r, from, to));
+        } else if (plain != null && plain.rows() == 1) { // a one-element operand: split in pieces too
+            Parallel.forRange(out.length, ElementwiseUnary.GRAIN, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double av = as[i * plain.aCol()];
+                    double bv = bs[i * plain.bCol()];
+                    r[i] = forA ? gradA(g[i], av, bv, out[i]) : gradB(g[i], av, bv, out[i]);
+                }
+            });
+        } else if (plain != null) {
             for (int row = 0, o = 0; row < plain.rows(); row++, o += plain.width()) {
                 int ao = row * plain.aRow();
                 int bo = row * plain.bRow();

@@ -1,6 +1,7 @@
 package dev.nano.ops;
 
 import dev.nano.DType;
+import dev.nano.Parallel;
 import dev.nano.Tensor;
 import dev.nano.autograd.Context;
 import dev.nano.autograd.Function;
@@ -53,15 +54,22 @@ final class Softmax {
         /** Fills the input gradient row from the upstream gradient and the output. */
         abstract void backwardRow(double[] g, double[] y, double[] gx, int start, int n, int stride);
 
+        /** Rows are independent, so pieces of rows run on separate threads; the cut changes no value. */
+        private int rowsPerPiece() {
+            return Math.max(1, ElementwiseUnary.GRAIN / Math.max(1, axis.size));
+        }
+
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
             Tensor input = inputs[0];
             double[] x = input.data();
             axis = ReduceAxis.of(input.shape(), dim);
             double[] y = new double[x.length];
-            for (int r = 0; r < axis.rows(); r++) {
-                forwardRow(x, y, axis.rowStart(r), axis.size, axis.inner);
-            }
+            Parallel.forRange(axis.rows(), rowsPerPiece(), (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    forwardRow(x, y, axis.rowStart(r), axis.size, axis.inner);
+                }
+            });
             Tensor result = new Tensor(y, input.shape(), DType.FLOAT64);
             ctx.saveForBackward(result);
             return result;
@@ -71,9 +79,11 @@ final class Softmax {
         protected Tensor[] backward(Context ctx, Tensor gradOutput) {
             Tensor result = ctx.savedTensors()[0];
             double[] gx = new double[result.numel()];
-            for (int r = 0; r < axis.rows(); r++) {
-                backwardRow(gradOutput.data(), result.data(), gx, axis.rowStart(r), axis.size, axis.inner);
-            }
+            Parallel.forRange(axis.rows(), rowsPerPiece(), (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    backwardRow(gradOutput.data(), result.data(), gx, axis.rowStart(r), axis.size, axis.inner);
+                }
+            });
             return new Tensor[] {new Tensor(gx, result.shape(), DType.FLOAT64)};
         }
     }
