@@ -49,6 +49,7 @@ public final class Engine {
                 if (gradOut == null) {
                     continue; // nothing flowed into this node
                 }
+                sums.consumed(gradOut);
                 Tensor output = node.output();
                 if (output != null && output.retainsGrad()) {
                     output.accumulateGrad(gradOut);

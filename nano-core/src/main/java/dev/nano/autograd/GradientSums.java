@@ -31,52 +31,66 @@ final class GradientSums {
      * two inputs. Runs before the node is released, while its tensors can still be compared.
      */
     void claimNew(Tensor[] grads, Tensor gradOut, Context node) {
-        Set<double[]> foreign = Collections.newSetFromMap(new IdentityHashMap<>());
-        foreign.add(gradOut.data());
+        for (int i = 0; i < grads.length; i++) {
+            if (grads[i] != null && isNew(grads[i].data(), i, grads, gradOut, node)) {
+                owned.add(grads[i].data());
+            }
+        }
+    }
+
+    private static boolean isNew(double[] d, int i, Tensor[] grads, Tensor gradOut, Context node) {
         Tensor output = node.output();
-        if (output != null) {
-            foreign.add(output.data());
+        if (d == gradOut.data() || (output != null && d == output.data())) {
+            return false;
         }
         Tensor[] inputs = node.heldInputs();
-        if (inputs != null) {
-            for (Tensor input : inputs) {
-                foreign.add(input.data());
+        for (int j = 0; inputs != null && j < inputs.length; j++) {
+            if (d == inputs[j].data()) {
+                return false;
             }
         }
-        Set<double[]> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Tensor g : grads) {
-            if (g != null && !seen.add(g.data())) {
-                foreign.add(g.data()); // one array for two inputs: each must stay unwritten
+        for (int j = 0; j < grads.length; j++) {
+            if (j != i && grads[j] != null && d == grads[j].data()) {
+                return false; // one array for two inputs: each must stay unwritten
             }
         }
-        for (Tensor g : grads) {
-            if (g != null && !foreign.contains(g.data())) {
-                owned.add(g.data());
-            }
-        }
+        return true;
     }
 
-    /** Adds {@code g} to a leaf's gradient; the first, if it is the pass's own, becomes the gradient itself. */
-    void intoLeaf(Tensor leaf, Tensor g) {
-        if (leaf.grad() == null && owned.remove(g.data())) {
-            leaf.setGrad(g); // nobody else holds it: no copy needed
-        } else {
-            leaf.accumulateGrad(g);
-        }
-    }
-
-    /** {@code sum + g}, written into {@code sum} when this pass made it. Both have the same shape. */
+    /** {@code sum + g} for a node's pending gradient, in place into whichever of the two is the pass's own. */
     Tensor add(Tensor sum, Tensor g) {
         if (owned.contains(sum.data())) {
-            double[] s = sum.data();
-            double[] d = g.data();
-            for (int i = 0; i < s.length; i++) {
-                s[i] += d[i];
-            }
+            addInto(sum.data(), g.data());
+            owned.remove(g.data()); // consumed: nothing refers to it any more
             return sum;
+        }
+        if (owned.contains(g.data())) {
+            addInto(g.data(), sum.data()); // a + b == b + a exactly
+            return g;
         }
         Tensor fresh = sum.add(g);
         owned.add(fresh.data());
         return fresh;
+    }
+
+    private static void addInto(double[] target, double[] d) {
+        for (int i = 0; i < target.length; i++) {
+            target[i] += d[i];
+        }
+    }
+
+    /** A node's summed gradient is about to be used: the pass lets go of it (so it can be collected). */
+    void consumed(Tensor gradOut) {
+        owned.remove(gradOut.data());
+    }
+
+    /** Adds {@code g} to a leaf's gradient; the first, if it is the pass's own, becomes the gradient itself. */
+    void intoLeaf(Tensor leaf, Tensor g) {
+        boolean own = owned.remove(g.data());
+        if (leaf.grad() == null && own) {
+            leaf.setGrad(g); // nobody else holds it: no copy needed
+        } else {
+            leaf.accumulateGrad(g);
+        }
     }
 }

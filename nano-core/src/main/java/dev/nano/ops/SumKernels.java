@@ -16,9 +16,9 @@ import dev.nano.Shape;
  *   <li>anything else goes through {@link Shape#reductionMap}, one index per element.
  * </ul>
  *
- * <p>Summation order: a run is summed with four interleaved accumulators
- * ({@code (s0 + s1) + (s2 + s3)}, then the tail), which lets the CPU add four numbers at once
- * instead of waiting on one chain; a run longer than {@link #CHUNK} is summed chunk by chunk and
+ * <p>Summation order: a run is summed with eight interleaved accumulators
+ * ({@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}, then the tail), which lets the CPU
+ * add several numbers at once instead of waiting on one chain; a run longer than {@link #CHUNK} is summed chunk by chunk and
  * the chunk sums are added in order. That is a different order from a left-to-right loop (and
  * from PyTorch's cascade sum): results can differ in the last bits. Chunk boundaries depend only
  * on the length, so the result never depends on the thread count. Columns are added row after
@@ -130,20 +130,32 @@ public final class SumKernels {
         return sum;
     }
 
-    /** The sum of {@code x[from, to)} with four accumulators. */
+    /**
+     * The sum of {@code x[from, to)} with eight accumulators: one running sum would make every
+     * addition wait for the previous one (about 4 cycles); eight independent ones keep the CPU's
+     * adders busy.
+     */
     static double sumRun(double[] x, int from, int to) {
         double s0 = 0;
         double s1 = 0;
         double s2 = 0;
         double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
         int i = from;
-        for (; i + 3 < to; i += 4) {
+        for (; i + 7 < to; i += 8) {
             s0 += x[i];
             s1 += x[i + 1];
             s2 += x[i + 2];
             s3 += x[i + 3];
+            s4 += x[i + 4];
+            s5 += x[i + 5];
+            s6 += x[i + 6];
+            s7 += x[i + 7];
         }
-        double sum = (s0 + s1) + (s2 + s3);
+        double sum = ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
         for (; i < to; i++) {
             sum += x[i];
         }
