@@ -78,6 +78,31 @@ class ParallelTest {
         assertArrayEquals(one.sums, two.sums);
     }
 
+    @Test
+    void largeElementwiseOpsAndSoftmaxGiveBitIdenticalResultsOnOneAndTwoThreads() {
+        Tensor x = gaussian(10, 300, 400);
+        Tensor y = gaussian(11, 300, 400);
+        Parallel.setNumThreads(1);
+        double[][] one = elementwise(x, y);
+        Parallel.setNumThreads(2);
+        double[][] two = elementwise(x, y);
+        for (int i = 0; i < one.length; i++) {
+            assertArrayEquals(one[i], two[i], "result " + i);
+        }
+    }
+
+    /** tanh, x * y and its two gradients, x * 2 and its gradient, softmax and its gradient. */
+    private static double[][] elementwise(Tensor x, Tensor y) {
+        Tensor xg = x.detach().requiresGrad(true);
+        Tensor yg = y.detach().requiresGrad(true);
+        Tensor product = xg.mul(yg);
+        Tensor scaled = xg.mul(2.0);
+        Tensor soft = xg.softmax(-1);
+        product.add(scaled).add(soft).sum().backward();
+        return new double[][] {x.tanh().data(), product.data(), scaled.data(), soft.data(), xg.grad().data(),
+            yg.grad().data()};
+    }
+
     private static Tensor gaussian(long seed, int... shape) {
         java.util.Random r = new java.util.Random(seed);
         double[] values = new double[Shape.numel(shape)];
