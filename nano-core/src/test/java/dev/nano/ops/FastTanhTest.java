@@ -7,7 +7,7 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The exp-based tanh against the JDK's StrictMath.tanh (fdlibm), the values PyTorch's fixtures also match. */
+/** nano's tanh (a rational function below 1, exp above) against the JDK's StrictMath.tanh (fdlibm), the values PyTorch's fixtures also match. */
 class FastTanhTest {
 
     @Test
@@ -34,7 +34,7 @@ class FastTanhTest {
             };
             double expected = StrictMath.tanh(x);
             double ulps = Math.abs(Unary.tanhOf(x) - expected) / Math.ulp(expected);
-            assertTrue(ulps <= 8, "tanh(" + x + "): " + Unary.tanhOf(x) + " vs " + expected);
+            assertTrue(ulps <= 4, "tanh(" + x + "): " + Unary.tanhOf(x) + " vs " + expected);
         }
     }
 }
