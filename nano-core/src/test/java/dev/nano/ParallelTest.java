@@ -91,6 +91,27 @@ class ParallelTest {
         }
     }
 
+    @Test
+    void aBatchOfSmallMatrixProductsGivesBitIdenticalResultsOnOneAndTwoThreads() {
+        Tensor a = gaussian(12, 64, 9, 30);
+        Tensor b = gaussian(13, 30, 11); // broadcast over the batch of a
+        double[][] one = new double[3][];
+        double[][] two = new double[3][];
+        for (double[][] r : new double[][][] {one, two}) {
+            Parallel.setNumThreads(r == one ? 1 : 2);
+            Tensor ag = a.detach().requiresGrad(true);
+            Tensor bg = b.detach().requiresGrad(true);
+            Tensor product = ag.matmul(bg);
+            product.sum().backward();
+            r[0] = product.data();
+            r[1] = ag.grad().data();
+            r[2] = bg.grad().data();
+        }
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(one[i], two[i], "result " + i);
+        }
+    }
+
     /** tanh, x * y and its two gradients, x * 2 and its gradient, softmax and its gradient. */
     private static double[][] elementwise(Tensor x, Tensor y) {
         Tensor xg = x.detach().requiresGrad(true);

@@ -218,10 +218,9 @@ public final class LinAlg {
             bBlocks = blockStarts(batchDims(bStack), batch, k * p);
 
             double[] out = new double[aBlocks.length * n * p];
-            for (int i = 0; i < aBlocks.length; i++) {
-                MatrixKernel.product(new View(a.data(), aBlocks[i], k, 1), new View(b.data(), bBlocks[i], p, 1),
-                        out, i * n * p, n, k, p);
-            }
+            MatrixKernel.eachBatch(aBlocks.length, (long) n * k * p, i -> MatrixKernel.product(
+                    new View(a.data(), aBlocks[i], k, 1), new View(b.data(), bBlocks[i], p, 1),
+                    out, i * n * p, n, k, p));
             ctx.saveForBackward(a, b);
             return new Tensor(out, outputShape(a.dim(), b.dim()), DType.FLOAT64);
         }
@@ -250,21 +249,18 @@ public final class LinAlg {
             Tensor gradB = null;
             if (ctx.needsInputGrad(0)) {
                 double[] ga = new double[batches * n * k];
-                for (int i = 0; i < batches; i++) { // dA = dOut · Bᵀ, Bᵀ read in place
-                    MatrixKernel.product(new View(g, i * n * p, p, 1), new View(b.data(), bBlocks[i], 1, p),
-                            ga, i * n * k, n, p, k);
-                }
-                ga = Shape.sumTo(ga, withMatrix(batch, n, k), aStack); // undo the batch broadcast
-                gradA = new Tensor(ga, a.shape(), DType.FLOAT64);
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dA = dOut · Bᵀ,
+                        new View(g, i * n * p, p, 1), new View(b.data(), bBlocks[i], 1, p), // Bᵀ read in place
+                        ga, i * n * k, n, p, k));
+                // Undo the batch broadcast: sum over the batch dims a was broadcast along.
+                gradA = new Tensor(Shape.sumTo(ga, withMatrix(batch, n, k), aStack), a.shape(), DType.FLOAT64);
             }
             if (ctx.needsInputGrad(1)) {
                 double[] gb = new double[batches * k * p];
-                for (int i = 0; i < batches; i++) { // dB = Aᵀ · dOut, Aᵀ read in place
-                    MatrixKernel.product(new View(a.data(), aBlocks[i], 1, k), new View(g, i * n * p, p, 1),
-                            gb, i * k * p, k, n, p);
-                }
-                gb = Shape.sumTo(gb, withMatrix(batch, k, p), bStack);
-                gradB = new Tensor(gb, b.shape(), DType.FLOAT64);
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dB = Aᵀ · dOut,
+                        new View(a.data(), aBlocks[i], 1, k), new View(g, i * n * p, p, 1), // Aᵀ read in place
+                        gb, i * k * p, k, n, p));
+                gradB = new Tensor(Shape.sumTo(gb, withMatrix(batch, k, p), bStack), b.shape(), DType.FLOAT64);
             }
             return new Tensor[] {gradA, gradB};
         }

@@ -59,6 +59,22 @@ final class MatrixKernel {
                 Math.min(rows, (c + 1) * ROWS_PER_CHUNK), inner, cols));
     }
 
+    /**
+     * Runs {@code product.accept(i)} for every matrix {@code i} of a batch, each writing its own
+     * block of the result. Many small products run on separate threads (one batch each); a single
+     * product, or a batch too small to be worth a thread, runs here, and a large product spreads
+     * its own rows instead.
+     */
+    static void eachBatch(int batches, long workPerProduct, java.util.function.IntConsumer product) {
+        if (batches > 1 && batches * workPerProduct >= MIN_PARALLEL_WORK) {
+            Parallel.forEachChunk(batches, product);
+        } else {
+            for (int i = 0; i < batches; i++) {
+                product.accept(i);
+            }
+        }
+    }
+
     /** Copies each row of {@code right} into an array of its own, starting at index 0. */
     private static double[][] packRows(View right, int inner, int cols) {
         double[][] rows = new double[inner][];
