@@ -124,7 +124,7 @@ class GraphMemoryTest {
         }
     }
 
-    /** f(a) = a·c with c = 1 everywhere, whose backward hands back its input tensor c (a misuse, but a possible one). */
+    /** f(a, c) = a·c with c = 1, whose backward hands back its input tensor c (a misuse, but a possible one). */
     private static final class ReturnsItsInput extends dev.nano.autograd.Function {
         @Override
         protected Tensor forward(dev.nano.autograd.Context ctx, Tensor... inputs) {

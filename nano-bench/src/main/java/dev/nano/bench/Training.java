@@ -111,9 +111,11 @@ public class Training {
                     NDArray p = tParams.get(i);
                     NDArray g = p.getGradient();
                     expAvg.get(i).muli(BETA1).addi(g.mul(1 - BETA1));          // exp_avg.lerp_(grad, 1 - beta1)
-                    expAvgSq.get(i).muli(BETA2).addi(g.mul(g).muli(1 - BETA2)); // exp_avg_sq.mul_(b2).addcmul_(g, g, 1 - b2)
+                    // exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
+                    expAvgSq.get(i).muli(BETA2).addi(g.mul(g).muli(1 - BETA2));
                     NDArray denom = expAvgSq.get(i).sqrt().divi(bias2Sqrt).addi(EPS);
-                    p.stopGradient().subi(expAvg.get(i).div(denom).muli(LR / bias1)); // param.addcdiv_(exp_avg, denom, -step_size)
+                    // param.addcdiv_(exp_avg, denom, value=-step_size)
+                    p.stopGradient().subi(expAvg.get(i).div(denom).muli(LR / bias1));
                     g.muli(0); // zero_grad: libtorch's gradient buffer is reused
                 }
                 return null;

@@ -88,7 +88,10 @@ public abstract class ElementwiseBinary extends Function {
         }
     }
 
-    /** {@code gradA} (or {@code gradB}) over {@code [from, to)} for equal shapes; mul writes its loop out, as in {@link #sameShape}. */
+    /**
+     * {@code gradA} (or {@code gradB}) over {@code [from, to)} for equal shapes; mul writes its
+     * loop out, as in {@link #sameShape}.
+     */
     void sameShapeGradient(boolean forA, double[] g, double[] a, double[] b, double[] out, double[] r, int from,
                            int to) {
         for (int i = from; i < to; i++) {

@@ -19,10 +19,10 @@ import dev.nano.Shape;
  * <p>Summation order: a run is summed with eight interleaved accumulators
  * ({@code ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))}, then the tail), which lets the CPU
  * add several numbers at once instead of waiting on one chain; a run longer than {@link #CHUNK}
- * is summed chunk by chunk and the chunk sums are added in order. That is a different order from a left-to-right loop (and
- * from PyTorch's cascade sum): results can differ in the last bits. Chunk boundaries depend only
- * on the length, so the result never depends on the thread count. Columns are added row after
- * row, in order, as a left-to-right loop would.
+ * is summed chunk by chunk and the chunk sums are added in order. That is a different order from
+ * a left-to-right loop (and from PyTorch's cascade sum): results can differ in the last bits.
+ * Chunk boundaries depend only on the length, so the result never depends on the thread count.
+ * Columns are added row after row, in order, as a left-to-right loop would.
  */
 public final class SumKernels {
     /** Elements per chunk of a long run (also the unit of parallel work). */
@@ -122,7 +122,8 @@ public final class SumKernels {
         }
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] partial = new double[chunks];
-        Parallel.forEachChunk(chunks, c -> partial[c] = sumRun(x, from + c * CHUNK, from + Math.min(n, (c + 1) * CHUNK)));
+        Parallel.forEachChunk(chunks,
+            c -> partial[c] = sumRun(x, from + c * CHUNK, from + Math.min(n, (c + 1) * CHUNK)));
         double sum = 0;
         for (double p : partial) {
             sum += p;
