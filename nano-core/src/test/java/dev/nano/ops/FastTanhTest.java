@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * nano's tanh (a rational function below 1, exp above) against the JDK's StrictMath.tanh
+ * nano's tanh (a rational function below 2, exp above) against the JDK's StrictMath.tanh
  * (fdlibm), the values PyTorch's fixtures also match.
  */
 class FastTanhTest {
