@@ -65,6 +65,11 @@ public abstract class ElementwiseBinary extends Function {
             return null;
         }
 
+        /** Equal shapes: element i of the output reads element i of both operands. */
+        boolean sameShape() {
+            return rows == 1 && aCol == 1 && bCol == 1;
+        }
+
         /** Whether {@code in}, without leading 1s, is the last dims of {@code out} (and not empty). */
         private static boolean isTrailing(int[] in, int[] out) {
             int lead = 0;
@@ -108,7 +113,7 @@ public abstract class ElementwiseBinary extends Function {
         double[] bs = b.data();
         double[] out = new double[Shape.numel(shape)];
         Plain plain = Plain.of(a.shape(), b.shape(), shape);
-        if (plain != null && plain.aCol() == 1 && plain.bCol() == 1 && plain.rows() == 1) {
+        if (plain != null && plain.sameShape()) {
             Parallel.forRange(out.length, ElementwiseUnary.GRAIN, (from, to) -> sameShape(as, bs, out, from, to));
         } else if (plain != null) {
             for (int r = 0, o = 0; r < plain.rows(); r++, o += plain.width()) {
@@ -159,17 +164,9 @@ public abstract class ElementwiseBinary extends Function {
         double[] bs = b.data();
         double[] g = gradOutput.data();
         double[] r = new double[out.length];
-        if (plain != null && plain.rows() == 1 && plain.aCol() == 1 && plain.bCol() == 1) {
+        if (plain != null && plain.sameShape()) {
             Parallel.forRange(out.length, ElementwiseUnary.GRAIN,
                 (from, to) -> sameShapeGradient(forA, g, as, bs, out, r, from, to));
-        } else if (plain != null && plain.rows() == 1) { // a one-element operand: split in pieces too
-            Parallel.forRange(out.length, ElementwiseUnary.GRAIN, (from, to) -> {
-                for (int i = from; i < to; i++) {
-                    double av = as[i * plain.aCol()];
-                    double bv = bs[i * plain.bCol()];
-                    r[i] = forA ? gradA(g[i], av, bv, out[i]) : gradB(g[i], av, bv, out[i]);
-                }
-            });
         } else if (plain != null) {
             for (int row = 0, o = 0; row < plain.rows(); row++, o += plain.width()) {
                 int ao = row * plain.aRow();
