@@ -80,6 +80,7 @@ public final class Arithmetic {
         }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return g; }
+        @Override boolean passesGradientThrough(boolean forA) { return true; }
     }
 
     static final class Sub extends ElementwiseBinary {
@@ -92,6 +93,7 @@ public final class Arithmetic {
         }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return -g; }
+        @Override boolean passesGradientThrough(boolean forA) { return forA; }
     }
 
     static final class Mul extends ElementwiseBinary {

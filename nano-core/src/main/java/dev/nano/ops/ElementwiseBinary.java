@@ -185,8 +185,20 @@ public abstract class ElementwiseBinary extends Function {
         return new Tensor(r, gradOutput.shape(), DType.FLOAT64);
     }
 
+    /**
+     * Whether the gradient for a (or b) is the upstream gradient itself, as for both operands of
+     * add: it is then handed on as it is, like PyTorch's AddBackward0 does, instead of copied (the
+     * engine never writes into a gradient it did not make).
+     */
+    boolean passesGradientThrough(boolean forA) {
+        return false;
+    }
+
     /** A local gradient that depends on the upstream gradient alone (values passed as 0, unread). */
     private Tensor fromUpstreamOnly(Tensor gradOutput, boolean forA) {
+        if (passesGradientThrough(forA)) {
+            return gradOutput;
+        }
         double[] g = gradOutput.data();
         double[] r = new double[g.length];
         for (int i = 0; i < g.length; i++) {
