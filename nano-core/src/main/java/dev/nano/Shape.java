@@ -1,5 +1,7 @@
 package dev.nano;
 
+import dev.nano.ops.SumKernels;
+
 import java.util.Arrays;
 
 /**
@@ -210,12 +212,7 @@ public final class Shape {
                 }
             }
         }
-        int[] map = reductionMap(gradShape, reduced);
-        double[] out = new double[numel(target)];
-        for (int i = 0; i < grad.length; i++) {
-            out[map[i]] += grad[i];
-        }
-        return out;
+        return SumKernels.sum(grad, gradShape, reduced); // no index per element where the layout is plain
     }
 
     /** Validates sizes given by a user: each must be non-negative. */

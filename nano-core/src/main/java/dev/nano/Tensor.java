@@ -274,9 +274,24 @@ public final class Tensor {
         this.requiresGrad = true;
     }
 
-    /** Used by the engine: adds {@code g} to this tensor's gradient. */
+    /**
+     * Used by the engine: adds {@code g} to this tensor's gradient. The first gradient is copied
+     * (g may be shared); later ones are added into it in place, as PyTorch's AccumulateGrad does
+     * ({@code grad += new_grad}), so accumulating costs no new buffer. A gradient that is itself
+     * part of a graph is not written: it gets a new sum, as before.
+     */
     public void accumulateGrad(Tensor g) {
-        grad = grad == null ? new Tensor(g.data.clone(), shape, DType.FLOAT64) : Nano.add(grad, g);
+        if (grad == null) {
+            grad = new Tensor(g.data.clone(), shape, DType.FLOAT64);
+        } else if (grad.requiresGrad) {
+            grad = Nano.add(grad, g);
+        } else {
+            double[] sum = grad.data;
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += g.data[i];
+            }
+            grad.markModifiedInPlace();
+        }
     }
 
     // ---------------------------------------------------------------- arithmetic

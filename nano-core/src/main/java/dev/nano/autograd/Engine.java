@@ -49,6 +49,7 @@ public final class Engine {
         Map<Tensor, Tensor> leafGrads = new IdentityHashMap<>();
         Map<Tensor, Tensor> retainedGrads = new IdentityHashMap<>();
         Map<Context, Tensor> pending = new IdentityHashMap<>();
+        GradientSums sums = new GradientSums();
         pending.put(rootNode, seed);
         try (GradMode.Scope ignored = GradMode.set(false)) {
             for (Context node : reverseTopologicalOrder(rootNode)) {
@@ -56,28 +57,45 @@ public final class Engine {
                 if (gradOut == null) {
                     continue; // nothing flowed into this node
                 }
-                if (node.output().retainsGrad()) {
-                    retainedGrads.put(node.output(), gradOut);
+                sums.consumed(gradOut); // from here on nothing writes into gradOut: it may be retained as it is
+                Tensor output = node.output();
+                if (output != null && output.retainsGrad()) {
+                    retainedGrads.put(output, gradOut);
                 }
                 Tensor[] gradIns = node.function().backward(node, gradOut);
+                for (int i = 0; i < node.inputCount(); i++) {
+                    if (node.needsInputGrad(i) && gradIns[i] != null) {
+                        gradIns[i] = reduceToInputShape(node, i, gradIns[i]);
+                    }
+                }
+                sums.claimNew(gradIns, gradOut, node);
+                // Memory: let go of the upstream gradient and (unless retained) what the node saved
+                // before the input gradients are summed, and of each input gradient once it is
+                // summed, so a large graph never holds more than it must at once.
+                gradOut = null;
+                if (!retainGraph) {
+                    node.release();
+                }
                 for (int i = 0; i < node.inputCount(); i++) {
                     if (!node.needsInputGrad(i) || gradIns[i] == null) {
                         continue;
                     }
-                    Tensor input = node.input(i);
-                    Tensor g = reduceToInputShape(node, i, gradIns[i], input);
-                    if (input.gradFn() == null) {
-                        leafGrads.merge(input, g, Tensor::add);
+                    Tensor g = gradIns[i];
+                    gradIns[i] = null;
+                    Context parent = node.parent(i);
+                    if (parent == null) {
+                        leafGrads.merge(node.leaf(i), g, sums::add); // summed in place where the buffer is the pass's own
                     } else {
-                        pending.merge(input.gradFn(), g, Tensor::add);
+                        pending.merge(parent, g, sums::add);
                     }
-                }
-                if (!retainGraph) {
-                    node.release();
                 }
             }
             retainedGrads.forEach(Engine::accumulate);
-            leafGrads.forEach(Engine::accumulate);
+            leafGrads.forEach((leaf, g) -> {
+                synchronized (leaf) {
+                    sums.intoLeaf(leaf, g); // a buffer nobody else holds becomes .grad without a copy
+                }
+            });
         }
     }
 
@@ -105,15 +123,16 @@ public final class Engine {
     }
 
     /** Brings a gradient of the output's (broadcast) shape back to the input's shape. */
-    private static Tensor reduceToInputShape(Context node, int i, Tensor g, Tensor input) {
-        if (Arrays.equals(g.shape(), input.shape())) {
+    private static Tensor reduceToInputShape(Context node, int i, Tensor g) {
+        int[] shape = node.inputShape(i);
+        if (Arrays.equals(g.shape(), shape)) {
             return g;
         }
         try {
-            return new Tensor(Shape.sumTo(g.data(), g.shape(), input.shape()), input.shape(), DType.FLOAT64);
+            return new Tensor(Shape.sumTo(g.data(), g.shape(), shape), shape, DType.FLOAT64);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(node.name() + " returned a gradient of shape " + Shape.toString(g.shape())
-                    + " for input " + i + " of shape " + Shape.toString(input.shape()), e);
+                    + " for input " + i + " of shape " + Shape.toString(shape), e);
         }
     }
 
@@ -131,7 +150,7 @@ public final class Engine {
             int child = nextChild.pop();
             if (child < node.inputCount()) {
                 nextChild.push(child + 1);
-                Context parent = node.input(child).gradFn();
+                Context parent = node.parent(child);
                 if (parent != null && visited.add(parent)) {
                     stack.push(parent);
                     nextChild.push(0);

@@ -54,7 +54,12 @@ public final class F {
         if (bias == null) {
             return out;
         }
-        return input.dim() == 2 ? out.add(bias.expand(out.shape())) : out.add(bias);
+        boolean biasIsARow = out.dim() == 2 && bias.dim() == 1 && bias.size(0) == out.size(1);
+        if (input.dim() == 2 && !biasIsARow) {
+            return out.add(bias.expand(out.shape())); // fails here, with expand's message
+        }
+        return out.add(bias); // a bias row broadcasts without being copied out to every row
+
     }
 
     // ---------------------------------------------------------------- normalisation

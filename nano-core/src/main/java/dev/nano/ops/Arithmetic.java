@@ -73,25 +73,54 @@ public final class Arithmetic {
     static final class Add extends ElementwiseBinary {
         boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a + b; }
+        @Override void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] + b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return g; }
+        @Override boolean passesGradientThrough(boolean forA) { return true; }
     }
 
     static final class Sub extends ElementwiseBinary {
         boolean gradientReadsValues() { return false; }
         double f(double a, double b) { return a - b; }
+        @Override void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] - b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return -g; }
+        @Override boolean passesGradientThrough(boolean forA) { return forA; }
     }
 
     static final class Mul extends ElementwiseBinary {
         double f(double a, double b) { return a * b; }
+        @Override void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] * b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g * b; }
         double gradB(double g, double a, double b, double out) { return g * a; }
+        @Override void sameShapeGradient(boolean forA, double[] g, double[] a, double[] b, double[] out, double[] r,
+                                         int from, int to) {
+            double[] other = forA ? b : a;
+            for (int i = from; i < to; i++) {
+                r[i] = g[i] * other[i];
+            }
+        }
     }
 
     static final class Div extends ElementwiseBinary {
         double f(double a, double b) { return a / b; }
+        @Override void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] / b[i];
+            }
+        }
         double gradA(double g, double a, double b, double out) { return g / b; }
         // PyTorch: -grad * ((self / other) / other); (a/b)/b does not overflow where a/(b*b) would.
         double gradB(double g, double a, double b, double out) { return -g * ((a / b) / b); }

@@ -1,6 +1,7 @@
 package dev.nano.ops;
 
 import dev.nano.DType;
+import dev.nano.Parallel;
 import dev.nano.Tensor;
 import dev.nano.autograd.Context;
 import dev.nano.autograd.Function;
@@ -32,14 +33,19 @@ public abstract class ElementwiseUnary extends Function {
         return true;
     }
 
+    /** Elements per parallel piece: large arrays use every thread; the cut never changes a value. */
+    static final int GRAIN = 1 << 15;
+
     @Override
     protected Tensor forward(Context ctx, Tensor... inputs) {
         Tensor x = inputs[0];
         double[] xs = x.data();
         double[] ys = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            ys[i] = f(xs[i]);
-        }
+        Parallel.forRange(xs.length, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                ys[i] = f(xs[i]);
+            }
+        });
         Tensor y = new Tensor(ys, x.shape(), DType.FLOAT64);
         if (gradientReadsValues()) {
             ctx.saveForBackward(x, y);
@@ -62,9 +68,11 @@ public abstract class ElementwiseUnary extends Function {
         double[] ys = saved[1].data();
         double[] g = gradOutput.data();
         double[] gx = new double[xs.length];
-        for (int i = 0; i < xs.length; i++) {
-            gx[i] = backward(g[i], xs[i], ys[i]);
-        }
+        Parallel.forRange(xs.length, GRAIN, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                gx[i] = backward(g[i], xs[i], ys[i]);
+            }
+        });
         return new Tensor[] {new Tensor(gx, saved[0].shape(), DType.FLOAT64)};
     }
 }

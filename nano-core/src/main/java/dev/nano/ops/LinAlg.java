@@ -6,6 +6,7 @@ import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.autograd.Context;
 import dev.nano.autograd.Function;
+import dev.nano.ops.MatrixKernel.View;
 
 import java.util.Arrays;
 
@@ -248,9 +249,9 @@ public final class LinAlg {
             bBlocks = blockStarts(batchDims(bStack), batch, k * p);
 
             double[] out = new double[aBlocks.length * n * p];
-            for (int i = 0; i < aBlocks.length; i++) {
-                multiply(a.data(), aBlocks[i], b.data(), bBlocks[i], out, i * n * p, n, k, p);
-            }
+            MatrixKernel.eachBatch(aBlocks.length, (long) n * k * p, i -> MatrixKernel.product(
+                    new View(a.data(), aBlocks[i], k, 1), new View(b.data(), bBlocks[i], p, 1),
+                    out, i * n * p, n, k, p));
             ctx.saveForBackward(a, b);
             return new Tensor(out, outputShape(a.dim(), b.dim()), DType.FLOAT64);
         }
@@ -279,19 +280,18 @@ public final class LinAlg {
             Tensor gradB = null;
             if (ctx.needsInputGrad(0)) {
                 double[] ga = new double[batches * n * k];
-                for (int i = 0; i < batches; i++) { // dA = dOut · Bᵀ
-                    multiplyByTransposed(g, i * n * p, b.data(), bBlocks[i], ga, i * n * k, n, p, k);
-                }
-                ga = Shape.sumTo(ga, withMatrix(batch, n, k), aStack); // undo the batch broadcast
-                gradA = new Tensor(ga, a.shape(), DType.FLOAT64);
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dA = dOut · Bᵀ,
+                        new View(g, i * n * p, p, 1), new View(b.data(), bBlocks[i], 1, p), // Bᵀ read in place
+                        ga, i * n * k, n, p, k));
+                // Undo the batch broadcast: sum over the batch dims a was broadcast along.
+                gradA = new Tensor(Shape.sumTo(ga, withMatrix(batch, n, k), aStack), a.shape(), DType.FLOAT64);
             }
             if (ctx.needsInputGrad(1)) {
                 double[] gb = new double[batches * k * p];
-                for (int i = 0; i < batches; i++) { // dB = Aᵀ · dOut
-                    multiplyTransposedBy(a.data(), aBlocks[i], g, i * n * p, gb, i * k * p, n, k, p);
-                }
-                gb = Shape.sumTo(gb, withMatrix(batch, k, p), bStack);
-                gradB = new Tensor(gb, b.shape(), DType.FLOAT64);
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dB = Aᵀ · dOut,
+                        new View(a.data(), aBlocks[i], 1, k), new View(g, i * n * p, p, 1), // Aᵀ read in place
+                        gb, i * k * p, k, n, p));
+                gradB = new Tensor(Shape.sumTo(gb, withMatrix(batch, k, p), bStack), b.shape(), DType.FLOAT64);
             }
             return new Tensor[] {gradA, gradB};
         }
@@ -334,57 +334,6 @@ public final class LinAlg {
         @Override
         public String name() {
             return "UnsafeViewBackward0";
-        }
-    }
-
-    // ---------------------------------------------------------------- kernels
-
-    /**
-     * {@code out[n×p] += a[n×k] · b[k×p]} in i-k-j order: for each row i and each k, add
-     * {@code a[i,k]} times row k of b to row i of out. The inner loop runs along rows of b and out,
-     * which are contiguous, so it streams through memory instead of striding down columns.
-     */
-    static void multiply(double[] a, int aAt, double[] b, int bAt, double[] out, int outAt, int n, int k, int p) {
-        for (int i = 0; i < n; i++) {
-            int outRow = outAt + i * p;
-            for (int kk = 0; kk < k; kk++) {
-                double aik = a[aAt + i * k + kk];
-                int bRow = bAt + kk * p;
-                for (int j = 0; j < p; j++) {
-                    out[outRow + j] += aik * b[bRow + j];
-                }
-            }
-        }
-    }
-
-    /** {@code out[n×k] = g[n×p] · b[k×p]ᵀ}: entry (i, kk) is row i of g dotted with row kk of b. */
-    static void multiplyByTransposed(double[] g, int gAt, double[] b, int bAt, double[] out, int outAt,
-                                     int n, int p, int k) {
-        for (int i = 0; i < n; i++) {
-            int gRow = gAt + i * p;
-            for (int kk = 0; kk < k; kk++) {
-                int bRow = bAt + kk * p;
-                double sum = 0;
-                for (int j = 0; j < p; j++) {
-                    sum += g[gRow + j] * b[bRow + j];
-                }
-                out[outAt + i * k + kk] = sum;
-            }
-        }
-    }
-
-    /** {@code out[k×p] += a[n×k]ᵀ · g[n×p]}: for each row i of a, add {@code a[i,kk]} times row i of g to row kk. */
-    static void multiplyTransposedBy(double[] a, int aAt, double[] g, int gAt, double[] out, int outAt,
-                                     int n, int k, int p) {
-        for (int i = 0; i < n; i++) {
-            int gRow = gAt + i * p;
-            for (int kk = 0; kk < k; kk++) {
-                double aik = a[aAt + i * k + kk];
-                int outRow = outAt + kk * p;
-                for (int j = 0; j < p; j++) {
-                    out[outRow + j] += aik * g[gRow + j];
-                }
-            }
         }
     }
 }

@@ -1,7 +1,10 @@
 package dev.nano.ops;
 
+import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
+import dev.nano.autograd.Context;
+import dev.nano.autograd.Function;
 
 /**
  * {@code permute transpose t}: reorder the dims. Output dim {@code i} is input dim
@@ -43,8 +46,7 @@ final class MoveAxes {
 
     /** {@code t()} of a tensor with at most 2 dims (checked by the caller). */
     static Tensor t(Tensor x) {
-        int rank = x.dim();
-        return new T(x.shape(), swapped(rank, 0, rank < 2 ? 0 : 1)).apply(x);
+        return new T().apply(x);
     }
 
     /** The identity ordering of {@code rank} dims with {@code d0} and {@code d1} exchanged. */
@@ -92,10 +94,48 @@ final class MoveAxes {
         }
     }
 
-    /** {@code t()}: PyTorch records it as its own node, TBackward0. */
-    static final class T extends Reorder {
-        T(int[] inputShape, int[] order) {
-            super(inputShape, order);
+    /**
+     * {@code t()}: PyTorch records it as its own node, TBackward0. A plain transpose (its gradient
+     * is the transpose of the upstream gradient), written as a loop rather than an index map: it
+     * runs on every weight of every {@code linear}, and a map would cost an int per element, kept
+     * by the node for as long as the graph lives.
+     */
+    static final class T extends Function {
+        @Override
+        protected Tensor forward(Context ctx, Tensor... inputs) {
+            Tensor x = inputs[0];
+            int[] shape = x.shape();
+            int[] flipped = x.dim() < 2 ? shape : new int[] {shape[1], shape[0]};
+            return new Tensor(transposed(x.data(), shape), flipped, x.dtype());
+        }
+
+        @Override
+        protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+            double[] gx = transposed(gradOutput.data(), gradOutput.shape());
+            int[] shape = gradOutput.shape();
+            int[] flipped = shape.length < 2 ? shape : new int[] {shape[1], shape[0]};
+            return new Tensor[] {new Tensor(gx, flipped, DType.FLOAT64)};
+        }
+
+        /** The transpose of a row-major matrix (a copy for 0-d and 1-D), in tiles that stay in cache. */
+        private static double[] transposed(double[] x, int[] shape) {
+            if (shape.length < 2) {
+                return x.clone();
+            }
+            int rows = shape[0];
+            int cols = shape[1];
+            double[] out = new double[x.length];
+            final int tile = 32;
+            for (int r0 = 0; r0 < rows; r0 += tile) {
+                for (int c0 = 0; c0 < cols; c0 += tile) {
+                    for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
+                        for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
+                            out[c * rows + r] = x[r * cols + c];
+                        }
+                    }
+                }
+            }
+            return out;
         }
     }
 }

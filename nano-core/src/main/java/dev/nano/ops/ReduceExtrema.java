@@ -57,7 +57,7 @@ final class ReduceExtrema {
     static double[] extremes(double[] x, ReduceLayout layout, boolean max) {
         double[] out = new double[layout.outNumel];
         Arrays.fill(out, max ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY);
-        int[] map = layout.map;
+        int[] map = layout.map();
         for (int i = 0; i < x.length; i++) {
             int o = map[i];
             if (replaces(x[i], out[o], max)) {
@@ -114,7 +114,7 @@ final class ReduceExtrema {
             double[] x = saved[0].data();
             double[] result = saved[1].data();
             double[] g = gradOutput.data();
-            int[] map = layout.map;
+            int[] map = layout.map();
             double[] count = new double[result.length];
             for (int i = 0; i < x.length; i++) {
                 if (x[i] == result[map[i]]) {

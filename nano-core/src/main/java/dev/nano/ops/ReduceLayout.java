@@ -6,9 +6,11 @@ import dev.nano.Shape;
  * Where every input element goes when some dims of a tensor are reduced: computed once per call
  * and kept by the op for its backward.
  *
- * <p>{@link #map} sends input element {@code i} to output element {@code map[i]}, so a reduction
+ * <p>{@link #map()} sends input element {@code i} to output element {@code map[i]}, so a reduction
  * is one pass ({@code out[map[i]] += x[i]}) and its backward another ({@code gx[i] = g[map[i]]}).
  * Dropping size-1 dims does not change row-major order, so the same map serves keepdim and not.
+ * The map costs an int per element, so it is built only for the reductions that ask for it;
+ * sum and mean use {@link SumKernels} and {@link #expand}, which need none where the layout is plain.
  */
 final class ReduceLayout {
     /** Shape of the input. */
@@ -17,8 +19,7 @@ final class ReduceLayout {
     final boolean[] reduced;
     /** Shape of the result (reduced dims dropped, or kept as 1 with keepdim). */
     final int[] outShape;
-    /** Input flat index to output flat index. */
-    final int[] map;
+    private int[] map;
     /** Number of output elements. */
     final int outNumel;
     /** Number of input elements reduced into each output element (1 for a 0-d input). */
@@ -33,7 +34,6 @@ final class ReduceLayout {
         this.inShape = inShape;
         this.reduced = Shape.reducedDims(dims, inShape.length);
         this.outShape = Shape.reducedShape(inShape, reduced, keepdim);
-        this.map = Shape.reductionMap(inShape, reduced);
         this.outNumel = Shape.numel(outShape);
         this.allDims = dims == null || dims.length == 0 || inShape.length == 0;
         int group = 1;
@@ -72,8 +72,48 @@ final class ReduceLayout {
         }
     }
 
+    /** Input flat index to output flat index (built on first use). */
+    int[] map() {
+        if (map == null) {
+            map = Shape.reductionMap(inShape, reduced);
+        }
+        return map;
+    }
+
     /** Number of input elements. */
     int inNumel() {
-        return map.length;
+        return Shape.numel(inShape);
+    }
+
+    /**
+     * The backward of a sum: every input element gets the gradient of the output element it
+     * went into, divided by {@code divisor} (1 for sum, the group size for mean).
+     */
+    double[] expand(double[] g, double divisor) {
+        double[] gx = new double[inNumel()];
+        if (gx.length == 0) {
+            return gx;
+        }
+        switch (SumKernels.kindOf(inShape, reduced)) {
+            case ROWS:
+                int width = gx.length / outNumel;
+                for (int o = 0; o < outNumel; o++) {
+                    java.util.Arrays.fill(gx, o * width, (o + 1) * width, g[o] / divisor);
+                }
+                return gx;
+            case COLUMNS:
+                for (int at = 0; at < gx.length; at += outNumel) {
+                    for (int j = 0; j < outNumel; j++) {
+                        gx[at + j] = g[j] / divisor;
+                    }
+                }
+                return gx;
+            default:
+                int[] m = map();
+                for (int i = 0; i < gx.length; i++) {
+                    gx[i] = g[m[i]] / divisor;
+                }
+                return gx;
+        }
     }
 }

@@ -26,7 +26,7 @@ final class ReduceLogSumExp {
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
             double[] x = inputs[0].data();
-            int[] map = layout.map;
+            int[] map = layout.map();
             double[] shift = new double[layout.outNumel];
             if (x.length != 0) { // an empty input has no maximum: aten sums exp(x) directly
                 shift = ReduceExtrema.extremes(x, layout, true);
@@ -54,7 +54,7 @@ final class ReduceLogSumExp {
             double[] x = saved[0].data();
             double[] result = saved[1].data();
             double[] g = gradOutput.data();
-            int[] map = layout.map;
+            int[] map = layout.map();
             double[] gx = new double[x.length];
             for (int i = 0; i < x.length; i++) {
                 gx[i] = g[map[i]] * Math.exp(x[i] - result[map[i]]);

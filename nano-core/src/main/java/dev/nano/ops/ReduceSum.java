@@ -16,12 +16,7 @@ final class ReduceSum {
 
     /** Sums each group of input elements into its output element. An empty group sums to 0. */
     static double[] sums(double[] x, ReduceLayout layout) {
-        double[] out = new double[layout.outNumel];
-        int[] map = layout.map;
-        for (int i = 0; i < x.length; i++) {
-            out[map[i]] += x[i];
-        }
-        return out;
+        return SumKernels.sum(x, layout.inShape, layout.reduced);
     }
 
     /**
@@ -57,13 +52,7 @@ final class ReduceSum {
 
         @Override
         protected Tensor[] backward(Context ctx, Tensor gradOutput) {
-            double[] g = gradOutput.data();
-            int[] map = layout.map;
-            double[] gx = new double[map.length];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = g[map[i]];
-            }
-            return new Tensor[] {new Tensor(gx, layout.inShape, DType.FLOAT64)};
+            return new Tensor[] {new Tensor(layout.expand(gradOutput.data(), 1), layout.inShape, DType.FLOAT64)};
         }
     }
 
@@ -87,13 +76,7 @@ final class ReduceSum {
 
         @Override
         protected Tensor[] backward(Context ctx, Tensor gradOutput) {
-            double[] g = gradOutput.data();
-            int[] map = layout.map;
-            double n = layout.groupSize;
-            double[] gx = new double[map.length];
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = g[map[i]] / n;
-            }
+            double[] gx = layout.expand(gradOutput.data(), layout.groupSize);
             return new Tensor[] {new Tensor(gx, layout.inShape, DType.FLOAT64)};
         }
     }

@@ -49,7 +49,7 @@ final class ReduceVariance {
 
     /** Running mean and sum of squared deviations per output element, updated element by element. */
     private static void welford(double[] x, ReduceLayout layout, double correction, double[] out) {
-        int[] map = layout.map;
+        int[] map = layout.map();
         double[] mean = new double[out.length];
         double[] m2 = new double[out.length];
         long[] count = new long[out.length];
@@ -87,7 +87,7 @@ final class ReduceVariance {
         }
         double[] means = ReduceSum.means(x, layout);
         double factor = 2.0 / (layout.groupSize - correction);
-        int[] map = layout.map;
+        int[] map = layout.map();
         for (int i = 0; i < x.length; i++) {
             int o = map[i];
             gx[i] = factor * g[o] * (x[i] - means[o]);

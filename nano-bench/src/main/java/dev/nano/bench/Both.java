@@ -1,0 +1,79 @@
+package dev.nano.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.nano.Nano;
+import dev.nano.Parallel;
+import dev.nano.Tensor;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+import java.util.Random;
+
+/**
+ * What every benchmark shares: the thread count (for nano and for libtorch alike), a libtorch
+ * manager, and inputs made once from the same random numbers for both libraries.
+ *
+ * <p>JMH runs each benchmark method and parameter combination in a fresh JVM, so setting the
+ * thread count in {@link #start} happens before libtorch runs anything ({@code at::set_num_threads},
+ * the call behind {@code torch.set_num_threads}).
+ */
+@State(Scope.Benchmark)
+public class Both {
+    @Param({"1", "2"})
+    public int threads;
+
+    protected NDManager torch;
+
+    @Setup(Level.Trial)
+    public void start() {
+        System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+        System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+        Parallel.setNumThreads(threads);
+        torch = NDManager.newBaseManager("PyTorch");
+        JniUtils.setNumThreads(threads);
+        prepare();
+    }
+
+    /** Builds the inputs; runs after the thread counts are set. */
+    protected void prepare() {
+    }
+
+    @TearDown(Level.Trial)
+    public void stop() {
+        torch.close();
+    }
+
+    static double[] gaussian(long seed, int n) {
+        Random r = new Random(seed);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = r.nextGaussian();
+        }
+        return x;
+    }
+
+    static Tensor nano(double[] values, int... shape) {
+        return Nano.tensor(values.clone(), shape);
+    }
+
+    NDArray torch(double[] values, int... shape) {
+        long[] s = new long[shape.length];
+        for (int i = 0; i < s.length; i++) {
+            s[i] = shape[i];
+        }
+        return torch.create(values.clone(), new Shape(s));
+    }
+
+    NDArray torchLeaf(double[] values, int... shape) {
+        NDArray a = torch(values, shape);
+        a.setRequiresGradient(true);
+        return a;
+    }
+}

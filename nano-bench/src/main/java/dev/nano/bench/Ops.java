@@ -1,0 +1,182 @@
+package dev.nano.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.nano.Tensor;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * The operator rows of the table, each measured on nano and on libtorch with the same inputs.
+ * Forward+backward rows reduce to a scalar with {@code sum()} and call backward on it (the same
+ * graph on both sides). libtorch's leaf gradients accumulate between calls (an in-place add, as
+ * after a {@code zero_grad(set_to_none=False)}); nano's are set to null first.
+ */
+public class Ops {
+    private Ops() {
+    }
+
+    /** {@code a @ b} for n × n matrices, forward only, and forward+backward through {@code sum()}. */
+    public static class Matmul extends Both {
+        @Param({"128", "256", "512"})
+        public int n;
+        Tensor a;
+        Tensor b;
+        NDArray ta;
+        NDArray tb;
+
+        @Override
+        protected void prepare() {
+            double[] x = gaussian(1, n * n);
+            double[] y = gaussian(2, n * n);
+            a = nano(x, n, n).requiresGrad(true);
+            b = nano(y, n, n).requiresGrad(true);
+            ta = torchLeaf(x, n, n);
+            tb = torchLeaf(y, n, n);
+        }
+
+        @Benchmark
+        public Object forwardNano() {
+            return a.detach().matmul(b.detach());
+        }
+
+        @Benchmark
+        public Object forwardTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return ta.stopGradient().matMul(tb.stopGradient()).getShape();
+            }
+        }
+
+        @Benchmark
+        public Object trainNano() {
+            a.zeroGrad();
+            b.zeroGrad();
+            a.matmul(b).sum().backward();
+            return a.grad();
+        }
+
+        @Benchmark
+        public Object trainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                backward(ta.matMul(tb).sum());
+                return null;
+            }
+        }
+    }
+
+    /** Elementwise ops on 1e6 elements, and the reductions on a 1000 × 1000 matrix. */
+    public static class Elementwise extends Both {
+        static final int N = 1000;
+        Tensor x;
+        Tensor y;
+        Tensor upstream;
+        NDArray tx;
+        NDArray ty;
+        NDArray tUpstream;
+
+        @Override
+        protected void prepare() {
+            double[] xs = gaussian(3, N * N);
+            double[] ys = gaussian(4, N * N);
+            double[] us = gaussian(5, N * N);
+            x = nano(xs, N, N).requiresGrad(true);
+            y = nano(ys, N, N).requiresGrad(true);
+            upstream = nano(us, N, N);
+            tx = torchLeaf(xs, N, N);
+            ty = torchLeaf(ys, N, N);
+            tUpstream = torch(us, N, N);
+        }
+
+        @Benchmark
+        public Object addNano() {
+            return x.detach().add(y.detach());
+        }
+
+        @Benchmark
+        public Object addTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().add(ty.stopGradient()).getShape();
+            }
+        }
+
+        @Benchmark
+        public Object mulTrainNano() {
+            x.zeroGrad();
+            y.zeroGrad();
+            x.mul(y).sum().backward();
+            return x.grad();
+        }
+
+        @Benchmark
+        public Object mulTrainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                backward(tx.mul(ty).sum());
+                return null;
+            }
+        }
+
+        @Benchmark
+        public Object tanhNano() {
+            return x.detach().tanh();
+        }
+
+        @Benchmark
+        public Object tanhTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().tanh().getShape();
+            }
+        }
+
+        @Benchmark
+        public Object sumAllNano() {
+            return x.detach().sum();
+        }
+
+        @Benchmark
+        public Object sumAllTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().sum().getShape();
+            }
+        }
+
+        @Benchmark
+        public Object sumRowsNano() {
+            return x.detach().sum(1);
+        }
+
+        @Benchmark
+        public Object sumRowsTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().sum(new int[] {1}).getShape();
+            }
+        }
+
+        /** softmax(dim=-1) forward, then backward with a random upstream gradient. */
+        @Benchmark
+        public Object softmaxTrainNano() {
+            x.zeroGrad();
+            x.softmax(-1).backward(upstream);
+            return x.grad();
+        }
+
+        @Benchmark
+        public Object softmaxTrainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                NDArray s = tx.softmax(-1);
+                JniUtils.backward((PtNDArray) s, (PtNDArray) tUpstream, false, false);
+                JniUtils.setGradMode(false);
+                return null;
+            }
+        }
+    }
+
+    static void backward(NDArray scalarLoss) {
+        JniUtils.backward((PtNDArray) scalarLoss, (PtNDArray) scalarLoss.onesLike(), false, false);
+        JniUtils.setGradMode(false);
+    }
+}
