@@ -84,7 +84,8 @@ public final class Engine {
                     gradIns[i] = null;
                     Context parent = node.parent(i);
                     if (parent == null) {
-                        leafGrads.merge(node.leaf(i), g, sums::add); // summed in place where the buffer is the pass's own
+                        // Summed in place where the buffer is the pass's own; written into .grad after the pass.
+                        leafGrads.merge(node.leaf(i), g, sums::add);
                     } else {
                         pending.merge(parent, g, sums::add);
                     }
