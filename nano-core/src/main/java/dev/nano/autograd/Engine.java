@@ -26,6 +26,10 @@ import java.util.Set;
  * leaves only once the whole pass has succeeded, so a backward that throws halfway leaves every
  * {@code .grad} as it was. And each write into a leaf holds that leaf's lock (PyTorch's
  * AccumulateGrad locks too), so threads running backward into a shared parameter lose nothing.
+ *
+ * <p>Memory: gradients reaching the same node or leaf are summed in place into buffers this pass
+ * made ({@link GradientSums}), each node lets go of what it saved once its backward has run, and a
+ * leaf without a gradient adopts a buffer nobody else holds instead of copying it.
  */
 public final class Engine {
     private Engine() {
