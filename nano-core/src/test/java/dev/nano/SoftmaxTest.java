@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -46,6 +47,22 @@ class SoftmaxTest {
     void logSoftmaxGradCheck(DimCase c) {
         GradCheck.check("logSoftmax " + c, in -> Nano.logSoftmax(in[0], c.dim()),
                 GradCheck.uniform(22, -2, 2, c.shape()));
+    }
+
+    @Test
+    void theLastDimGivesTheSameBitsAsAStridedDim() {
+        // softmax over the last dim takes a loop for stride 1 (vectorised); over dim 0 of the
+        // transpose, the general strided loop: both must compute the same numbers.
+        Tensor x = GradCheck.uniform(23, -30, 30, 7, 45);
+        Tensor g = GradCheck.uniform(24, -1, 1, 7, 45);
+        Tensor rows = x.detach().requiresGrad(true);
+        Tensor columns = x.t().detach().requiresGrad(true); // a new (45, 7) array: rows become columns
+        Tensor byRows = Nano.softmax(rows, -1);
+        Tensor byColumns = Nano.softmax(columns, 0);
+        byRows.backward(g);
+        byColumns.backward(g.t());
+        assertArrayEquals(byRows.data(), byColumns.t().data());
+        assertArrayEquals(rows.grad().data(), columns.grad().t().data());
     }
 
     @Test

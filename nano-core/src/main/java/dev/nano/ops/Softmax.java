@@ -112,6 +112,14 @@ final class Softmax {
                 sum += y[at];
             }
             double scale = 1 / sum;
+            if (stride == 1) {
+                // The same loop with the stride known to be 1, which HotSpot vectorises (softmax
+                // over the last dim, the common case); the values are the same.
+                for (int at = start; at < start + n; at++) {
+                    y[at] *= scale;
+                }
+                return;
+            }
             for (int k = 0; k < n; k++) {
                 y[start + k * stride] *= scale;
             }
@@ -137,6 +145,13 @@ final class Softmax {
             for (; k < n; k++) {
                 int at = start + k * stride;
                 dot += g[at] * y[at];
+            }
+            if (stride == 1) {
+                // Vectorised by HotSpot when the stride is known to be 1; the same values.
+                for (int at = start; at < start + n; at++) {
+                    gx[at] = (g[at] - dot) * y[at];
+                }
+                return;
             }
             for (int j = 0; j < n; j++) {
                 int at = start + j * stride;

@@ -90,6 +90,35 @@ class SumKernelsTest {
         }
     }
 
+    @Test
+    void aRunIsSummedInSixteenLanesThenATreeThenTheTail() {
+        // Values of very different sizes, so that another order would give other bits.
+        java.util.Random random = new java.util.Random(11);
+        for (int n : new int[] {0, 5, 16, 37, 1000}) {
+            double[] x = new double[n + 3];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(17));
+            }
+            int from = 3;
+            double[] lane = new double[16];
+            int full = n / 16 * 16;
+            for (int i = 0; i < full; i++) {
+                lane[i % 16] += x[from + i];
+            }
+            for (int width = 8; width >= 1; width /= 2) { // (s0 + s1) + (s2 + s3) ... as a balanced tree
+                for (int j = 0; j < width; j++) {
+                    lane[j] = lane[2 * j] + lane[2 * j + 1];
+                }
+            }
+            double expected = lane[0];
+            for (int i = full; i < n; i++) {
+                expected += x[from + i];
+            }
+            assertEquals(Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(SumKernels.sumRun(x, from, from + n)), "n = " + n);
+        }
+    }
+
     private static int[] ints(String csv) {
         return java.util.Arrays.stream(csv.trim().split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
     }
