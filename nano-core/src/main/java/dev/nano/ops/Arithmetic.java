@@ -1,5 +1,7 @@
 package dev.nano.ops;
 
+import dev.nano.DType;
+
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -67,6 +69,10 @@ public final class Arithmetic {
     }
 
     public static Tensor neg(Tensor x) {
+        if (x.dtype() == DType.BOOL) { // PyTorch's own refusal, word for word (aten's neg checks it first)
+            throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you "
+                    + "are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+        }
         return new Neg().apply(x);
     }
 

@@ -122,7 +122,7 @@ final class DtypeCases {
             r.add(name + "(int64)", IAE, "got only torch.int64 inputs", () -> op.getValue().apply(longs()));
             r.add(name + "(bool)", IAE, "got only torch.bool inputs", () -> op.getValue().apply(bools()));
         }
-        r.add("neg(bool)", IAE, only("neg", "bool"), () -> bools().neg());
+        r.add("neg(bool)", IAE, "Negation, the `-` operator, on a bool tensor is not supported", () -> bools().neg());
         r.add("neg(int64)", IAE, only("neg", "int64"), () -> longs().neg());
         r.add("where(bool, int64, int64)", IAE, only("where", "int64"), () -> Nano.where(bools(), longs(), longs()));
         r.add("dot(bool, bool)", IAE, only("dot", "bool"), () -> Nano.tensor(1, 2).gt(0).dot(Nano.tensor(1, 2)
