@@ -281,6 +281,11 @@ public final class Tensor {
      * part of a graph is not written: it gets a new sum, as before.
      */
     public void accumulateGrad(Tensor g) {
+        Checks.notNull("accumulateGrad", "gradient", g);
+        if (!Arrays.equals(g.shape, shape)) {
+            throw new IllegalArgumentException("accumulateGrad: a gradient of shape " + Shape.toString(g.shape)
+                    + " cannot be added to the gradient of a tensor of shape " + Shape.toString(shape));
+        }
         if (grad == null) {
             grad = new Tensor(g.data.clone(), shape, DType.FLOAT64);
         } else if (grad.requiresGrad) {

@@ -65,6 +65,8 @@ final class NullCases {
             r.add("Nano." + op + "(input, " + second + "=null)", NPE, arg(op, second), () -> binaryNano(op, x, null));
             r.add("Tensor." + op + "(" + second + "=null)", NPE, arg(op, second), () -> binaryMethod(op, x, null));
         }
+        r.add("Tensor.accumulateGrad(gradient=null)", NPE, arg("accumulateGrad", "gradient"),
+                () -> Nano.zeros(2).requiresGrad(true).accumulateGrad(null));
         r.add("Nano.add(2.0, other=null)", NPE, arg("add", "other"), () -> Nano.add(2.0, (Tensor) null));
         r.add("Nano.sub(2.0, other=null)", NPE, arg("sub", "other"), () -> Nano.sub(2.0, (Tensor) null));
         r.add("Nano.mul(2.0, other=null)", NPE, arg("mul", "other"), () -> Nano.mul(2.0, (Tensor) null));

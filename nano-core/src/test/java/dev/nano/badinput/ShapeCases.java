@@ -24,6 +24,8 @@ final class ShapeCases {
         Tensor b = Nano.zeros(2, 4);
         String mismatch = "The size of tensor a (3) must match the size of tensor b (4) at non-singleton dimension 1";
         r.add("add (2,3) + (2,4)", IAE, mismatch, () -> a.add(b));
+        r.add("accumulateGrad of shape (2,4) into (2,3)", IAE, "a gradient of shape [2, 4] cannot be added",
+                () -> Nano.zeros(2, 3).requiresGrad(true).accumulateGrad(Nano.zeros(2, 4)));
         r.add("mul (2,3) * (2,4)", IAE, mismatch, () -> a.mul(b));
         r.add("maximum (2,3), (2,4)", IAE, mismatch, () -> a.maximum(b));
         r.add("lt (2,3) < (2,4)", IAE, mismatch, () -> a.lt(b));
