@@ -2,6 +2,7 @@ package dev.nano.oracle;
 
 import dev.nano.oracle.torch.ChildJvm;
 import dev.nano.oracle.torch.Dispatch;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -20,12 +21,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DispatchMatrixTest {
 
     @TestFactory
+    @DisplayName("live PyTorch vs fixtures")
     Stream<DynamicTest> pytorchComputesTheFixturesUnderEveryOtherDispatch() {
         String here = Dispatch.current();
         List<String> others = Dispatch.supported().stream().filter(d -> !d.equals(here)).toList();
         System.out.println("libtorch CPU dispatches on this machine: " + Dispatch.supported() + "; this JVM runs "
                 + here + ", child JVMs check " + others);
-        return others.stream().map(d -> DynamicTest.dynamicTest("drift under " + Dispatch.ENV + "=" + d, () -> {
+        return others.stream().map(d -> DynamicTest.dynamicTest("under " + Dispatch.ENV + "=" + d, () -> {
             ChildJvm.Outcome outcome = ChildJvm.run(d, DriftCheck.class);
             assertTrue(outcome.ok(), () -> "under " + Dispatch.ENV + "=" + d + " (exit " + outcome.exitCode() + "):\n"
                     + outcome.output());

@@ -2,6 +2,7 @@ package dev.nano.oracle.e2e;
 
 import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.fixtures.FixtureStore;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -18,10 +19,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MnistEndToEndDriftTest {
 
     @TestFactory
+    @DisplayName("live libtorch vs recording")
     Stream<DynamicTest> libtorchStillComputesTheRecording() {
         FixtureStore store = FixtureStore.locate();
         MnistData data = MnistData.bundled(store);
-        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name(), () -> {
+        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name() + "[first " + DriftCheck.E2E_DRIFT_STEPS + " steps]", () -> {
             List<String> problems = DriftCheck.check(run, data, store);
             assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
         }));

@@ -4,6 +4,7 @@ import dev.nano.Tensor;
 import dev.nano.nn.Sequential;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -37,12 +38,13 @@ class MnistEndToEndParityTest {
     }
 
     @TestFactory
+    @DisplayName("nano vs recorded libtorch")
     List<DynamicTest> runs() {
         List<DynamicTest> tests = new ArrayList<>();
         for (MnistRun run : MnistRun.ALL) {
-            tests.add(DynamicTest.dynamicTest(run.name() + " [first " + MnistRun.VERIFY_STEPS + " steps]",
+            tests.add(DynamicTest.dynamicTest(run.name() + "[first " + MnistRun.VERIFY_STEPS + " steps]",
                     () -> trainAndCompare(run)));
-            tests.add(DynamicTest.dynamicTest(run.name() + " [test digits with libtorch's final weights]",
+            tests.add(DynamicTest.dynamicTest(run.name() + "[test digits with libtorch's final weights]",
                     () -> evaluateTorchWeights(run)));
         }
         return tests;
