@@ -2,6 +2,7 @@ package dev.nano.optim;
 
 import dev.nano.DType;
 import dev.nano.Nano;
+import dev.nano.PythonFloat;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.autograd.GradMode;
