@@ -9,7 +9,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The drift check under every libtorch CPU dispatch this machine offers, not only the one this JVM
@@ -29,8 +28,10 @@ class DispatchMatrixTest {
                 + here + ", child JVMs check " + others);
         return others.stream().map(d -> DynamicTest.dynamicTest("under " + Dispatch.ENV + "=" + d, () -> {
             ChildJvm.Outcome outcome = ChildJvm.run(d, DriftCheck.class);
-            assertTrue(outcome.ok(), () -> "under " + Dispatch.ENV + "=" + d + " (exit " + outcome.exitCode() + "):\n"
-                    + outcome.output());
+            if (!outcome.ok()) {
+                CaseFailure.fail("under " + Dispatch.ENV + "=" + d + " (exit " + outcome.exitCode() + "):\n"
+                        + outcome.output());
+            }
         }));
     }
 }

@@ -8,8 +8,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * nano against the committed PyTorch fixtures: every case's outputs (shape, dtype, values) and
  * every input's gradient under the fixture's upstream gradient, or the error's key phrase. Where
@@ -37,9 +35,9 @@ class NanoParityTest {
         Result nano = NanoRunner.run(c.op(), c.sample(), fixture.inputs(), fixture.upstream());
         Compare.Diff diff = Compare.diffAnyAnswer(fixture, nano, c.sample().effectiveTolerance(),
                 c.sample().expectError());
-        // fail(message), not assertTrue: the message says what differs, "expected <true>" would add nothing.
+        // Not assertTrue: the message says what differs, "expected: <true>" and 45 frames of JUnit would add nothing.
         if (!diff.ok()) {
-            fail(c + ": nano differs from PyTorch:\n" + diff.describe());
+            CaseFailure.fail(c + ": nano differs from PyTorch:\n" + diff.describe());
         }
     }
 
@@ -57,7 +55,7 @@ class NanoParityTest {
         FixtureCase fixture = c.requireFreshFixture();
         String problem = FiniteDifferences.check(c.op(), c.sample(), fixture.inputs(), fixture.upstream());
         if (problem != null) {
-            fail(c + ": " + problem);
+            CaseFailure.fail(c + ": " + problem);
         }
     }
 }

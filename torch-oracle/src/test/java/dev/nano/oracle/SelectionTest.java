@@ -20,7 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * {@code -Dop=}, {@code -Dfamily=}, {@code -Devidence=}: a selection that matches no case fails
@@ -48,9 +47,10 @@ class SelectionTest {
         System.out.printf("selection %s: %d catalogue cases, %d optimizer cases, %d optimizer error cases, "
                 + "%d nn scenarios%n", selection, parity, optim, optimErrors, scenarios);
         if (selected == 0) {
-            fail("the selection " + selection + " matches no case.\n  operators: " + String.join(", ", operators())
-                    + "\n  families: " + String.join(", ", families()) + "\n  evidence: "
-                    + EnumSet.allOf(Kind.class).stream().map(Selection::shortName).collect(Collectors.joining(", ")));
+            CaseFailure.fail("the selection " + selection + " matches no case.\n  operators: "
+                    + String.join(", ", operators()) + "\n  families: " + String.join(", ", families())
+                    + "\n  evidence: " + EnumSet.allOf(Kind.class).stream().map(Selection::shortName)
+                    .collect(Collectors.joining(", ")));
         }
     }
 

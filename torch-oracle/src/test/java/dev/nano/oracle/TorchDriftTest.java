@@ -7,8 +7,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 /**
  * PyTorch, live through DJL, against the committed fixtures: catches stale fixtures and libtorch
  * drift. Error cases must still be rejected by PyTorch with the catalogue's key phrase. Under the
@@ -31,7 +29,7 @@ class TorchDriftTest {
     void pytorchStillComputesTheFixture(ParityCase c) {
         String problem = DriftCheck.check(c);
         if (problem != null) {
-            fail(problem);
+            CaseFailure.fail(problem);
         }
     }
 }

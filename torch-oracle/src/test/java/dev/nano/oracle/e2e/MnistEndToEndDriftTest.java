@@ -1,5 +1,6 @@
 package dev.nano.oracle.e2e;
 
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.DisplayName;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.TestFactory;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Live libtorch must still compute the recorded MNIST runs ({@code fixtures/e2e/}): the first
@@ -23,9 +23,12 @@ class MnistEndToEndDriftTest {
     Stream<DynamicTest> libtorchStillComputesTheRecording() {
         FixtureStore store = FixtureStore.locate();
         MnistData data = MnistData.bundled(store);
-        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name() + "[first " + DriftCheck.E2E_DRIFT_STEPS + " steps]", () -> {
+        String steps = "[first " + DriftCheck.E2E_DRIFT_STEPS + " steps]";
+        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name() + steps, () -> {
             List<String> problems = DriftCheck.check(run, data, store);
-            assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+            if (!problems.isEmpty()) {
+                CaseFailure.fail(run.name() + steps + ":\n" + String.join("\n", problems));
+            }
         }));
     }
 }

@@ -2,6 +2,7 @@ package dev.nano.oracle.e2e;
 
 import dev.nano.Tensor;
 import dev.nano.nn.Sequential;
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -76,8 +77,10 @@ class MnistEndToEndParityTest {
                         + "tolerance %.3g", p.getKey(), step, d, E2eTolerance.at(step)));
             }
         }
-        assertTrue(problems.isEmpty(), run.name() + ": " + problems.size() + " differences from libtorch:\n  "
-                + String.join("\n  ", problems));
+        if (!problems.isEmpty()) {
+            CaseFailure.fail(run.name() + ": " + problems.size() + " differences from libtorch:\n  "
+                    + String.join("\n  ", problems));
+        }
     }
 
     private static void evaluateTorchWeights(MnistRun run) {

@@ -1,5 +1,6 @@
 package dev.nano.oracle.nn;
 
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.Selection;
 import dev.nano.oracle.fixtures.FixtureFile;
@@ -14,7 +15,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The scenarios run live through PyTorch again: catches stale scenario fixtures and libtorch drift. */
 @Tag(Selection.TAG)
@@ -34,7 +34,7 @@ class NnScenarioDriftTest {
                 tests.add(DynamicTest.dynamicTest(scenario.name() + "[" + step.id() + "]", () -> {
                     String problem = DriftCheck.check(scenario, fixture, step);
                     if (problem != null) {
-                        fail(problem);
+                        CaseFailure.fail(problem);
                     }
                 }));
             }

@@ -1,5 +1,6 @@
 package dev.nano.oracle.nn;
 
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.Selection;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * nano's modules against the recorded PyTorch scenarios (fixtures/nn/scenarios/): every step's
@@ -37,7 +37,8 @@ class NnScenarioParityTest {
                 tests.add(DynamicTest.dynamicTest(scenario.name() + "[" + step.id() + "]", () -> {
                     String problem = ScenarioComparison.check(fixture, step);
                     if (problem != null) {
-                        fail(scenario.name() + "[" + step.id() + "]: nano differs from PyTorch:\n" + problem);
+                        CaseFailure.fail(scenario.name() + "[" + step.id() + "]: nano differs from PyTorch:\n"
+                                + problem);
                     }
                 }));
             }

@@ -1,5 +1,6 @@
 package dev.nano.oracle.optim;
 
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.Selection;
 import org.junit.jupiter.api.DisplayName;
@@ -8,8 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The PyTorch side recomputed live (DJL, libtorch 2.7.1) against the committed fixtures: catches
@@ -31,7 +30,7 @@ class OptimDriftTest {
     void pytorchStillComputesTheFixture(OptimCase c) {
         String problem = DriftCheck.check(c);
         if (problem != null) {
-            fail(problem);
+            CaseFailure.fail(problem);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.nano.oracle.optim;
 
 import dev.nano.Tensor;
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.Compare;
 import dev.nano.oracle.Selection;
 import dev.nano.oracle.cases.Tolerance;
@@ -20,7 +21,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * nano's optimizers against the committed PyTorch fixtures, one invocation per configuration and
@@ -52,7 +52,7 @@ class OptimParityTest {
             w[1] = Math.max(w[1], diff.maxRel());
         }
         if (!diff.ok()) {
-            fail(c + ": nano differs from PyTorch:\n" + diff.describe());
+            CaseFailure.fail(c + ": nano differs from PyTorch:\n" + diff.describe());
         }
     }
 
