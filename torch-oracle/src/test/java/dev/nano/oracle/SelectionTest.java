@@ -93,6 +93,11 @@ class SelectionTest {
         assertTrue(Selection.parse(scenario, null, null).matchesScenario(scenario));
         assertFalse(Selection.parse(null, null, "forward").matchesScenario(scenario));
 
+        Selection adam = Selection.parse("adam", null, null);
+        assertTrue(OptimCase.all().anyMatch(adam::matches));
+        assertTrue(OptimCase.all().filter(adam::matches).allMatch(c -> c.config().optimizer().equals("adam")),
+                "an operator name is matched whole: adam is not adamw");
+
         Selection errors = Selection.parse("adam", null, "errors");
         assertTrue(errors.matchesOptimizerError("adam"));
         assertFalse(errors.matchesOptimizerError("sgd"));
