@@ -2,6 +2,7 @@ package dev.nano.nn;
 
 import dev.nano.Checks;
 import dev.nano.Nano;
+import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
 /**
@@ -135,8 +136,8 @@ public abstract class BatchNorm extends Module {
 
     @Override
     protected String extraRepr() {
-        return numFeatures + ", eps=" + PyText.repr(eps) + ", momentum="
-                + (momentum == null ? "None" : PyText.repr(momentum)) + ", affine=" + py(affine)
+        return numFeatures + ", eps=" + PythonFloat.repr(eps) + ", momentum="
+                + (momentum == null ? "None" : PythonFloat.repr(momentum)) + ", affine=" + py(affine)
                 + ", track_running_stats=" + py(trackRunningStats);
     }
 }

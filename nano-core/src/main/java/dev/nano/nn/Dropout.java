@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
 import java.util.Random;
@@ -26,7 +27,7 @@ public class Dropout extends Module {
     public Dropout(double p, Random generator) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
-                    + PyText.repr(p));
+                    + PythonFloat.repr(p));
         }
         this.p = p;
         this.generator = generator;
@@ -43,6 +44,6 @@ public class Dropout extends Module {
 
     @Override
     protected String extraRepr() {
-        return "p=" + PyText.repr(p) + ", inplace=False";
+        return "p=" + PythonFloat.repr(p) + ", inplace=False";
     }
 }

@@ -3,6 +3,7 @@ package dev.nano.nn;
 import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Nano;
+import dev.nano.PythonFloat;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 
@@ -85,10 +86,11 @@ public final class F {
             verifyBatchSize(input.shape());
             if (!(eps > 0)) { // written so that NaN fails too
                 throw new IllegalArgumentException("batch_norm eps must be positive during training, but got "
-                        + PyText.repr(eps));
+                        + PythonFloat.repr(eps));
             }
         } else if (!(eps >= 0)) {
-            throw new IllegalArgumentException("batch_norm eps must be non-negative, but got " + PyText.repr(eps));
+            throw new IllegalArgumentException("batch_norm eps must be non-negative, but got "
+                    + PythonFloat.repr(eps));
         }
         Checks.notNaN("batch_norm", "momentum", momentum); // a NaN momentum would poison the running statistics
         // aten reads the channel count as size(1); below 2 dims it finds none.
@@ -249,7 +251,7 @@ public final class F {
     private static void checkProbability(double p) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
-                    + PyText.repr(p));
+                    + PythonFloat.repr(p));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.nano.nn;
 
 import dev.nano.Checks;
 import dev.nano.Nano;
+import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
 /**
@@ -63,6 +64,6 @@ public class LayerNorm extends Module {
             shape.append(i > 0 ? ", " : "").append(normalizedShape[i]);
         }
         shape.append(normalizedShape.length == 1 ? ",)" : ")");
-        return shape + ", eps=" + PyText.repr(eps) + ", elementwise_affine=" + py(elementwiseAffine);
+        return shape + ", eps=" + PythonFloat.repr(eps) + ", elementwise_affine=" + py(elementwiseAffine);
     }
 }

@@ -7,35 +7,11 @@ import java.math.BigDecimal;
 
 /**
  * How PyTorch writes values into its error messages, so that nano's messages read the same:
- * Python's {@code repr} of a float ({@code 1e-05}, {@code 1.5}, {@code nan}), a
- * {@code torch.Size([1, 3])}, and the C++ scalar type names ({@code Double}, {@code Long}).
+ * C++'s {@code operator<<} of a double, a {@code torch.Size([1, 3])}, and the C++ scalar type
+ * names ({@code Double}, {@code Long}). Python's {@code repr} of a float is {@link dev.nano.PythonFloat}.
  */
 final class PyText {
     private PyText() {
-    }
-
-    /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16. */
-    static String repr(double v) {
-        if (Double.isNaN(v)) {
-            return "nan";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "inf" : "-inf";
-        }
-        if (v == 0) {
-            return 1 / v < 0 ? "-0.0" : "0.0";
-        }
-        BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
-        int exponent = d.precision() - d.scale() - 1;
-        if (exponent >= -4 && exponent < 16) {
-            String plain = d.toPlainString();
-            return plain.contains(".") ? plain : plain + ".0";
-        }
-        String digits = d.unscaledValue().abs().toString();
-        String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        String sign = exponent < 0 ? "-" : "+";
-        String exp = String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
-        return (v < 0 ? "-" : "") + mantissa + "e" + sign + exp;
     }
 
     /**
@@ -59,7 +35,8 @@ final class PyText {
         }
         String digits = d.unscaledValue().abs().toString();
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
+        return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+                + String.format(java.util.Locale.ROOT, "%02d", Math.abs(exponent));
     }
 
     /** {@code torch.Size([1, 3])}, as Python prints {@code input.size()}. */

@@ -1,5 +1,6 @@
 package dev.nano.optim;
 
+import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.nano.optim;
 
 import dev.nano.DType;
 import dev.nano.Nano;
+import dev.nano.PythonFloat;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.autograd.GradMode;
@@ -362,7 +363,11 @@ public abstract class Optimizer {
 
     /**
      * PyTorch's {@code if not 0.0 <= value: raise ValueError(message + value)}: written as
-     * "not 0 <= x" rather than "x < 0" so that NaN is rejected too.
+     * {@code !(0 <= x)} rather than {@code x < 0} so that NaN is rejected too.
+     *
+     * @param message the start of the error message, e.g. {@code "Invalid learning rate: "}
+     * @param value   the hyperparameter's value, appended as Python prints a float
+     * @throws IllegalArgumentException if {@code value} is negative or NaN
      */
     protected static void requireNonNegative(String message, double value) {
         if (!(0.0 <= value)) {

@@ -1,6 +1,7 @@
 package dev.nano.optim;
 
 import dev.nano.Checks;
+import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
 import java.util.ArrayList;

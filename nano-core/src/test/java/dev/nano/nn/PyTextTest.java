@@ -5,28 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The number formats of PyTorch's messages: Python's repr and C++'s operator<<. */
+/** The formats of PyTorch's messages: C++'s operator<<, sizes, scalar types (Python's repr: PythonFloatTest). */
 class PyTextTest {
-
-    @Test
-    void pythonRepr() {
-        assertEquals("1e-05", PyText.repr(1e-5));
-        assertEquals("0.0001", PyText.repr(1e-4));
-        assertEquals("0.1", PyText.repr(0.1));
-        assertEquals("1.5", PyText.repr(1.5));
-        assertEquals("-0.1", PyText.repr(-0.1));
-        assertEquals("2.0", PyText.repr(2));
-        assertEquals("123456789.0", PyText.repr(123456789));
-        assertEquals("1000000000000000.0", PyText.repr(1e15));
-        assertEquals("1e+16", PyText.repr(1e16));
-        assertEquals("-2.5e-07", PyText.repr(-2.5e-7));
-        assertEquals("1.7976931348623157e+308", PyText.repr(Double.MAX_VALUE));
-        assertEquals("0.0", PyText.repr(0.0));
-        assertEquals("-0.0", PyText.repr(-0.0));
-        assertEquals("nan", PyText.repr(Double.NaN));
-        assertEquals("inf", PyText.repr(Double.POSITIVE_INFINITY));
-        assertEquals("-inf", PyText.repr(Double.NEGATIVE_INFINITY));
-    }
 
     @Test
     void cppStream() {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.nano.Expect.values;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -91,7 +95,39 @@ class OptimizerTest {
     @Test
     void aDuplicateWithinOneGroupOnlyWarnsAndIsUpdatedOncePerOccurrence() {
         Tensor a = grad(leaf(1.0), 1.0);
-        SGD opt = SGD.builder(ParamGroup.of(a, a)).lr(0.5).build();
+        // The warning goes to the java.util.logging logger behind System.Logger; it is caught here (and
+        // so not printed into the build's output) and checked, PyTorch's wording included.
+        Logger log = Logger.getLogger(Optimizer.class.getName());
+        List<LogRecord> records = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                records.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean useParentHandlers = log.getUseParentHandlers();
+        log.addHandler(capture);
+        log.setUseParentHandlers(false);
+        SGD opt;
+        try {
+            opt = SGD.builder(ParamGroup.of(a, a)).lr(0.5).build();
+        } finally {
+            log.removeHandler(capture);
+            log.setUseParentHandlers(useParentHandlers);
+        }
+        assertEquals(1, records.size(), "one warning");
+        assertEquals(Level.WARNING, records.get(0).getLevel());
+        assertEquals("optimizer contains a parameter group with duplicate parameters; in future, this will cause "
+                + "an error; see github.com/pytorch/pytorch/issues/40967 for more information",
+                records.get(0).getMessage());
         opt.step();
         values(a.data(), 0.0); // 1 - 0.5·1 - 0.5·1, as PyTorch does
     }

@@ -1,11 +1,11 @@
 package dev.nano.oracle;
 
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * PyTorch, live through DJL, against the committed fixtures: catches stale fixtures and libtorch
@@ -14,16 +14,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * canonical one unless the case is kernel-dependent); {@code DispatchMatrixTest} repeats this
  * under every other dispatch the CPU offers.
  */
+@Tag(Selection.TAG)
 class TorchDriftTest {
 
     static Stream<ParityCase> cases() {
-        return ParityCase.all();
+        Selection selection = Selection.current();
+        return ParityCase.all().filter(selection::matches);
     }
 
-    @ParameterizedTest(name = "{0}")
+    // A selection may keep none of these cases (SelectionTest guards against one that keeps none anywhere).
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("cases")
+    @DisplayName("live PyTorch vs fixture")
     void pytorchStillComputesTheFixture(ParityCase c) {
         String problem = DriftCheck.check(c);
-        assertTrue(problem == null, () -> problem);
+        if (problem != null) {
+            CaseFailure.fail(problem);
+        }
     }
 }

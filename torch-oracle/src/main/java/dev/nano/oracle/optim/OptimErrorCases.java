@@ -29,10 +29,20 @@ public final class OptimErrorCases {
     }
 
     /**
-     * @param build builds the optimizer over the given parameters; must throw
-     *              {@code IllegalArgumentException} with {@code message}
+     * One construction torch.optim rejects.
+     *
+     * @param id      the optimizer's name and what is wrong, e.g. {@code sgd[lr=-1]}
+     * @param build   builds the optimizer over the given parameters; must throw
+     *                {@code IllegalArgumentException} with {@code message}
+     * @param message torch.optim's message
      */
     public record ErrorCase(String id, Function<List<Tensor>, Optimizer> build, String message) {
+        /** @return the optimizer the case builds: the id up to its first {@code [} */
+        public String optimizer() {
+            int bracket = id.indexOf('[');
+            return bracket < 0 ? id : id.substring(0, bracket);
+        }
+
         @Override
         public String toString() {
             return id;

@@ -4,6 +4,7 @@ import dev.nano.oracle.Compare;
 import dev.nano.oracle.FiniteDifferences;
 import dev.nano.oracle.NanoRunner;
 import dev.nano.oracle.ParityCase;
+import dev.nano.oracle.Progress;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.OpInfo;
@@ -77,14 +78,12 @@ public final class Report {
     /** Runs nano on every case against its fixture, with a progress line on stderr. */
     static Map<String, List<OperatorCoverage.Outcome>> run(List<ParityCase> cases) {
         Map<String, List<OperatorCoverage.Outcome>> byOp = new LinkedHashMap<>();
+        Progress progress = Progress.onStderr("checking cases against the PyTorch fixtures", cases.size());
         int done = 0;
         for (ParityCase c : cases) {
             byOp.computeIfAbsent(c.op().name(), k -> new ArrayList<>()).add(outcome(c));
-            if (++done % 100 == 0 || done == cases.size()) {
-                System.err.printf("\rchecking cases against the PyTorch fixtures: %d/%d", done, cases.size());
-            }
+            progress.update(++done);
         }
-        System.err.println();
         return byOp;
     }
 

@@ -1,14 +1,15 @@
 package dev.nano.oracle.e2e;
 
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.DriftCheck;
 import dev.nano.oracle.fixtures.FixtureStore;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Live libtorch must still compute the recorded MNIST runs ({@code fixtures/e2e/}): the first
@@ -18,12 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MnistEndToEndDriftTest {
 
     @TestFactory
+    @DisplayName("live libtorch vs recording")
     Stream<DynamicTest> libtorchStillComputesTheRecording() {
         FixtureStore store = FixtureStore.locate();
         MnistData data = MnistData.bundled(store);
-        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name(), () -> {
+        String steps = "[first " + DriftCheck.E2E_DRIFT_STEPS + " steps]";
+        return MnistRun.ALL.stream().map(run -> DynamicTest.dynamicTest(run.name() + steps, () -> {
             List<String> problems = DriftCheck.check(run, data, store);
-            assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+            if (!problems.isEmpty()) {
+                CaseFailure.fail(run.name() + steps + ":\n" + String.join("\n", problems));
+            }
         }));
     }
 }

@@ -2,8 +2,10 @@ package dev.nano.oracle.e2e;
 
 import dev.nano.Tensor;
 import dev.nano.nn.Sequential;
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -37,12 +39,13 @@ class MnistEndToEndParityTest {
     }
 
     @TestFactory
+    @DisplayName("nano vs recorded libtorch")
     List<DynamicTest> runs() {
         List<DynamicTest> tests = new ArrayList<>();
         for (MnistRun run : MnistRun.ALL) {
-            tests.add(DynamicTest.dynamicTest(run.name() + " [first " + MnistRun.VERIFY_STEPS + " steps]",
+            tests.add(DynamicTest.dynamicTest(run.name() + "[first " + MnistRun.VERIFY_STEPS + " steps]",
                     () -> trainAndCompare(run)));
-            tests.add(DynamicTest.dynamicTest(run.name() + " [test digits with libtorch's final weights]",
+            tests.add(DynamicTest.dynamicTest(run.name() + "[test digits with libtorch's final weights]",
                     () -> evaluateTorchWeights(run)));
         }
         return tests;
@@ -74,8 +77,10 @@ class MnistEndToEndParityTest {
                         + "tolerance %.3g", p.getKey(), step, d, E2eTolerance.at(step)));
             }
         }
-        assertTrue(problems.isEmpty(), run.name() + ": " + problems.size() + " differences from libtorch:\n  "
-                + String.join("\n  ", problems));
+        if (!problems.isEmpty()) {
+            CaseFailure.fail(run.name() + ": " + problems.size() + " differences from libtorch:\n  "
+                    + String.join("\n  ", problems));
+        }
     }
 
     private static void evaluateTorchWeights(MnistRun run) {

@@ -1,9 +1,13 @@
 package dev.nano.oracle.optim;
 
 import dev.nano.Tensor;
+import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.Compare;
+import dev.nano.oracle.Selection;
 import dev.nano.oracle.cases.Tolerance;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -17,7 +21,6 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * nano's optimizers against the committed PyTorch fixtures, one invocation per configuration and
@@ -25,16 +28,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * end to end also nano's own gradients, at the default tolerance. Then the constructions
  * torch.optim rejects, with its messages.
  */
+@Tag(Selection.TAG)
 class OptimParityTest {
     /** Per optimizer: the worst absolute and relative error seen, printed at the end. */
     private static final Map<String, double[]> WORST = new TreeMap<>();
 
     static Stream<OptimCase> cases() {
-        return OptimCase.all();
+        Selection selection = Selection.current();
+        return OptimCase.all().filter(selection::matches);
     }
 
-    @ParameterizedTest(name = "{0}")
+    // A selection may keep none of these cases (SelectionTest guards against one that keeps none anywhere).
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("cases")
+    @DisplayName("nano vs PyTorch")
     void nanoMatchesPyTorchStepByStep(OptimCase c) {
         OptimFixtures.Case fixture = c.requireFreshFixture();
         Trajectory nano = NanoOptimRunner.run(c.config(), c.scenario(), fixture.inputs());
@@ -44,15 +51,19 @@ class OptimParityTest {
             w[0] = Math.max(w[0], diff.maxAbs());
             w[1] = Math.max(w[1], diff.maxRel());
         }
-        assertTrue(diff.ok(), () -> c + ": nano differs from PyTorch:\n" + diff.describe());
+        if (!diff.ok()) {
+            CaseFailure.fail(c + ": nano differs from PyTorch:\n" + diff.describe());
+        }
     }
 
-    static List<OptimErrorCases.ErrorCase> errorCases() {
-        return OptimErrorCases.all();
+    static Stream<OptimErrorCases.ErrorCase> errorCases() {
+        Selection selection = Selection.current();
+        return OptimErrorCases.all().stream().filter(c -> selection.matchesOptimizerError(c.optimizer()));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
     @MethodSource("errorCases")
+    @DisplayName("torch.optim rejects")
     void torchOptimsErrorsAndNothingChanges(OptimErrorCases.ErrorCase c) {
         List<Tensor> params = OptimErrorCases.sampleParams();
         List<double[]> before = new ArrayList<>();
