@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Tensor;
 import dev.nano.nn.BatchNorm;

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;

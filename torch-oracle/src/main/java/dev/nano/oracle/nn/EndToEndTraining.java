@@ -9,6 +9,7 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;

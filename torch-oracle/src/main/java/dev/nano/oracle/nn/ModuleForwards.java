@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.Tensor;
 import dev.nano.nn.BCELoss;
 import dev.nano.nn.BCEWithLogitsLoss;

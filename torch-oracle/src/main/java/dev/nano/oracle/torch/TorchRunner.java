@@ -28,8 +28,6 @@ import java.util.List;
  */
 public final class TorchRunner {
     private static NDManager base;
-    /** The manager of the case being run, for catalogue entries that create tensors (factories). */
-    private static final ThreadLocal<NDManager> CURRENT = new ThreadLocal<>();
 
     private TorchRunner() {
     }
@@ -56,7 +54,6 @@ public final class TorchRunner {
      */
     public static Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream, long upstreamSeed) {
         try (NDManager m = baseManager().newSubManager()) {
-            CURRENT.set(m);
             NDArray[] in = new NDArray[inputs.size()];
             for (int i = 0; i < in.length; i++) {
                 in[i] = create(m, inputs.get(i));
@@ -68,7 +65,7 @@ public final class TorchRunner {
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray[] outs;
                 try {
-                    outs = op.torch().apply(in, sample.attrs());
+                    outs = op.torch().apply(m, in, sample.attrs());
                 } catch (RuntimeException e) {
                     return Result.failure(e.getMessage());
                 }
@@ -81,7 +78,13 @@ public final class TorchRunner {
                 }
                 Value up = upstream != null ? upstream : Upstream.draw(outputs.get(0).shape(), upstreamSeed);
                 NDArray upArray = m.create(up.values(), new Shape(toLongs(up.shape())));
-                JniUtils.backward((PtNDArray) outs[0], (PtNDArray) upArray, false, false);
+                try {
+                    JniUtils.backward((PtNDArray) outs[0], (PtNDArray) upArray, false, false);
+                } catch (RuntimeException e) {
+                    // PyTorch's backward can refuse what its forward accepted (e.g. clamp with a
+                    // tensor bound smaller than the broadcast shape): its message is the answer.
+                    return Result.failure(TorchScript.cleanMessage(e.getMessage()));
+                }
                 List<Value> grads = new ArrayList<>();
                 for (int i = 0; i < in.length; i++) {
                     grads.add(inputs.get(i).requiresGrad() ? gradient(in[i], inputs.get(i)) : null);
@@ -89,15 +92,6 @@ public final class TorchRunner {
                 return new Result(outputs, up, grads, null);
             }
         }
-    }
-
-    /** The current case's manager: factories create their tensors here so they are freed with the case. */
-    public static NDManager manager() {
-        NDManager m = CURRENT.get();
-        if (m == null) {
-            throw new IllegalStateException("TorchRunner.manager() is only available while a case runs");
-        }
-        return m;
     }
 
     static NDArray create(NDManager m, Input input) {
