@@ -78,7 +78,8 @@ final class ShapeCases {
                 () -> Nano.tensor(new double[4], 2, 3));
         r.add("gather index out of range", IOOBE, "index 5 is out of bounds for dimension 1 with size 3",
                 () -> a.gather(1, Nano.longTensor(new long[] {5, 0}, 2, 1)));
-        r.add("select index out of range", IOOBE, "select(): index 7 out of range for tensor of size [2, 3] at dimension 1",
+        r.add("select index out of range", IOOBE,
+                "select(): index 7 out of range for tensor of size [2, 3] at dimension 1",
                 () -> a.select(1, 7));
         r.add("narrow past the end", IAE, "start (2) + length (5) exceeds dimension size (3)",
                 () -> a.narrow(1, 2, 5));

@@ -2,7 +2,6 @@ package dev.nano.oracle.cases;
 
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
@@ -477,9 +476,11 @@ final class MovementCases {
         // Past the end: narrow's own checks (a slice would clamp).
         s.add(error(op, "(5,) dim 0 from 3 len 3", "start (3) + length (3) exceeds dimension size (5).",
                 Attrs.of("dim", 0).with("start", 3).with("length", 3), 5));
-        s.add(error(op, "(5,) dim 0 from 6 len 0", "start out of range (expected to be in range of [-5, 5], but got 6)",
+        s.add(error(op, "(5,) dim 0 from 6 len 0",
+                "start out of range (expected to be in range of [-5, 5], but got 6)",
                 Attrs.of("dim", 0).with("start", 6).with("length", 0), 5));
-        s.add(error(op, "(3,4) dim 1 from -5 len 1", "start out of range (expected to be in range of [-4, 4], but got -5)",
+        s.add(error(op, "(3,4) dim 1 from -5 len 1",
+                "start out of range (expected to be in range of [-4, 4], but got -5)",
                 Attrs.of("dim", 1).with("start", -5).with("length", 1), 3, 4));
         s.add(error(op, "(5,) dim 0 from 1 len -1", "narrow(): length must be non-negative.",
                 Attrs.of("dim", 0).with("start", 1).with("length", -1), 5));
@@ -509,15 +510,20 @@ final class MovementCases {
         }
         s.add(Sample.of("edge values dim 0 index 1", kinds(Kind.EDGE), Attrs.of("dim", 0).with("index", 1),
                 edges()));
-        s.add(error(op, "(3,4) dim 1 index 4", "select(): index 4 out of range for tensor of size [3, 4] at dimension 1",
+        s.add(error(op, "(3,4) dim 1 index 4",
+                "select(): index 4 out of range for tensor of size [3, 4] at dimension 1",
                 Attrs.of("dim", 1).with("index", 4), 3, 4));
-        s.add(error(op, "(3,4) dim -1 index -5", "select(): index -5 out of range for tensor of size [3, 4] at dimension 1",
+        s.add(error(op, "(3,4) dim -1 index -5",
+                "select(): index -5 out of range for tensor of size [3, 4] at dimension 1",
                 Attrs.of("dim", -1).with("index", -5), 3, 4));
-        s.add(error(op, "(3,4) dim 0 index 3", "select(): index 3 out of range for tensor of size [3, 4] at dimension 0",
+        s.add(error(op, "(3,4) dim 0 index 3",
+                "select(): index 3 out of range for tensor of size [3, 4] at dimension 0",
                 Attrs.of("dim", 0).with("index", 3), 3, 4));
-        s.add(error(op, "(2,0,3) dim 1 index 0", "select(): index 0 out of range for tensor of size [2, 0, 3] at dimension 1",
+        s.add(error(op, "(2,0,3) dim 1 index 0",
+                "select(): index 0 out of range for tensor of size [2, 0, 3] at dimension 1",
                 Attrs.of("dim", 1).with("index", 0), 2, 0, 3));
-        s.add(error(op, "() dim 0 index 0", "select() cannot be applied to a 0-dim tensor.",
+        s.add(error(op, "() dim 0 index 0",
+                "select() cannot be applied to a 0-dim tensor.",
                 Attrs.of("dim", 0).with("index", 0)));
         return single(op)
                 .nano((in, a) -> Nano.select(in[0], a.getInt("dim"), a.getInt("index")))

@@ -470,7 +470,8 @@ final class NnCases {
         return OpInfo.builder(op, FAMILY)
                 .oracle(Oracle.composed("PyTorch's dropout draws its own mask inside the kernel; no aten op takes a "
                         + "given one. "
-                        + "Written as aten's CPU _dropout_impl computes it, input * (mask / (1 - p)), and p outside [0, 1) reaches the real torch.dropout for its error"))
+                        + "Written as aten's CPU _dropout_impl computes it, input * (mask / (1 - p)); p outside "
+                        + "[0, 1) reaches the real torch.dropout for its error"))
                 .nano((in, a) -> F.dropoutWithMask(in[0], in[1], a.getDouble("p")))
                 .torch((in, a) -> {
                     double p = a.getDouble("p");

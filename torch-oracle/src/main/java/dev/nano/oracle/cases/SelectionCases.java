@@ -166,7 +166,8 @@ final class SelectionCases {
             Sample sample = Sample.of(id, kinds(Kind.BROADCAST), tensorBounds("both"), clampX(r, t[0]),
                     lowBound(r, t[1]), highBound(r, t[2]));
             int[] out = Shape.broadcast(Shape.broadcast(t[0], t[1]), t[2]);
-            s.add(java.util.Arrays.equals(out, t[0]) ? sample : UnarySamples.forwardOnly(sample, CLAMP_BACKWARD_RAISES));
+            s.add(java.util.Arrays.equals(out, t[0]) ? sample
+                    : UnarySamples.forwardOnly(sample, CLAMP_BACKWARD_RAISES));
         }
         for (int[][] pair : new int[][][] {{{3, 4}, {3, 4}}, {{3, 1}, {1, 4}}, {{2, 3, 4}, {4}}, {{}, {3, 4}}}) {
             String id = "tensor min " + Input.shapeText(pair[0]) + "|" + Input.shapeText(pair[1]);

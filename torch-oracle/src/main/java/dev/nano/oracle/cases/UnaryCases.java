@@ -108,7 +108,7 @@ final class UnaryCases {
                 .build();
     }
 
-    /** Tiny inputs where f(x) ≈ x, c·x or x^p, so that 0 (or an absolute error) cannot hide (see UnarySamples#TINY). */
+    /** Tiny inputs where f(x) ≈ x, c·x or x^p: 0 (or an absolute error) cannot hide (see UnarySamples#TINY). */
     static final double[] TINY = {1e-300, -1e-300, 1e-200, 1e-100, 1e-20, 1e-10, -1e-10, MIN_NORMAL, MIN_SUB};
 
     private static double[] tinyValues(String name) {

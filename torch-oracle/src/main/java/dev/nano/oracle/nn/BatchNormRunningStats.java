@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Tensor;
 import dev.nano.nn.BatchNorm;
@@ -17,6 +16,7 @@ import dev.nano.nn.BatchNorm2d;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;
@@ -13,6 +12,7 @@ import dev.nano.nn.F;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

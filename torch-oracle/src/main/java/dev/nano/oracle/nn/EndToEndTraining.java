@@ -9,7 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;
@@ -27,6 +26,7 @@ import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

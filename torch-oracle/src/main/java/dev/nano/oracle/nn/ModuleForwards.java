@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.Tensor;
 import dev.nano.nn.BCELoss;
 import dev.nano.nn.BCEWithLogitsLoss;
@@ -26,6 +25,7 @@ import dev.nano.nn.Tanh;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.DType;
 import dev.nano.Tensor;
 import dev.nano.nn.BatchNorm1d;
@@ -19,6 +18,7 @@ import dev.nano.nn.Sequential;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

@@ -277,7 +277,8 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append("<th>").append(esc(k.label())).append("</th>");
         }
-        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th><th>oracle</th></tr></thead><tbody>");
+        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th><th>oracle</th></tr></thead>"
+                + "<tbody>");
         for (OperatorCoverage r : rows) {
             String cls = r.failed() > 0 ? "fail" : r.complete() ? "" : "gap";
             sb.append("<tr class=\"").append(cls).append("\"><td class=\"name\">").append(esc(r.name())).append("</td>");
