@@ -89,6 +89,10 @@ final class SelectionCases {
                 Samples.values(-2, 0, 0.5, 2, NAN)));
         s.add(Sample.of("[-1,nan] all NaN", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(-1.0, NAN),
                 Samples.values(-2, 0, 0.5, 2, INF)));
+        s.add(Sample.of("min=nan one-sided", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(NAN, null),
+                Samples.values(-2, 0, 0.5, 2, INF)));
+        s.add(Sample.of("max=nan one-sided", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(null, NAN),
+                Samples.values(-2, 0, 0.5, 2, -INF)));
         s.add(Sample.of("[1e300,inf] huge", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(1e300, INF),
                 Samples.values(1e300, -1e300, INF, 1e301, 0)));
 
