@@ -31,18 +31,40 @@ public final class OpInfo {
      */
     @FunctionalInterface
     public interface TorchCall {
+        /**
+         * Runs the torch side of one case.
+         *
+         * @param manager the case's manager (closed after the case)
+         * @param inputs  the inputs as torch tensors
+         * @param attrs   the case's attributes
+         * @return the outputs, the first one differentiated
+         */
         NDArray[] apply(NDManager manager, NDArray[] inputs, Attrs attrs);
     }
 
     /** PyTorch's side of an op with several outputs (the first is the one differentiated). */
     @FunctionalInterface
     public interface MultiTorchCall {
+        /**
+         * Runs the torch side of one case.
+         *
+         * @param inputs the inputs as torch tensors
+         * @param attrs  the case's attributes
+         * @return the outputs, the first one differentiated
+         */
         NDArray[] apply(NDArray[] inputs, Attrs attrs);
     }
 
     /** PyTorch's side of a factory, which takes no tensor: it creates its result in {@code manager}. */
     @FunctionalInterface
     public interface FactoryTorchCall {
+        /**
+         * Creates the factory's result.
+         *
+         * @param manager the case's manager, where the tensor is created
+         * @param attrs   the case's attributes
+         * @return the created tensor
+         */
         NDArray apply(NDManager manager, Attrs attrs);
     }
 

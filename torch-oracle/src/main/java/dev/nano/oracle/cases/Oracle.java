@@ -16,6 +16,13 @@ public record Oracle(String kernel, String via, String reason) {
     /** The TorchScript bridge ({@code dev.nano.oracle.torch.AtenKernel}). */
     public static final String TORCHSCRIPT = "TorchScript";
 
+    /**
+     * Checks that a composition carries its reason and a kernel names its route.
+     *
+     * @param kernel the aten operator(s), or null for a composition
+     * @param via    {@link #DJL} or {@link #TORCHSCRIPT}, or null for a composition
+     * @param reason why no kernel can be reached, or null for a kernel
+     */
     public Oracle {
         if (kernel == null && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a composed oracle needs a written reason why no kernel can be reached");

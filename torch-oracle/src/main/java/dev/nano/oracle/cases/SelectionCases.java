@@ -416,6 +416,8 @@ final class SelectionCases {
                 Attrs.none(), Input.bool(new int[] {2, 3}, 1, 0, 1, 0, 1, 0), Input.of(new int[] {2, 3}, new double[6]),
                 Input.of(new int[] {2, 4}, new double[8])));
         return OpInfo.builder("where", "ops")
+                // The "sqrt leak" form composes gt, sqrt and where on both sides on purpose: it checks
+                // where's backward through a NaN branch; the op under test is still where.self.
                 .oracle(Oracle.kernel("aten::where.self", Oracle.DJL))
                 .nano(SelectionCases::nanoWhere)
                 .torch(SelectionCases::torchWhere)
