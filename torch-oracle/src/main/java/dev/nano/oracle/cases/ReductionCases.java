@@ -112,14 +112,17 @@ final class ReductionCases {
 
     /**
      * Sums under heavy cancellation: ±1e300 next to ordinary values. The result depends on the
-     * order of the additions (1e300 + 1 rounds to 1e300), and aten's CPU sum (SumKernel.cpp,
-     * cascade_sum) adds in an order that depends on the CPU dispatch: a contiguous row is summed
-     * in vector lanes of 2, 4 or 8 doubles with 4 interleaved accumulators each (ILP), the
-     * accumulators and lanes combined pairwise, and long rows split into levels of 2^k chunks.
-     * Reproducing that would tie nano to one vector width. nano adds left to right instead (its
-     * own documented order); these cases are marked order-dependent: compared with an atol of a
-     * few ulps of the largest magnitude, with the reason in the report. What they still check:
-     * no overflow to ±inf and no NaN where PyTorch has neither, and the sign and rough size.
+     * order of the additions (1e300 + 1 rounds to 1e300). aten's CPU sum (SumKernel.cpp,
+     * vectorized_inner_sum / row_sum / multi_row_sum) reads a contiguous row as vectors of 4
+     * doubles (8 under avx512), spreads the vectors over 4 interleaved accumulators (ilp_factor),
+     * each a cascade of levels of at least 16 elements, and finally adds the scalar tail and then
+     * each vector lane to the result in order. So the order depends on the vector width, i.e. on
+     * the CPU dispatch: for (1e300, 1, -1e300, 1, 2, 1e300, -1e300, 3) the 4-wide lanes hold
+     * (1e300, 1e300, -2e300, 4) and the sum is 4; summed left to right it is 3 (the exact sum is 8).
+     * nano adds left to right (its own documented order); reproducing aten's order would tie nano
+     * to one vector width. These cases are marked order-dependent: compared with an atol of a few
+     * ulps of the largest magnitude, with the reason in the report. What they still check: no
+     * overflow to ±inf and no NaN where PyTorch has neither, the sign and the rough size.
      */
     private static List<Sample> cancellation() {
         Tolerance orderDependent = Tolerance.looser(1e-10, 8 * Math.ulp(1e300), "order-dependent: a sum of ±1e300 "
