@@ -27,26 +27,16 @@ import java.util.List;
  * {@code output.backward(upstream)} (DJL's own collector would use ones).
  */
 public final class TorchRunner {
-    private static NDManager base;
-
     private TorchRunner() {
     }
 
     /** The engine, started once per JVM: offline, single-threaded for reproducible reductions. */
-    public static synchronized NDManager baseManager() {
-        if (base == null) {
-            System.setProperty("ai.djl.offline", "true");
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-            Engine engine = Engine.getEngine("PyTorch");
-            base = engine.newBaseManager();
-        }
-        return base;
+    public static NDManager baseManager() {
+        return TorchEngine.baseManager();
     }
 
     public static String pytorchVersion() {
-        baseManager();
-        return Engine.getEngine("PyTorch").getVersion();
+        return TorchEngine.pytorchVersion();
     }
 
     /**

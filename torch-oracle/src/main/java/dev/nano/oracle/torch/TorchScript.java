@@ -136,7 +136,7 @@ public final class TorchScript {
     /** The module, built and loaded once per JVM (it lives as long as the base manager). */
     synchronized PtSymbolBlock module() {
         if (module == null) {
-            NDManager base = TorchRunner.baseManager();
+            NDManager base = TorchEngine.baseManager();
             try {
                 module = JniUtils.loadModule((PtNDManager) base, new ByteArrayInputStream(archive()), false, false);
             } catch (IOException e) {
