@@ -418,7 +418,8 @@ final class SelectionCases {
         return OpInfo.builder("where", "ops")
                 // The "sqrt leak" form composes gt, sqrt and where on both sides on purpose: it checks
                 // where's backward through a NaN branch; the op under test is still where.self.
-                .oracle(Oracle.kernel("aten::where.self", Oracle.DJL))
+                .oracle(Oracle.kernel("aten::where.self (DJL), where.ScalarOther / ScalarSelf (TorchScript)",
+                        Oracle.DJL))
                 .nano(SelectionCases::nanoWhere)
                 .torch(SelectionCases::torchWhere)
                 .samples(s)
@@ -449,16 +450,19 @@ final class SelectionCases {
 
     /**
      * torch.where(cond, a, b): JniUtils.where is torch::where itself, broadcasting all three. A
-     * Python scalar branch (where.ScalarOther / ScalarSelf) is wrapped by aten into a 0-d tensor
-     * of the other branch's dtype and run by the same kernel, which is what is done here.
+     * Python scalar branch is where.ScalarOther / where.ScalarSelf, through the bridge.
      */
     private static NDArray torchWhere(NDArray[] in, Attrs a) {
         return switch (a.getString("form", "tt")) {
-            // A Python scalar branch is wrapped as a 0-d tensor of the other branch's dtype (float64).
-            case "ts" -> where(in[0], in[1], in[1].getManager().create(a.getDouble("scalar")));
-            case "st" -> where(in[0], in[1].getManager().create(a.getDouble("scalar")), in[1]);
+            case "ts" -> WHERE_SCALAR_OTHER.call(in[0], in[1], a.getDouble("scalar"));
+            case "st" -> WHERE_SCALAR_SELF.call(in[0], a.getDouble("scalar"), in[1]);
             case "sqrt leak" -> where(in[0].gt(0.0), in[0].sqrt(), in[0].getManager().create(0.0));
             default -> where(in[0], in[1], in[2]);
         };
     }
+
+    private static final AtenKernel WHERE_SCALAR_OTHER = AtenKernel.of("aten::where.ScalarOther",
+            "c: Tensor, x: Tensor, s: float", "torch.where(c, x, s)");
+    private static final AtenKernel WHERE_SCALAR_SELF = AtenKernel.of("aten::where.ScalarSelf",
+            "c: Tensor, s: float, x: Tensor", "torch.where(c, s, x)");
 }
