@@ -145,19 +145,18 @@ class MovementSliceTest {
                 () -> Nano.scalar(1).narrow(0, 0, 1));
     }
 
-    /** PyTorch's words for {@code x[..., 5]} (libtorch's applySelect), the oracle's route to select. */
+    /** torch.select's own words (TORCH_CHECK_INDEX in aten's select). */
     @Test
     void selectOutOfRange() {
-        assertFails(IndexOutOfBoundsException.class, "index 5 is out of bounds for dimension 0 with size 3",
-                () -> x34().select(0, 5));
-        assertFails(IndexOutOfBoundsException.class, "index -5 is out of bounds for dimension 1 with size 4",
-                () -> x34().select(-1, -5));
+        assertFails(IndexOutOfBoundsException.class, "select(): index 5 out of range for tensor of size [3, 4] at "
+                + "dimension 0", () -> x34().select(0, 5));
+        assertFails(IndexOutOfBoundsException.class, "select(): index -5 out of range for tensor of size [3, 4] at "
+                + "dimension 1", () -> x34().select(-1, -5));
     }
 
     @Test
     void selectOfAScalar() {
-        assertFails(IndexOutOfBoundsException.class, "invalid index of a 0-dim tensor. Use `tensor.item()` in Python"
-                + " or `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number",
+        assertFails(IndexOutOfBoundsException.class, "select() cannot be applied to a 0-dim tensor.",
                 () -> Nano.scalar(1).select(0, 0));
     }
 

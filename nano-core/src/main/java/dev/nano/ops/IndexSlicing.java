@@ -39,22 +39,19 @@ final class IndexSlicing {
 
     /**
      * {@code x.select(dim, index)}: one position along {@code dim}, which disappears. The range
-     * checks speak as PyTorch's indexing does for {@code x[..., index]} (libtorch's
-     * {@code applySelect}), the route by which the oracle reaches select; {@code torch.select}
-     * itself words them "select(): index 4 out of range for tensor of size [3, 4] at dimension 1"
-     * and "select() cannot be applied to a 0-dim tensor.".
+     * checks speak as {@code torch.select} does (its TORCH_CHECK_INDEX messages), the kernel the
+     * oracle calls; Python's {@code x[..., 5]} words them differently, through libtorch's indexing.
      */
     static Tensor select(Tensor x, int dim, int index) {
         if (x.dim() == 0) {
-            throw new IndexOutOfBoundsException("invalid index of a 0-dim tensor. Use `tensor.item()` in Python or"
-                    + " `tensor.item<T>()` in C++ to convert a 0-dim tensor to a number");
+            throw new IndexOutOfBoundsException("select() cannot be applied to a 0-dim tensor.");
         }
         int d = Shape.wrapDim(dim, x.dim());
         int[] shape = x.shape();
         int size = shape[d];
         if (index < -size || index >= size) {
-            throw new IndexOutOfBoundsException("index " + index + " is out of bounds for dimension " + d
-                    + " with size " + size);
+            throw new IndexOutOfBoundsException("select(): index " + index + " out of range for tensor of size "
+                    + java.util.Arrays.toString(shape) + " at dimension " + d);
         }
         return new Select(shape, d, index < 0 ? index + size : index).apply(x);
     }

@@ -78,7 +78,8 @@ final class ShapeCases {
                 () -> Nano.tensor(new double[4], 2, 3));
         r.add("gather index out of range", IOOBE, "index 5 is out of bounds for dimension 1 with size 3",
                 () -> a.gather(1, Nano.longTensor(new long[] {5, 0}, 2, 1)));
-        r.add("select index out of range", IOOBE, "index 7 is out of bounds for dimension 1 with size 3",
+        r.add("select index out of range", IOOBE,
+                "select(): index 7 out of range for tensor of size [2, 3] at dimension 1",
                 () -> a.select(1, 7));
         r.add("narrow past the end", IAE, "start (2) + length (5) exceeds dimension size (3)",
                 () -> a.narrow(1, 2, 5));
@@ -115,8 +116,8 @@ final class ShapeCases {
         r.add("cat(dim MIN_VALUE)", IOOBE, dimMin, () -> Nano.cat(new Tensor[] {a}, Integer.MIN_VALUE));
         r.add("gather(dim MIN_VALUE)", IOOBE, dimMin,
                 () -> a.gather(Integer.MIN_VALUE, Nano.longTensor(new long[] {0}, 1, 1)));
-        r.add("select(1, MIN_VALUE)", IOOBE, "index -2147483648 is out of bounds for dimension 1 with size 3",
-                () -> a.select(1, Integer.MIN_VALUE));
+        r.add("select(1, MIN_VALUE)", IOOBE, "select(): index -2147483648 out of range for tensor of size [2, 3] "
+                + "at dimension 1", () -> a.select(1, Integer.MIN_VALUE));
         r.add("narrow(1, 2000000000, 2000000000)", IOOBE,
                 "start out of range (expected to be in range of [-3, 3], but got 2000000000)",
                 () -> a.narrow(1, 2_000_000_000, 2_000_000_000));

@@ -3,6 +3,7 @@ package dev.nano.oracle;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.cases.Oracle;
 import dev.nano.oracle.optim.OptimGrid;
 import dev.nano.oracle.report.ModuleCoverage;
 import dev.nano.oracle.report.OperatorCoverage;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -94,10 +96,34 @@ class CoverageGateTest {
         assertTrue(strays.isEmpty(), "catalogue entries that are not nano operators: " + strays);
     }
 
+    /** Issue 10: the oracle is PyTorch's own kernel; a composition must say why no kernel can be reached. */
+    @Test
+    void everyCatalogueEntryCallsPyTorchsKernelOrSaysWhyNot() {
+        List<String> unexplained = new ArrayList<>();
+        for (OpInfo op : Catalogue.all()) {
+            Oracle o = op.oracle();
+            if (o == null || (!o.isKernel() && (o.reason() == null || o.reason().isBlank()))) {
+                unexplained.add(op.name());
+            }
+        }
+        assertTrue(unexplained.isEmpty(), "catalogue entries composing torch ops without a written reason: "
+                + unexplained);
+    }
+
+    @Test
+    void aCompositionWithoutAReasonCannotBeWritten() {
+        assertThrows(IllegalArgumentException.class, () -> Oracle.composed(" "));
+        OpInfo add = Catalogue.byName("add");
+        assertThrows(IllegalStateException.class, () -> OpInfo.builder("add", "ops").nanoMulti(add.nano())
+                .torchMulti((in, a) -> add.torch().apply(null, in, a)).build(),
+                "an entry that does not say what its torch side calls is refused");
+    }
+
     @Test
     void theGateNoticesAMissingKind() {
         OpInfo add = Catalogue.byName("add");
-        OpInfo stripped = OpInfo.builder("add", "ops").nanoMulti(add.nano()).torchMulti(add.torch())
+        OpInfo stripped = OpInfo.builder("add", "ops").nanoMulti(add.nano()).oracle(add.oracle())
+                .torchMulti((in, a) -> add.torch().apply(null, in, a))
                 .samples(add.samples().stream().filter(s -> !s.kinds().contains(Kind.BROADCAST)).toList())
                 .build();
         assertTrue(OperatorCoverage.of("add", stripped, null).missing().contains(Kind.BROADCAST),

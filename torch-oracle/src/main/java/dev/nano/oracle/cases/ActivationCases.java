@@ -1,9 +1,9 @@
 package dev.nano.oracle.cases;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,20 +19,27 @@ import static dev.nano.oracle.cases.UnarySamples.concat;
  * {@code threshold}, elu {@code alpha}. A case without the attribute calls nano's default overload
  * ({@code x.leakyRelu()}, {@code x.gelu()}, ...) and PyTorch's default.
  *
- * <p>DJL reaches sigmoid, relu, leaky_relu(x, slope), elu(x, alpha), the exact gelu and softplus
- * with beta 1 / threshold 20 directly. silu, the tanh gelu and softplus with other beta/threshold
- * are composed from PyTorch's kernel formulas (comments at each).
+ * <p>DJL reaches sigmoid, relu, leaky_relu(x, slope) and elu(x, alpha) directly (its JNI calls
+ * {@code torch::sigmoid/relu} and {@code torch::nn::functional::leaky_relu/elu}, which are
+ * {@code aten::leaky_relu/elu}). gelu with {@code approximate}, silu and softplus with beta and
+ * threshold it does not: they go through the TorchScript bridge ({@link AtenKernel}), one call of
+ * {@code torch.gelu / torch.silu / torch.softplus} each.
  */
 final class ActivationCases {
     private ActivationCases() {
     }
 
-    /** C's M_SQRT2 and M_2_SQRTPI, as PyTorch's gelu kernel combines them: sqrt(2/pi). */
-    private static final double GELU_TANH_BETA = 1.41421356237309504880 * 1.12837916709551257390 * 0.5;
-    private static final double GELU_TANH_KAPPA = 0.044715;
+    private static final AtenKernel GELU = AtenKernel.of("aten::gelu", "x: Tensor, approximate: str",
+            "torch.gelu(x, approximate=approximate)");
+    private static final AtenKernel SILU = AtenKernel.of("aten::silu", "x: Tensor", "torch.silu(x)");
+    private static final AtenKernel SOFTPLUS = AtenKernel.of("aten::softplus",
+            "x: Tensor, beta: float, threshold: float", "torch.softplus(x, beta, threshold)");
 
     private static final String NOT_SCALAR = "its hyperparameter is not an operand; its values are variants "
             + "(attributes), not a Java scalar on either side";
+
+    /** Tiny inputs for ops ≈ c·x near 0 (c = 1/2 for gelu and silu): no subnormals, whose c·x rounds to an ulp. */
+    private static final double[] TINY_SCALED = {1e-300, -1e-300, 1e-200, 1e-100, 1e-20, 1e-10, -1e-10};
 
     static List<OpInfo> entries() {
         return List.of(sigmoid(), relu(), leakyRelu(), gelu(), silu(), softplus(), elu());
@@ -42,6 +49,7 @@ final class ActivationCases {
         List<Sample> s = UnarySamples.group("sigmoid", "", Attrs::none, Domain.signed(0.1, 4), Domain.signed(1, 30),
                 concat(EDGE_VALUES, 36, -36, 40, -40, -710, -745, 710, MIN_SUB), true, new double[] {0.0});
         return builder("sigmoid", s)
+                .oracle(Oracle.kernel("aten::sigmoid", Oracle.DJL))
                 .nano((in, a) -> in[0].sigmoid())
                 .torch((in, a) -> JniUtils.sigmoid((PtNDArray) in[0]))
                 .exclude(Kind.ERROR, "accepts every float64 tensor; bool and int64 inputs are promoted to the "
@@ -54,7 +62,9 @@ final class ActivationCases {
                 Domain.signed(1e-3, 1e6), concat(EDGE_VALUES, MIN_SUB, -MIN_SUB), true, new double[] {0.0, -0.0}));
         s.add(Sample.error("bool input", "Boolean inputs not supported for relu", Attrs.none(),
                 Input.bool(new int[] {3}, 1, 0, 1)));
+        s.addAll(UnarySamples.tiny("", Attrs::none, UnaryCases.TINY));
         return builder("relu", s)
+                .oracle(Oracle.kernel("aten::relu", Oracle.DJL))
                 .nano((in, a) -> in[0].relu())
                 .torch((in, a) -> JniUtils.relu((PtNDArray) in[0]))
                 .build();
@@ -71,8 +81,10 @@ final class ActivationCases {
             s.addAll(UnarySamples.group("leakyRelu", prefix, attrs, Domain.signed(0.1, 3), null, edges, false,
                     kinks));
         }
+        s.addAll(UnarySamples.tiny("", Attrs::none, UnaryCases.TINY));
         s.addAll(dtypeErrors());
         return builder("leakyRelu", s)
+                .oracle(Oracle.kernel("aten::leaky_relu", Oracle.DJL))
                 .nano((in, a) -> a.has("negativeSlope") ? in[0].leakyRelu(a.getDouble("negativeSlope"))
                         : in[0].leakyRelu())
                 .torch((in, a) -> JniUtils.leakyRelu((PtNDArray) in[0],
@@ -89,44 +101,28 @@ final class ActivationCases {
                 null, edges, false, new double[] {0.0}));
         s.addAll(UnarySamples.group("gelu", "tanh ", () -> Attrs.of("approximate", "tanh"), Domain.signed(0.1, 4),
                 Domain.signed(1, 9), edges, true, new double[] {0.0}));
+        s.addAll(UnarySamples.tiny("", Attrs::none, TINY_SCALED));
+        s.addAll(UnarySamples.tiny("tanh ", () -> Attrs.of("approximate", "tanh"), TINY_SCALED));
+        s.add(Sample.error("approximate=sigmoid", "approximate argument must be either none or tanh.",
+                Attrs.of("approximate", "sigmoid"), Samples.values(0.5, -1)));
         s.addAll(dtypeErrors());
         return builder("gelu", s)
                 .nano((in, a) -> a.has("approximate") ? in[0].gelu(a.getString("approximate")) : in[0].gelu())
-                .torch((in, a) -> "tanh".equals(a.getString("approximate", "none")) ? geluTanh(in[0])
-                        : JniUtils.gelu((PtNDArray) in[0]))
+                .torchKernel(GELU, (in, a) -> GELU.call(in[0], a.getString("approximate", "none")))
                 .exclude(Kind.SCALAR, NOT_SCALAR)
                 .build();
-    }
-
-    /**
-     * {@code F.gelu(x, approximate='tanh')} is not in DJL (JniUtils.gelu is the exact form only):
-     * composed exactly as PyTorch's GeluKernelImpl writes it,
-     * {@code 0.5 * x * (1 + tanh(kBeta * (x + kKappa * (x * x * x))))} with the kernel's kBeta and
-     * kKappa, so the forward is the kernel's, operation for operation. Its gradient comes from
-     * autograd through those ops: mathematically GeluBackwardKernelImpl's
-     * {@code 0.5·(1 + t) + 0.5·x·(1 − t²)·kBeta·(1 + 3·kKappa·x²)}, rounded differently (a few ulps,
-     * inside the default tolerance), with the same NaN at ±inf and ±1e300 (inf · 0 in both).
-     * An invalid {@code approximate} string cannot reach PyTorch through DJL for the same reason,
-     * so gelu's ERROR evidence is the bool-input rejection.
-     */
-    private static NDArray geluTanh(NDArray x) {
-        NDArray cube = x.mul(x).mul(x);
-        NDArray inner = x.add(cube.mul(GELU_TANH_KAPPA)).mul(GELU_TANH_BETA);
-        return x.mul(0.5).mul(inner.tanh().add(1.0));
     }
 
     private static OpInfo silu() {
         List<Sample> s = UnarySamples.group("silu", "", Attrs::none, Domain.signed(0.1, 4), Domain.signed(1, 30),
                 concat(EDGE_VALUES, 40, -40, -710, 710, -1.2784645, 1e-10, MIN_SUB), true, new double[] {0.0});
+        s.addAll(UnarySamples.tiny("", Attrs::none, TINY_SCALED));
         return builder("silu", s)
                 .nano((in, a) -> in[0].silu())
-                // silu is not in DJL: composed as x * sigmoid(x). PyTorch's kernel computes
-                // x / (1 + exp(-x)); the product rounds once more (≤ 1 ulp apart). Autograd of the
-                // product gives g·s + g·x·s·(1 − s), torch's silu_backward g·s·(1 + x·(1 − s))
-                // regrouped; both are NaN at ±inf (inf · 0) and 0 far below zero.
-                .torch((in, a) -> in[0].mul(JniUtils.sigmoid((PtNDArray) in[0])))
-                .exclude(Kind.ERROR, "silu is not in DJL, so no input PyTorch rejects can reach it (the "
-                        + "composition's sigmoid accepts every dtype)")
+                .torchKernel(SILU, (in, a) -> SILU.call(in[0]))
+                .exclude(Kind.ERROR, "PyTorch's silu rejects bool and int64 input (\"silu\" not implemented for "
+                        + "'Bool' / 'Long'), nano rejects it in its own words (convert with toFloat64()); the message "
+                        + "case waits for nano to use PyTorch's")
                 .build();
     }
 
@@ -142,8 +138,7 @@ final class ActivationCases {
         s.addAll(UnarySamples.group("softplus", "beta=0.5 threshold=1 ",
                 () -> Attrs.of("beta", 0.5).with("threshold", 1.0), Domain.signed(0.1, 4), null,
                 concat(EDGE_VALUES, 2, 1.99, 2.01, -100), false, new double[] {0.0, 2.0}));
-        // beta 1, threshold 20 through the composition: the same values as the default cases above,
-        // which go through DJL's real softplus, so the composition is checked against the real op.
+        // beta 1, threshold 20 given explicitly: the same values as the default cases above.
         s.addAll(UnarySamples.group("softplus", "beta=1 threshold=20 ",
                 () -> Attrs.of("beta", 1.0).with("threshold", 20.0), Domain.signed(0.1, 4), null,
                 edges, false, new double[] {0.0, 20.0}));
@@ -151,33 +146,10 @@ final class ActivationCases {
         return builder("softplus", s)
                 .nano((in, a) -> a.has("beta") ? in[0].softplus(a.getDouble("beta"), a.getDouble("threshold"))
                         : in[0].softplus())
-                .torch((in, a) -> a.has("beta") ? softplus(in[0], a.getDouble("beta"), a.getDouble("threshold"))
-                        : JniUtils.softPlus((PtNDArray) in[0]))
+                .torchKernel(SOFTPLUS, (in, a) -> SOFTPLUS.call(in[0], a.has("beta") ? a.getDouble("beta") : 1.0,
+                        a.has("threshold") ? a.getDouble("threshold") : 20.0))
                 .exclude(Kind.SCALAR, NOT_SCALAR)
                 .build();
-    }
-
-    /**
-     * {@code F.softplus(x, beta, threshold)}: DJL's softPlus has beta 1 and threshold 20 only, so
-     * other values are composed from PyTorch's kernel, {@code x·beta > threshold ? x :
-     * log1p(exp(x·beta)) / beta}, and its backward, {@code x·beta > threshold ? g : g·z/(z + 1)}
-     * with {@code z = exp(x·beta)}:
-     * <ul>
-     *   <li>the branch is a {@code where} on {@code x·beta > threshold}, which routes the gradient
-     *       exactly as the kernel's select does;</li>
-     *   <li>the log branch is evaluated at 0 where it is not taken, so that its exp cannot overflow
-     *       and leak inf · 0 = NaN into the gradient through where's zero (the kernel's select has
-     *       no such leak);</li>
-     *   <li>log1p(z) is written log(1 + z) (DJL has no log1p): 1 + z rounds, an absolute error of
-     *       at most 2^-53/beta in the output, inside the default atol (1e-12). Its autograd
-     *       gradient is (g/beta)/(1 + z)·z·beta, the kernel's g·z/(z + 1) up to a few roundings.</li>
-     * </ul>
-     */
-    private static NDArray softplus(NDArray x, double beta, double threshold) {
-        NDArray above = x.mul(beta).gt(threshold);
-        NDArray safe = JniUtils.where((PtNDArray) above, (PtNDArray) x.zerosLike(), (PtNDArray) x);
-        NDArray logBranch = safe.mul(beta).exp().add(1.0).log().div(beta);
-        return JniUtils.where((PtNDArray) above, (PtNDArray) x, (PtNDArray) logBranch);
     }
 
     private static OpInfo elu() {
@@ -198,8 +170,10 @@ final class ActivationCases {
         s.replaceAll(c -> c.id().endsWith("x=nan") ? UnarySamples.forwardOnly(c, "PyTorch's elu gradient at NaN is "
                 + "NaN in its vector kernel and g in its scalar kernel (a 0-d tensor); nano follows the "
                 + "vector kernel, checked by the edge cases") : c);
+        s.addAll(UnarySamples.tiny("", Attrs::none, UnaryCases.TINY));
         s.addAll(dtypeErrors());
         return builder("elu", s)
+                .oracle(Oracle.kernel("aten::elu", Oracle.DJL))
                 .nano((in, a) -> a.has("alpha") ? in[0].elu(a.getDouble("alpha")) : in[0].elu())
                 .torch((in, a) -> JniUtils.elu((PtNDArray) in[0], a.has("alpha") ? a.getDouble("alpha") : 1.0))
                 .exclude(Kind.SCALAR, NOT_SCALAR)

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,12 @@ final class ComparisonCases {
 
     static List<OpInfo> entries() {
         List<Cmp> ops = List.of(
-                new Cmp("lt", Tensor::lt, Tensor::lt, Nano::lt, NDArray::lt, NDArray::lt, "gt"),
-                new Cmp("le", Tensor::le, Tensor::le, Nano::le, NDArray::lte, NDArray::lte, "ge"),
-                new Cmp("gt", Tensor::gt, Tensor::gt, Nano::gt, NDArray::gt, NDArray::gt, "lt"),
-                new Cmp("ge", Tensor::ge, Tensor::ge, Nano::ge, NDArray::gte, NDArray::gte, "le"),
-                new Cmp("eq", Tensor::eq, Tensor::eq, Nano::eq, NDArray::eq, NDArray::eq, "eq"),
-                new Cmp("ne", Tensor::ne, Tensor::ne, Nano::ne, NDArray::neq, NDArray::neq, "ne"));
+                new Cmp("lt", Tensor::lt, Tensor::lt, Nano::lt, tt("lt"), ts("lt"), "gt"),
+                new Cmp("le", Tensor::le, Tensor::le, Nano::le, tt("le"), ts("le"), "ge"),
+                new Cmp("gt", Tensor::gt, Tensor::gt, Nano::gt, tt("gt"), ts("gt"), "lt"),
+                new Cmp("ge", Tensor::ge, Tensor::ge, Nano::ge, tt("ge"), ts("ge"), "le"),
+                new Cmp("eq", Tensor::eq, Tensor::eq, Nano::eq, tt("eq"), ts("eq"), "eq"),
+                new Cmp("ne", Tensor::ne, Tensor::ne, Nano::ne, tt("ne"), ts("ne"), "ne"));
         List<OpInfo> out = new ArrayList<>();
         for (Cmp op : ops) {
             out.add(entry(op, ops));
@@ -64,6 +65,8 @@ final class ComparisonCases {
         // s∘t is computed by PyTorch as the mirrored comparison t∘s (Python's reflected operator).
         Cmp mirror = all.stream().filter(c -> c.name.equals(op.mirror)).findFirst().orElseThrow();
         return OpInfo.builder(op.name, "ops")
+                .oracle(Oracle.kernel("aten::" + op.name + ".Tensor, aten::" + op.name + ".Scalar (s∘t: the mirrored "
+                        + op.mirror + ".Scalar, as Python reflects it)", Oracle.TORCHSCRIPT))
                 .notDifferentiable(NO_GRAD)
                 .nano((in, a) -> switch (a.getString("form", "tt")) {
                     case "ts" -> op.nanoTS.apply(in[0], a.getDouble("scalar"));
@@ -78,6 +81,21 @@ final class ComparisonCases {
                 .samples(samples)
                 .exclude(Kind.DIMS, "elementwise: no dim argument")
                 .build();
+    }
+
+    /**
+     * t∘t through the bridge: {@code aten::<name>.Tensor}. (DJL reaches lt le gt ge eq as the
+     * same kernels, but its ne is {@code eq(...).logical_not_()}, a composition.)
+     */
+    private static BiFunction<NDArray, NDArray, NDArray> tt(String name) {
+        AtenKernel k = AtenKernel.of("aten::" + name + ".Tensor", "x: Tensor, y: Tensor", "torch." + name + "(x, y)");
+        return k::call;
+    }
+
+    /** t∘s with a Python float: {@code aten::<name>.Scalar}, as Python's {@code t < 2.5} dispatches. */
+    private static BiFunction<NDArray, Double, NDArray> ts(String name) {
+        AtenKernel k = AtenKernel.of("aten::" + name + ".Scalar", "x: Tensor, s: float", "torch." + name + "(x, s)");
+        return k::call;
     }
 
     private static Sample roundInputs(Sample s) {

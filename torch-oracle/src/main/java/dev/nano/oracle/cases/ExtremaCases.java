@@ -5,6 +5,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Tensor;
 import dev.nano.ValuesIndices;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,13 @@ import static dev.nano.oracle.cases.Samples.kinds;
  * {@code amax amin max min argmax argmin}. The three differentiable forms split a tie's gradient
  * differently (spec §16), which is what the NONDIFF cases pin down:
  * <ul>
- *   <li>{@code amax/amin(dims)}: g/k to each of k tied elements (composed, see
- *       {@link ReductionTorch#extreme}: DJL does not reach amax);</li>
+ *   <li>{@code amax/amin(dims)}: g/k to each of k tied elements (torch.amax through the
+ *       TorchScript bridge: DJL does not reach amax);</li>
  *   <li>{@code max()/min()} (attr form=all): torch's {@code x.max()}, g/k to each tie
  *       ({@code evenly_distribute_backward}), g/k to each NaN when the result is NaN;</li>
  *   <li>{@code max/min(dim, keepdim)} (form=dim): torch's {@code x.max(dim, keepdim)}, values
- *       and indices (first occurrence), all of g to the returned index.</li>
+ *       and indices (first occurrence), all of g to the returned index (through the bridge: DJL
+ *       returns only the values of max.dim, and argmax is a different kernel).</li>
  * </ul>
  * Random inputs are distinct values at least 0.2 apart, so smooth cases have no near-ties. The
  * min ops see the negated tie/edge data of the max ops (NaN stays NaN).
@@ -34,6 +36,21 @@ import static dev.nano.oracle.cases.Samples.kinds;
 final class ExtremaCases {
     private ExtremaCases() {
     }
+
+    private static final AtenKernel AMAX = AtenKernel.of("aten::amax", "x: Tensor, dims: List[int], keepdim: bool",
+            "torch.amax(x, dims, keepdim)");
+    private static final AtenKernel AMIN = AtenKernel.of("aten::amin", "x: Tensor, dims: List[int], keepdim: bool",
+            "torch.amin(x, dims, keepdim)");
+    private static final AtenKernel MAX_ALL = AtenKernel.of("aten::max", "x: Tensor", "torch.max(x)");
+    private static final AtenKernel MIN_ALL = AtenKernel.of("aten::min", "x: Tensor", "torch.min(x)");
+    private static final AtenKernel MAX_VALUES = AtenKernel.of("aten::max.dim", "x: Tensor, dim: int, keepdim: bool",
+            "torch.max(x, dim, keepdim)[0]");
+    private static final AtenKernel MAX_INDICES = AtenKernel.of("aten::max.dim", "x: Tensor, dim: int, keepdim: bool",
+            "torch.max(x, dim, keepdim)[1]");
+    private static final AtenKernel MIN_VALUES = AtenKernel.of("aten::min.dim", "x: Tensor, dim: int, keepdim: bool",
+            "torch.min(x, dim, keepdim)[0]");
+    private static final AtenKernel MIN_INDICES = AtenKernel.of("aten::min.dim", "x: Tensor, dim: int, keepdim: bool",
+            "torch.min(x, dim, keepdim)[1]");
 
     private static final String ONE_INPUT = "one tensor input: nothing to broadcast";
     private static final String NO_SCALAR = "no tensor-scalar form";
@@ -115,8 +132,9 @@ final class ExtremaCases {
                     int[] d = ReductionCases.dims(a);
                     return max ? in[0].amax(d, ReductionCases.keepdim(a)) : in[0].amin(d, ReductionCases.keepdim(a));
                 })
-                .torch((in, a) -> ReductionTorch.extreme(in[0], a.has("dims") ? ReductionCases.dims(a) : new int[0],
-                        ReductionCases.keepdim(a), max))
+                .oracle(Oracle.kernel(max ? "aten::amax" : "aten::amin", Oracle.TORCHSCRIPT))
+                .torch((in, a) -> (max ? AMAX : AMIN).call(in[0],
+                        a.has("dims") ? ReductionCases.dims(a) : new int[0], ReductionCases.keepdim(a)))
                 .samples(s)
                 .exclude(Kind.BROADCAST, ONE_INPUT)
                 .exclude(Kind.SCALAR, NO_SCALAR)
@@ -130,6 +148,8 @@ final class ExtremaCases {
         List<Sample> s = new ArrayList<>();
         addForms(s, op, draw, max);
         return OpInfo.builder(op, "ops")
+                .oracle(Oracle.kernel(max ? "aten::max, aten::max.dim" : "aten::min, aten::min.dim",
+                        Oracle.TORCHSCRIPT))
                 .nanoMulti((in, a) -> {
                     if (a.getString("form").equals("all")) {
                         return new Tensor[] {max ? in[0].max() : in[0].min()};
@@ -140,15 +160,14 @@ final class ExtremaCases {
                 })
                 .torchMulti((in, a) -> {
                     if (a.getString("form").equals("all")) {
-                        return new NDArray[] {max ? JniUtils.max(pt(in[0])) : JniUtils.min(pt(in[0]))};
+                        return new NDArray[] {max ? MAX_ALL.call(in[0]) : MIN_ALL.call(in[0])};
                     }
                     int dim = a.getInt("dim");
                     boolean keep = a.getBool("keepdim");
-                    // DJL returns only the values of torch's x.max(dim, keepdim); argmax gives the
-                    // same (first) index, which is the index max(dim) returns on the CPU.
+                    // Both outputs of one kernel, max.dim: its values (differentiated) and its indices.
                     return max
-                            ? new NDArray[] {JniUtils.max(pt(in[0]), dim, keep), JniUtils.argMax(pt(in[0]), dim, keep)}
-                            : new NDArray[] {JniUtils.min(pt(in[0]), dim, keep), JniUtils.argMin(pt(in[0]), dim, keep)};
+                            ? new NDArray[] {MAX_VALUES.call(in[0], dim, keep), MAX_INDICES.call(in[0], dim, keep)}
+                            : new NDArray[] {MIN_VALUES.call(in[0], dim, keep), MIN_INDICES.call(in[0], dim, keep)};
                 })
                 .samples(s)
                 .exclude(Kind.BROADCAST, ONE_INPUT)
@@ -217,6 +236,7 @@ final class ExtremaCases {
             constants.add(ReductionSamples.constants(sample));
         }
         return OpInfo.builder(op, "ops")
+                .oracle(Oracle.kernel(max ? "aten::argmax" : "aten::argmin", Oracle.DJL))
                 .notDifferentiable("returns INT64 indices, which have no gradient (the NONDIFF-tagged cases pin "
                         + "down which index a tie or a NaN gives)")
                 .nano((in, a) -> {

@@ -1,28 +1,24 @@
 package dev.nano.oracle.cases;
 
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 import static dev.nano.oracle.cases.MovementSupport.edgeError;
-import static dev.nano.oracle.cases.MovementSupport.longs;
-import static dev.nano.oracle.cases.MovementSupport.pt;
 import static dev.nano.oracle.cases.Samples.INF;
 import static dev.nano.oracle.cases.Samples.NAN;
 import static dev.nano.oracle.cases.Samples.kinds;
 
 /**
  * The deterministic factories: zeros ones full zerosLike onesLike fullLike arange linspace eye.
- * PyTorch's tensors are created on the case's manager, always as float64 (DJL defaults to
- * float32). The {@code *Like} factories take their input as a constant.
+ * PyTorch's tensors are created on the case's manager (handed to the torch side by the runner),
+ * always as float64: every factory goes through the TorchScript bridge with {@code dtype=7}
+ * (torch.float64's ScalarType, as torch.jit.save writes it), which also passes arange's and
+ * linspace's bounds as doubles (DJL's calls take Java floats) and reaches full_like, which DJL
+ * lacks. The {@code *Like} factories take their input as a constant.
  */
 final class FactoryCases {
     private FactoryCases() {
@@ -40,12 +36,25 @@ final class FactoryCases {
                 fullLike(), arange(), linspace(), eye());
     }
 
-    private static PtNDManager manager() {
-        return (PtNDManager) TorchRunner.manager();
-    }
+    private static final AtenKernel ZEROS = AtenKernel.of("aten::zeros", "shape: List[int]",
+            "torch.zeros(shape, dtype=7)");
+    private static final AtenKernel ONES = AtenKernel.of("aten::ones", "shape: List[int]",
+            "torch.ones(shape, dtype=7)");
+    private static final AtenKernel FULL = AtenKernel.of("aten::full", "shape: List[int], value: float",
+            "torch.full(shape, value, dtype=7)");
+    private static final AtenKernel ZEROS_LIKE = AtenKernel.of("aten::zeros_like", "x: Tensor", "torch.zeros_like(x)");
+    private static final AtenKernel ONES_LIKE = AtenKernel.of("aten::ones_like", "x: Tensor", "torch.ones_like(x)");
+    private static final AtenKernel FULL_LIKE = AtenKernel.of("aten::full_like", "x: Tensor, value: float",
+            "torch.full_like(x, value)");
+    private static final AtenKernel ARANGE = AtenKernel.of("aten::arange.start_step",
+            "start: float, end: float, step: float", "torch.arange(start, end, step, dtype=7)");
+    private static final AtenKernel LINSPACE = AtenKernel.of("aten::linspace",
+            "start: float, end: float, steps: int", "torch.linspace(start, end, steps, dtype=7)");
+    private static final AtenKernel EYE = AtenKernel.of("aten::eye.m", "n: int, m: int", "torch.eye(n, m, dtype=7)");
 
-    private static ai.djl.Device device() {
-        return TorchRunner.manager().getDevice();
+    /** The oracle of a factory reached through the bridge. */
+    private static Oracle kernel(AtenKernel k) {
+        return Oracle.kernel(k.op(), Oracle.TORCHSCRIPT);
     }
 
     private static OpInfo.Builder factory(String name) {
@@ -81,19 +90,14 @@ final class FactoryCases {
         boolean zeros = value == 0.0;
         return factory(op)
                 .nano((in, a) -> zeros ? Nano.zeros(a.getInts("shape")) : Nano.ones(a.getInts("shape")))
-                .torch((in, a) -> {
-                    Shape shape = new Shape(longs(a.getInts("shape")));
-                    return zeros
-                            ? JniUtils.createZerosNdArray(manager(), shape, DataType.FLOAT64, device(), SparseFormat.DENSE)
-                            : JniUtils.createOnesNdArray(manager(), shape, DataType.FLOAT64, device(), SparseFormat.DENSE);
-                })
+                .oracle(kernel(zeros ? ZEROS : ONES))
+                .torchFactory((m, a) -> (zeros ? ZEROS : ONES).callIn(m, a.getInts("shape")))
                 .samples(s)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.EDGE, "no value argument: the fill value is fixed")
                 .build();
     }
 
-    /** DJL's {@code NDManager.full} takes a float; {@code JniUtils.full} passes the double to {@code torch::full}. */
     private static OpInfo full() {
         String op = "full";
         List<Sample> s = new ArrayList<>();
@@ -113,8 +117,8 @@ final class FactoryCases {
                 Attrs.of("shape", new int[] {-1, 3}).with("value", 1.0)));
         return factory(op)
                 .nano((in, a) -> Nano.full(a.getInts("shape"), a.getDouble("value")))
-                .torch((in, a) -> JniUtils.full(manager(), new Shape(longs(a.getInts("shape"))), a.getDouble("value"),
-                        DataType.FLOAT64, device(), SparseFormat.DENSE))
+                .oracle(kernel(FULL))
+                .torchFactory((m, a) -> FULL.callIn(m, a.getInts("shape"), a.getDouble("value")))
                 .samples(s)
                 .build();
     }
@@ -138,16 +142,14 @@ final class FactoryCases {
         boolean zeros = op.equals("zerosLike");
         return factory(op)
                 .nano((in, a) -> zeros ? Nano.zerosLike(in[0]) : Nano.onesLike(in[0]))
-                .torch((in, a) -> zeros
-                        ? JniUtils.zerosLike(pt(in[0]), DataType.FLOAT64, device(), SparseFormat.DENSE)
-                        : JniUtils.onesLike(pt(in[0]), DataType.FLOAT64, device(), SparseFormat.DENSE))
+                .oracle(kernel(zeros ? ZEROS_LIKE : ONES_LIKE))
+                .torch((in, a) -> (zeros ? ZEROS_LIKE : ONES_LIKE).call(in[0]))
                 .samples(likeSamples(op, Attrs.none()))
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.ERROR, "accepts every tensor")
                 .build();
     }
 
-    /** DJL has no full_like; {@code torch::full(x.shape, value)} gives the same float64 tensor. */
     private static OpInfo fullLike() {
         String op = "fullLike";
         List<Sample> s = new ArrayList<>();
@@ -162,27 +164,13 @@ final class FactoryCases {
         }
         return factory(op)
                 .nano((in, a) -> Nano.fullLike(in[0], a.getDouble("value")))
-                .torch((in, a) -> JniUtils.full(manager(), in[0].getShape(), a.getDouble("value"), DataType.FLOAT64,
-                        device(), SparseFormat.DENSE))
+                .torchKernel(FULL_LIKE, (in, a) -> FULL_LIKE.call(in[0], a.getDouble("value")))
                 .samples(s)
                 .exclude(Kind.ERROR, "accepts every tensor")
                 .build();
     }
 
     // ---------------------------------------------------------------- arange, linspace
-
-    /**
-     * DJL passes arange's and linspace's bounds as Java floats. Every value used here is exactly
-     * representable in float32 (integers, halves, quarters, infinities, NaN), so torch sees the
-     * same doubles nano does; {@link #f} refuses any other.
-     */
-    private static float f(double v) {
-        float x = (float) v;
-        if (!(x == v) && !(Double.isNaN(v) && Float.isNaN(x))) {
-            throw new IllegalStateException("case value " + v + " is not exactly representable in float32");
-        }
-        return x;
-    }
 
     private static Attrs range(double start, double end, double step) {
         return Attrs.of("start", start).with("end", end).with("step", step);
@@ -209,8 +197,8 @@ final class FactoryCases {
         s.add(edgeError("NaN..5 step 1", "unsupported range: nan -> 5", range(NAN, 5, 1)));
         return factory(op)
                 .nano((in, a) -> Nano.arange(a.getDouble("start"), a.getDouble("end"), a.getDouble("step")))
-                .torch((in, a) -> JniUtils.arange(manager(), f(a.getDouble("start")), f(a.getDouble("end")),
-                        f(a.getDouble("step")), DataType.FLOAT64, device(), SparseFormat.DENSE))
+                .oracle(kernel(ARANGE))
+                .torchFactory((m, a) -> ARANGE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getDouble("step")))
                 .samples(s)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.ZERO_DIM, "always returns a 1-D tensor")
@@ -240,8 +228,8 @@ final class FactoryCases {
                 Attrs.of("start", 0.0).with("end", 1.0).with("steps", -1)));
         return factory(op)
                 .nano((in, a) -> Nano.linspace(a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
-                .torch((in, a) -> JniUtils.linspace(manager(), f(a.getDouble("start")), f(a.getDouble("end")),
-                        a.getInt("steps"), DataType.FLOAT64, device(), SparseFormat.DENSE))
+                .oracle(kernel(LINSPACE))
+                .torchFactory((m, a) -> LINSPACE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
                 .samples(s)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.ZERO_DIM, "always returns a 1-D tensor")
@@ -268,11 +256,8 @@ final class FactoryCases {
         s.add(Sample.error("n=2 m=-2", "m must be greater or equal to 0, got -2", Attrs.of("n", 2).with("m", -2)));
         return factory(op)
                 .nano((in, a) -> a.has("m") ? Nano.eye(a.getInt("n"), a.getInt("m")) : Nano.eye(a.getInt("n")))
-                .torch((in, a) -> {
-                    int n = a.getInt("n");
-                    int m = a.has("m") ? a.getInt("m") : n;
-                    return JniUtils.eye(manager(), n, m, DataType.FLOAT64, device(), SparseFormat.DENSE);
-                })
+                .oracle(kernel(EYE))
+                .torchFactory((m, a) -> EYE.callIn(m, a.getInt("n"), a.has("m") ? a.getInt("m") : a.getInt("n")))
                 .samples(s)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.ZERO_DIM, "always returns a 2-D tensor")

@@ -2,6 +2,7 @@ package dev.nano.oracle.cases;
 
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +26,9 @@ final class LinAlgCases {
     static List<OpInfo> entries() {
         return List.of(matmul(), mm(), dot(), t());
     }
+
+    private static final AtenKernel MM = AtenKernel.of("aten::mm", "x: Tensor, y: Tensor", "torch.mm(x, y)");
+    private static final AtenKernel T = AtenKernel.of("aten::t", "x: Tensor", "torch.t(x)");
 
     private static Sample pair(String op, Set<Kind> kinds, int[] a, int[] b) {
         String id = Input.shapeText(a) + "@" + Input.shapeText(b);
@@ -100,6 +104,7 @@ final class LinAlgCases {
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 2D and 0D", s(2, 3), s()));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.matmul(in[0], in[1]))
+                .oracle(Oracle.kernel("aten::matmul", Oracle.DJL))
                 .torch((in, a) -> JniUtils.matmul(pt(in[0]), pt(in[1])))
                 .samples(c)
                 .exclude(Kind.SCALAR, NO_SCALAR)
@@ -110,11 +115,7 @@ final class LinAlgCases {
 
     // ---------------------------------------------------------------- mm
 
-    /**
-     * DJL has no mm; for two matrices libtorch's matmul is {@code tensor1.mm(tensor2)}, so the
-     * values, gradients and the shape-mismatch message are mm's. mm's own rejection of a non-matrix
-     * ("self must be a matrix") is not reachable that way (matmul accepts other ranks).
-     */
+    /** torch.mm through the TorchScript bridge (DJL has no mm; its matmul accepts other ranks). */
     private static OpInfo mm() {
         String op = "mm";
         List<Sample> c = new ArrayList<>();
@@ -134,17 +135,18 @@ final class LinAlgCases {
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (3x1 and 3x1)", s(3, 1), s(3, 1)));
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (1x4 and 3x1)", s(1, 4), s(3, 1)));
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (0x2 and 0x2)", s(0, 2), s(0, 2)));
+        c.add(pairError(op, "self must be a matrix", s(), s(3, 4)));
+        c.add(pairError(op, "self must be a matrix", s(4), s(4, 2)));
+        c.add(pairError(op, "mat2 must be a matrix", s(3, 4), s(4)));
+        c.add(pairError(op, "self must be a matrix", s(2, 3, 4), s(4, 2)));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.mm(in[0], in[1]))
-                .torch((in, a) -> JniUtils.matmul(pt(in[0]), pt(in[1])))
+                .torchKernel(MM, (in, a) -> MM.call(in[0], in[1]))
                 .samples(c)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.NONDIFF, NO_KINKS)
                 .exclude(Kind.DIMS, NO_DIMS)
                 .exclude(Kind.BROADCAST, "mm takes two matrices and does not broadcast")
-                .exclude(Kind.ZERO_DIM, "mm takes only matrices; its rejection of a 0-d operand ('self must be a"
-                        + " matrix') is not reachable through DJL, which has no mm (the torch side runs matmul,"
-                        + " which is mm for two matrices)")
                 .build();
     }
 
@@ -180,6 +182,7 @@ final class LinAlgCases {
         c.add(pairError(op, "1D tensors expected, but got 1D and 0D tensors", s(3), s()));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.dot(in[0], in[1]))
+                .oracle(Oracle.kernel("aten::dot", Oracle.DJL))
                 .torch((in, a) -> JniUtils.dot(pt(in[0]), pt(in[1])))
                 .samples(c)
                 .exclude(Kind.SCALAR, NO_SCALAR)
@@ -191,10 +194,7 @@ final class LinAlgCases {
 
     // ---------------------------------------------------------------- t
 
-    /**
-     * DJL has no t(); {@code NDArray.transpose()} reverses the dims (a permute), which for at most
-     * 2 dims is exactly t(): the swap of a matrix, and the identity for 0-d and 1-D.
-     */
+    /** torch.t through the TorchScript bridge (DJL has no t(); its transpose() is a permute). */
     private static OpInfo t() {
         String op = "t";
         List<Sample> c = new ArrayList<>();
@@ -208,17 +208,16 @@ final class LinAlgCases {
         c.add(Sample.of("edge values (10,)", kinds(Kind.EDGE), Attrs.none(),
                 Input.of(new int[] {10}, Samples.EDGE_VALUES.clone())));
         c.add(Sample.of("edge values 0-d NaN", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, NAN)));
+        c.add(Sample.error("(2,3,4)", "t() expects a tensor with <= 2 dimensions, but self is 3D", Attrs.none(),
+                MovementSupport.draw(op, "(2,3,4)", new int[] {2, 3, 4})));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.t(in[0]))
-                .torch((in, a) -> in[0].transpose())
+                .torchKernel(T, (in, a) -> T.call(in[0]))
                 .samples(c)
                 .exclude(Kind.BROADCAST, MovementCases.ONE_INPUT)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.NONDIFF, MovementCases.NO_KINKS)
                 .exclude(Kind.DIMS, "no dim argument")
-                .exclude(Kind.ERROR, "t() rejects more than 2 dims, but DJL has no t(): the torch side is a permute,"
-                        + " which accepts them, so the rejection cannot come from libtorch here (nano's message is"
-                        + " checked in nano-core's LinAlgTest)")
                 .build();
     }
 }

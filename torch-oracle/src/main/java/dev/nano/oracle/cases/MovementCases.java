@@ -2,10 +2,10 @@ package dev.nano.oracle.cases;
 
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,6 +47,20 @@ final class MovementCases {
                 expand(), cat(), stack(), narrow(), select(), index(), gather(), pad(), cloneOp());
     }
 
+    private static final AtenKernel VIEW = AtenKernel.of("aten::view", "x: Tensor, shape: List[int]", "x.view(shape)");
+    private static final AtenKernel SQUEEZE_ALL = AtenKernel.of("aten::squeeze", "x: Tensor", "torch.squeeze(x)");
+    private static final AtenKernel SQUEEZE = AtenKernel.of("aten::squeeze.dims", "x: Tensor, dims: List[int]",
+            "torch.squeeze(x, dims)");
+    private static final AtenKernel NARROW = AtenKernel.of("aten::narrow",
+            "x: Tensor, dim: int, start: int, length: int", "torch.narrow(x, dim, start, length)");
+    private static final AtenKernel SELECT = AtenKernel.of("aten::select.int", "x: Tensor, dim: int, index: int",
+            "torch.select(x, dim, index)");
+    private static final AtenKernel CLONE = AtenKernel.of("aten::clone", "x: Tensor", "torch.clone(x)");
+
+    private static Oracle djl(String aten) {
+        return Oracle.kernel(aten, Oracle.DJL);
+    }
+
     private static OpInfo.Builder single(String name) {
         return OpInfo.builder(name, "ops")
                 .exclude(Kind.BROADCAST, ONE_INPUT)
@@ -56,11 +70,7 @@ final class MovementCases {
 
     // ---------------------------------------------------------------- reshape, view
 
-    /**
-     * reshape and view. DJL has no view; for the contiguous tensors of these cases torch's view
-     * and reshape return the same values and gradient and check sizes with the same
-     * {@code infer_size} messages, so both run torch's reshape.
-     */
+    /** reshape (DJL's Tensor::reshape) and view (through the bridge: DJL has no view). */
     private static OpInfo reshape(String op) {
         Object[][] forms = {
             {new int[] {}, new int[] {1}}, {new int[] {}, new int[] {}}, {new int[] {}, new int[] {1, 1, 1}},
@@ -100,7 +110,9 @@ final class MovementCases {
         boolean view = op.equals("view");
         return single(op)
                 .nano((in, a) -> view ? Nano.view(in[0], a.getInts("shape")) : Nano.reshape(in[0], a.getInts("shape")))
-                .torch((in, a) -> JniUtils.reshape(pt(in[0]), longs(a.getInts("shape"))))
+                .oracle(view ? Oracle.kernel("aten::view", Oracle.TORCHSCRIPT) : djl("aten::reshape"))
+                .torch((in, a) -> view ? VIEW.call(in[0], a.getInts("shape"))
+                        : JniUtils.reshape(pt(in[0]), longs(a.getInts("shape"))))
                 .samples(s)
                 .exclude(Kind.DIMS, "takes a target shape, not a dim; the inferred size -1 is covered by forward cases")
                 .build();
@@ -134,6 +146,7 @@ final class MovementCases {
         s.add(error(op, "(3,4) -3..1", DIM_RANGE_2 + "-3)", Attrs.of("start", -3).with("end", 1), 3, 4));
         return single(op)
                 .nano((in, a) -> Nano.flatten(in[0], a.getInt("start"), a.getInt("end")))
+                .oracle(djl("aten::flatten.using_ints"))
                 .torch((in, a) -> JniUtils.flatten(pt(in[0]), a.getInt("start"), a.getInt("end")))
                 .samples(s)
                 .build();
@@ -182,26 +195,9 @@ final class MovementCases {
                 Attrs.of("dims", new int[] {1})));
         return single(op)
                 .nano((in, a) -> a.has("dims") ? Nano.squeeze(in[0], a.getInts("dims")) : Nano.squeeze(in[0]))
-                .torch((in, a) -> {
-                    if (!a.has("dims")) {
-                        return JniUtils.squeeze(pt(in[0]));
-                    }
-                    int[] dims = a.getInts("dims");
-                    if (dims.length == 1) {
-                        return JniUtils.squeeze(pt(in[0]), dims[0]);
-                    }
-                    int rank = in[0].getShape().dimension();
-                    int[] wrapped = new int[dims.length];
-                    for (int i = 0; i < dims.length; i++) {
-                        wrapped[i] = dims[i] < 0 ? dims[i] + rank : dims[i];
-                    }
-                    Arrays.sort(wrapped);
-                    PtNDArray y = pt(in[0]);
-                    for (int i = wrapped.length - 1; i >= 0; i--) {
-                        y = JniUtils.squeeze(y, wrapped[i]);
-                    }
-                    return y;
-                })
+                // squeeze.dims through the bridge: DJL squeezes one dim at a time.
+                .oracle(Oracle.kernel("aten::squeeze, aten::squeeze.dims", Oracle.TORCHSCRIPT))
+                .torch((in, a) -> a.has("dims") ? SQUEEZE.call(in[0], a.getInts("dims")) : SQUEEZE_ALL.call(in[0]))
                 .samples(s)
                 .build();
     }
@@ -228,6 +224,7 @@ final class MovementCases {
                 Attrs.of("dim", 2)));
         return single(op)
                 .nano((in, a) -> Nano.unsqueeze(in[0], a.getInt("dim")))
+                .oracle(djl("aten::unsqueeze"))
                 .torch((in, a) -> JniUtils.unsqueeze(pt(in[0]), a.getInt("dim")))
                 .samples(s)
                 .build();
@@ -257,6 +254,7 @@ final class MovementCases {
         s.add(error(op, "(2,3,4) 1,3", DIM_RANGE_3 + "3)", Attrs.of("dim0", 1).with("dim1", 3), 2, 3, 4));
         return single(op)
                 .nano((in, a) -> Nano.transpose(in[0], a.getInt("dim0"), a.getInt("dim1")))
+                .oracle(djl("aten::transpose.int"))
                 .torch((in, a) -> JniUtils.transpose(pt(in[0]), a.getInt("dim0"), a.getInt("dim1")))
                 .samples(s)
                 .build();
@@ -289,6 +287,7 @@ final class MovementCases {
         s.add(error(op, "(2,3,4) [3,0,1]", DIM_RANGE_3 + "3)", Attrs.of("dims", new int[] {3, 0, 1}), 2, 3, 4));
         return single(op)
                 .nano((in, a) -> Nano.permute(in[0], a.getInts("dims")))
+                .oracle(djl("aten::permute"))
                 .torch((in, a) -> JniUtils.permute(pt(in[0]), longs(a.getInts("dims"))))
                 .samples(s)
                 .build();
@@ -334,6 +333,7 @@ final class MovementCases {
         // A size below -1 is rejected by DJL's own Shape check before libtorch sees it: not a case here.
         return single(op)
                 .nano((in, a) -> Nano.expand(in[0], a.getInts("sizes")))
+                .oracle(djl("aten::expand"))
                 .torch((in, a) -> JniUtils.broadcast(pt(in[0]), new Shape(longs(a.getInts("sizes")))))
                 .samples(s)
                 .exclude(Kind.DIMS, "takes target sizes, not a dim; -1 (keep the size) is covered by forward cases")
@@ -402,6 +402,7 @@ final class MovementCases {
                 new int[] {3, 4}));
         return joining(op)
                 .nano((in, a) -> Nano.cat(in, a.getInt("dim")))
+                .oracle(djl("aten::cat"))
                 .torch((in, a) -> JniUtils.cat(pts(in), a.getInt("dim")))
                 .samples(s)
                 .build();
@@ -439,6 +440,7 @@ final class MovementCases {
                 new int[] {3, 4}));
         return joining(op)
                 .nano((in, a) -> Nano.stack(in, a.getInt("dim")))
+                .oracle(djl("aten::stack"))
                 .torch((in, a) -> JniUtils.stack(pts(in), a.getInt("dim")))
                 .samples(s)
                 .build();
@@ -446,14 +448,7 @@ final class MovementCases {
 
     // ---------------------------------------------------------------- narrow, select, index
 
-    /**
-     * DJL has no narrow; {@code x.narrow(dim, start, length)} is torch's
-     * {@code x.slice(dim, start', start' + length)} with a negative start wrapped first (done
-     * here; the end of a slice is not wrapped the same way). For valid arguments both are the
-     * same view, with the same gradient. Past-the-end errors are narrow's own (slice clamps), so
-     * they are not reachable here; a bad dim and a 0-d input are rejected by slice with
-     * narrow's words.
-     */
+    /** torch.narrow through the TorchScript bridge (DJL has no narrow: slice clamps where narrow refuses). */
     private static OpInfo narrow() {
         String op = "narrow";
         int[][][] forms = {
@@ -478,28 +473,26 @@ final class MovementCases {
                 .with("length", 1), 2, 3, 4));
         s.add(error(op, "() dim 0", "cannot be applied to a 0-dim tensor.", Attrs.of("dim", 0).with("start", 0)
                 .with("length", 1)));
+        // Past the end: narrow's own checks (a slice would clamp).
+        s.add(error(op, "(5,) dim 0 from 3 len 3", "start (3) + length (3) exceeds dimension size (5).",
+                Attrs.of("dim", 0).with("start", 3).with("length", 3), 5));
+        s.add(error(op, "(5,) dim 0 from 6 len 0",
+                "start out of range (expected to be in range of [-5, 5], but got 6)",
+                Attrs.of("dim", 0).with("start", 6).with("length", 0), 5));
+        s.add(error(op, "(3,4) dim 1 from -5 len 1",
+                "start out of range (expected to be in range of [-4, 4], but got -5)",
+                Attrs.of("dim", 1).with("start", -5).with("length", 1), 3, 4));
+        s.add(error(op, "(5,) dim 0 from 1 len -1", "narrow(): length must be non-negative.",
+                Attrs.of("dim", 0).with("start", 1).with("length", -1), 5));
         return single(op)
                 .nano((in, a) -> Nano.narrow(in[0], a.getInt("dim"), a.getInt("start"), a.getInt("length")))
-                .torch((in, a) -> {
-                    int dim = a.getInt("dim");
-                    int start = a.getInt("start");
-                    long[] shape = in[0].getShape().getShape();
-                    int rank = shape.length;
-                    if (rank > 0 && dim >= -rank && dim < rank && start < 0) {
-                        start += (int) shape[dim < 0 ? dim + rank : dim];
-                    }
-                    return JniUtils.slice(pt(in[0]), dim, start, (long) start + a.getInt("length"), 1);
-                })
+                .torchKernel(NARROW, (in, a) -> NARROW.call(in[0], a.getInt("dim"), a.getInt("start"),
+                        a.getInt("length")))
                 .samples(s)
                 .build();
     }
 
-    /**
-     * DJL has no select; torch's {@code x.select(dim, i)} is {@code x[:, ..., i]} with {@code dim}
-     * full slices before the integer, which libtorch's indexing runs as select. The dim is
-     * wrapped here (valid in every case); the index is left to torch. Its range check is the
-     * indexing one ("index 4 is out of bounds for dimension 1 with size 4"), which nano uses.
-     */
+    /** torch.select through the TorchScript bridge (DJL has no select). */
     private static OpInfo select() {
         String op = "select";
         int[][][] forms = {
@@ -517,25 +510,24 @@ final class MovementCases {
         }
         s.add(Sample.of("edge values dim 0 index 1", kinds(Kind.EDGE), Attrs.of("dim", 0).with("index", 1),
                 edges()));
-        s.add(error(op, "(3,4) dim 1 index 4", "index 4 is out of bounds for dimension 1 with size 4",
+        s.add(error(op, "(3,4) dim 1 index 4",
+                "select(): index 4 out of range for tensor of size [3, 4] at dimension 1",
                 Attrs.of("dim", 1).with("index", 4), 3, 4));
-        s.add(error(op, "(3,4) dim -1 index -5", "index -5 is out of bounds for dimension 1 with size 4",
+        s.add(error(op, "(3,4) dim -1 index -5",
+                "select(): index -5 out of range for tensor of size [3, 4] at dimension 1",
                 Attrs.of("dim", -1).with("index", -5), 3, 4));
-        s.add(error(op, "(3,4) dim 0 index 3", "index 3 is out of bounds for dimension 0 with size 3",
+        s.add(error(op, "(3,4) dim 0 index 3",
+                "select(): index 3 out of range for tensor of size [3, 4] at dimension 0",
                 Attrs.of("dim", 0).with("index", 3), 3, 4));
-        s.add(error(op, "(2,0,3) dim 1 index 0", "index 0 is out of bounds for dimension 1 with size 0",
+        s.add(error(op, "(2,0,3) dim 1 index 0",
+                "select(): index 0 out of range for tensor of size [2, 0, 3] at dimension 1",
                 Attrs.of("dim", 1).with("index", 0), 2, 0, 3));
-        s.add(error(op, "() dim 0 index 0", "invalid index of a 0-dim tensor",
+        s.add(error(op, "() dim 0 index 0",
+                "select() cannot be applied to a 0-dim tensor.",
                 Attrs.of("dim", 0).with("index", 0)));
         return single(op)
                 .nano((in, a) -> Nano.select(in[0], a.getInt("dim"), a.getInt("index")))
-                .torch((in, a) -> {
-                    int rank = in[0].getShape().dimension();
-                    int dim = a.getInt("dim");
-                    int d = dim < 0 ? dim + Math.max(rank, 1) : dim;
-                    NDIndex index = new NDIndex().addAllDim(d).addIndices(a.getInt("index"));
-                    return JniUtils.indexAdv(pt(in[0]), index, (PtNDManager) in[0].getManager());
-                })
+                .torchKernel(SELECT, (in, a) -> SELECT.call(in[0], a.getInt("dim"), a.getInt("index")))
                 .samples(s)
                 .build();
     }
@@ -571,6 +563,9 @@ final class MovementCases {
         // A zero step is rejected by DJL's NDIndex before libtorch sees it: not a case here.
         return single(op)
                 .nano((in, a) -> Nano.index(in[0], MovementSupport.slices(a.getString("slices"))))
+                // DJL's Tensor::index(TensorIndex...) runs at::indexing's applySlicing, the very
+                // code Python's x[a:b:c] runs: a chain of aten::slice (and select for integers).
+                .oracle(djl("aten::slice.Tensor (at::indexing, as Python's x[a:b:c])"))
                 .torch((in, a) -> JniUtils.indexAdv(pt(in[0]), new NDIndex(a.getString("slices")),
                         (PtNDManager) in[0].getManager()))
                 .samples(s)
@@ -641,6 +636,7 @@ final class MovementCases {
                 indices(op, "(3,4) dim 2", 3, 3, 4)));
         return single(op)
                 .nano((in, a) -> Nano.gather(in[0], a.getInt("dim"), in[1]))
+                .oracle(djl("aten::gather"))
                 .torch((in, a) -> JniUtils.gather(pt(in[0]), pt(in[1]), a.getInt("dim")))
                 .samples(s)
                 .build();
@@ -702,6 +698,7 @@ final class MovementCases {
                 Attrs.of("pad", new int[] {-3, -2}).with("value", 0.0), 4));
         return OpInfo.builder(op, "ops")
                 .nano((in, a) -> Nano.pad(in[0], a.getInts("pad"), a.getDouble("value")))
+                .oracle(djl("aten::pad (mode 'constant': constant_pad_nd)"))
                 .torch((in, a) -> JniUtils.pad(pt(in[0]), longs(a.getInts("pad")), a.getDouble("value")))
                 .samples(s)
                 .exclude(Kind.BROADCAST, ONE_INPUT)
@@ -738,7 +735,7 @@ final class MovementCases {
         s.add(Sample.of("edge values 0-d -0.0", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, -0.0)));
         return single(op)
                 .nano((in, a) -> Nano.clone(in[0]))
-                .torch((in, a) -> JniUtils.pad(pt(in[0]), new long[0], 0.0))
+                .torchKernel(CLONE, (in, a) -> CLONE.call(in[0]))
                 .samples(s)
                 .exclude(Kind.DIMS, "no dim argument")
                 .exclude(Kind.ERROR, "accepts every tensor")

@@ -6,7 +6,7 @@ import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.nn.F;
-import dev.nano.oracle.nn.TorchFunctional;
+import dev.nano.oracle.torch.TorchFunctional;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -157,6 +157,7 @@ final class NnCases {
                 + "size (4) at non-singleton dimension 1", Attrs.of("bias", true), signed(r, 0.1, 1, 2, 3),
                 signed(r, 0.1, 1, 5, 3), signed(r, 0.1, 1, 4)));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::linear", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> {
                     Args<Tensor> x = new Args<>(in);
                     return F.linear(x.next(), x.next(), x.optional(a, "bias"));
@@ -234,6 +235,7 @@ final class NnCases {
                 Attrs.of("training", false).with("momentum", 0.1).with("eps", 1e-5).with("running", true),
                 signed(r, 0.1, 1), Input.constant(shape(3), 0, 0, 0), Input.constant(shape(3), 1, 1, 1)));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::batch_norm", Oracle.TORCHSCRIPT))
                 .nanoMulti((in, a) -> {
                     Args<Tensor> args = new Args<>(in);
                     Tensor input = args.next();
@@ -337,6 +339,7 @@ final class NnCases {
         s.add(lnError("0-d input over ()", "Expected normalized_shape to be at least 1-dimensional",
                 signed(r, 0.1, 1), shape(), null, null));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::layer_norm", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> {
                     Args<Tensor> args = new Args<>(in);
                     return F.layerNorm(args.next(), a.getInts("normalizedShape"), args.optional(a, "weight"),
@@ -416,6 +419,7 @@ final class NnCases {
         s.add(Sample.error("p -0.1 in eval", "dropout probability has to be between 0 and 1, but got -0.1",
                 Attrs.of("p", -0.1).with("training", false), signed(r, 0.1, 1, 3)));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::dropout", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> F.dropout(in[0], a.getDouble("p"), a.getBool("training"), new Random(0)))
                 .torch((in, a) -> TorchFunctional.dropout(in[0], a.getDouble("p"), a.getBool("training")))
                 .samples(s)
@@ -464,13 +468,17 @@ final class NnCases {
         s.add(Sample.error("p 1.5", "dropout probability has to be between 0 and 1, but got 1.5", Attrs.of("p", 1.5),
                 signed(r, 0.1, 1, 3), mask(r, 0.5, shape(3))));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.composed("PyTorch's dropout draws its own mask inside the kernel; no aten op takes a "
+                        + "given one. "
+                        + "Written as aten's CPU _dropout_impl computes it, input * (mask / (1 - p)); p outside "
+                        + "[0, 1) reaches the real torch.dropout for its error"))
                 .nano((in, a) -> F.dropoutWithMask(in[0], in[1], a.getDouble("p")))
                 .torch((in, a) -> {
                     double p = a.getDouble("p");
                     if (!(p >= 0 && p < 1)) {
                         return TorchFunctional.dropout(in[0], p, true);
                     }
-                    return in[0].mul(asFloat(in[1])).mul(1.0 / (1 - p));
+                    return in[0].mul(asFloat(in[1]).div(1 - p));
                 })
                 .samples(s)
                 .exclude(Kind.SCALAR, "no scalar operand (p is an attribute)")
@@ -528,6 +536,8 @@ final class NnCases {
                 + "non-singleton dimension 1", Attrs.of("reduction", "mean"), signed(r, 0.1, 1, 2, 3),
                 signed(r, 0.1, 1, 2, 4)));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::mse_loss (weight=: written out as functional.py does; no kernel has "
+                        + "it)", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> F.mseLoss(in[0], in[1], a.getString("reduction"), a.has("weight") ? in[2] : null))
                 .torch((in, a) -> TorchFunctional.mseLoss(in[0], in[1], a.getString("reduction"),
                         a.has("weight") ? in[2] : null))
@@ -614,6 +624,7 @@ final class NnCases {
         s.add(nllError("weight requires grad", "is not differentiable with respect to argument 'weight'",
                 signed(r, 0.1, 1, 3, 3), longs(shape(3), 0, 1, 2), Input.of(shape(3), 1, 2, 3), -100));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::nll_loss_nd", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> F.nllLoss(in[0], in[1], a.has("weight") ? in[2] : null, a.getInt("ignoreIndex"),
                         a.getString("reduction")))
                 .torch((in, a) -> TorchFunctional.nllLoss(in[0], in[1], a.has("weight") ? in[2] : null,
@@ -744,6 +755,7 @@ final class NnCases {
         s.add(ceError("0-d input and target", "Expected floating point type for target with class probabilities, got "
                 + "Long", signed(r, 0.1, 1), longs(shape(), 0), null, -100, 0.0));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::cross_entropy_loss", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> F.crossEntropy(in[0], in[1], a.has("weight") ? in[2] : null, a.getInt("ignoreIndex"),
                         a.getString("reduction"), a.getDouble("labelSmoothing")))
                 .torch((in, a) -> TorchFunctional.crossEntropy(in[0], in[1], a.has("weight") ? in[2] : null,
@@ -820,6 +832,7 @@ final class NnCases {
         s.add(bceError("weight (2,4) for (4,)", "output with shape [4] doesn't match the broadcast shape [2, 4]",
                 uniform(r, 0.1, 0.9, 4), uniform(r, 0, 1, 4), constant(r, 0, 2, 2, 4)));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::binary_cross_entropy", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> F.binaryCrossEntropy(in[0], in[1], a.has("weight") ? in[2] : null,
                         a.getString("reduction")))
                 .torch((in, a) -> TorchFunctional.binaryCrossEntropy(in[0], in[1], a.has("weight") ? in[2] : null,
@@ -893,6 +906,7 @@ final class NnCases {
         s.add(bcewlError("weight (2,4) for (4,)", "output with shape [4] doesn't match the broadcast shape [2, 4]",
                 signed(r, 0.1, 1, 4), uniform(r, 0, 1, 4), constant(r, 0.5, 2, 2, 4), null));
         return OpInfo.builder(op, FAMILY)
+                .oracle(Oracle.kernel("aten::binary_cross_entropy_with_logits", Oracle.TORCHSCRIPT))
                 .nano((in, a) -> {
                     Args<Tensor> args = new Args<>(in);
                     return F.binaryCrossEntropyWithLogits(args.next(), args.next(), args.optional(a, "weight"),

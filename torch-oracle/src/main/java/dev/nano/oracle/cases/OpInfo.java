@@ -1,6 +1,7 @@
 package dev.nano.oracle.cases;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.nano.Tensor;
 
 import java.util.ArrayList;
@@ -24,10 +25,47 @@ public final class OpInfo {
         Tensor[] apply(Tensor[] inputs, Attrs attrs);
     }
 
-    /** PyTorch's side, through DJL's PyTorch engine. */
+    /**
+     * PyTorch's side, through DJL's PyTorch engine: given the case's manager (where a factory
+     * creates its tensor), the inputs as torch tensors and the attributes, the outputs.
+     */
     @FunctionalInterface
     public interface TorchCall {
+        /**
+         * Runs the torch side of one case.
+         *
+         * @param manager the case's manager (closed after the case)
+         * @param inputs  the inputs as torch tensors
+         * @param attrs   the case's attributes
+         * @return the outputs, the first one differentiated
+         */
+        NDArray[] apply(NDManager manager, NDArray[] inputs, Attrs attrs);
+    }
+
+    /** PyTorch's side of an op with several outputs (the first is the one differentiated). */
+    @FunctionalInterface
+    public interface MultiTorchCall {
+        /**
+         * Runs the torch side of one case.
+         *
+         * @param inputs the inputs as torch tensors
+         * @param attrs  the case's attributes
+         * @return the outputs, the first one differentiated
+         */
         NDArray[] apply(NDArray[] inputs, Attrs attrs);
+    }
+
+    /** PyTorch's side of a factory, which takes no tensor: it creates its result in {@code manager}. */
+    @FunctionalInterface
+    public interface FactoryTorchCall {
+        /**
+         * Creates the factory's result.
+         *
+         * @param manager the case's manager, where the tensor is created
+         * @param attrs   the case's attributes
+         * @return the created tensor
+         */
+        NDArray apply(NDManager manager, Attrs attrs);
     }
 
     @FunctionalInterface
@@ -47,6 +85,7 @@ public final class OpInfo {
     private final TorchCall torch;
     private final List<Sample> samples;
     private final Map<Kind, String> exclusions;
+    private final Oracle oracle;
 
     private OpInfo(Builder b) {
         this.name = b.name;
@@ -56,6 +95,7 @@ public final class OpInfo {
         this.torch = b.torch;
         this.samples = List.copyOf(b.samples);
         this.exclusions = Collections.unmodifiableMap(new EnumMap<>(b.exclusions));
+        this.oracle = b.oracle;
         Set<String> ids = new LinkedHashSet<>();
         for (Sample s : samples) {
             if (!ids.add(s.id())) {
@@ -106,6 +146,15 @@ public final class OpInfo {
         return exclusions;
     }
 
+    /**
+     * What the torch side calls: PyTorch's kernel, or a composition with its reason.
+     *
+     * @return the oracle description
+     */
+    public Oracle oracle() {
+        return oracle;
+    }
+
     @Override
     public String toString() {
         return name;
@@ -119,6 +168,7 @@ public final class OpInfo {
         private TorchCall torch;
         private final List<Sample> samples = new ArrayList<>();
         private final Map<Kind, String> exclusions = new EnumMap<>(Kind.class);
+        private Oracle oracle;
 
         private Builder(String name, String family) {
             this.name = name;
@@ -145,12 +195,24 @@ public final class OpInfo {
         }
 
         public Builder torch(SingleTorchCall call) {
-            this.torch = (in, a) -> new NDArray[] {call.apply(in, a)};
+            this.torch = (m, in, a) -> new NDArray[] {call.apply(in, a)};
             return this;
         }
 
-        public Builder torchMulti(TorchCall call) {
-            this.torch = call;
+        public Builder torchMulti(MultiTorchCall call) {
+            this.torch = (m, in, a) -> call.apply(in, a);
+            return this;
+        }
+
+        /**
+         * A factory's torch side, given the case's manager (so that the catalogue never reaches
+         * into the runner for it).
+         *
+         * @param call creates the tensor in the given manager
+         * @return this builder
+         */
+        public Builder torchFactory(FactoryTorchCall call) {
+            this.torch = (m, in, a) -> new NDArray[] {call.apply(m, a)};
             return this;
         }
 
@@ -164,6 +226,29 @@ public final class OpInfo {
             return this;
         }
 
+        /**
+         * What the torch side calls (required): {@link Oracle#kernel} or {@link Oracle#composed}.
+         *
+         * @param oracle the description
+         * @return this builder
+         */
+        public Builder oracle(Oracle oracle) {
+            this.oracle = oracle;
+            return this;
+        }
+
+        /**
+         * The torch side is one aten kernel reached through the TorchScript bridge.
+         *
+         * @param kernel the kernel
+         * @param call   how the catalogue's inputs and attributes become the kernel's arguments
+         * @return this builder
+         */
+        public Builder torchKernel(dev.nano.oracle.torch.AtenKernel kernel, SingleTorchCall call) {
+            this.oracle = Oracle.kernel(kernel.op(), Oracle.TORCHSCRIPT);
+            return torch(call);
+        }
+
         public Builder exclude(Kind kind, String reason) {
             exclusions.put(kind, reason);
             return this;
@@ -172,6 +257,10 @@ public final class OpInfo {
         public OpInfo build() {
             if (nano == null || torch == null) {
                 throw new IllegalStateException(name + ": both the nano and the torch call are required");
+            }
+            if (oracle == null) {
+                throw new IllegalStateException(name + ": say what the torch side calls: oracle(Oracle.kernel(...)) "
+                        + "or oracle(Oracle.composed(reason))");
             }
             return new OpInfo(this);
         }

@@ -7,6 +7,7 @@ import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Shape;
 import dev.nano.Tensor;
+import dev.nano.oracle.torch.AtenKernel;
 import dev.nano.oracle.cases.Samples.Domain;
 
 import java.util.ArrayList;
@@ -54,12 +55,7 @@ final class SelectionCases {
             String id = "[-0.5,0.5] " + Input.shapeText(shape);
             s.add(Sample.of(id, kinds(Kind.SCALAR), scalarBounds(-0.5, 0.5), x.draw(Samples.rng("clamp", id), shape)));
         }
-        // One side only. DJL's clip always passes both bounds, so clamp(x, min=m) is reached as
-        // clamp(x, m, +inf): the forward std::min(std::max(x, m), inf) is std::max(x, m) for every x
-        // (NaN included), and the backward where(x >= m & x <= inf, g, 0) is clamp_min's
-        // where(x >= m, g, 0) for every x (x <= inf holds for all but NaN, where both are 0).
-        // The same for max with -inf. The one exception is a NaN bound (two-sided: all NaN;
-        // one-sided: ignored by clamp_min's std::max), so no one-sided NaN bound case is listed.
+        // One side only: torch.clamp(x, min=m) with max None, and the other way round.
         String id = "min=0 (3,4)";
         s.add(Sample.of(id, kinds(Kind.SCALAR), scalarBounds(0.0, null),
                 UnarySamples.away(x.draw(Samples.rng("clamp", id), 3, 4), new double[] {0})));
@@ -93,17 +89,35 @@ final class SelectionCases {
                 Samples.values(-2, 0, 0.5, 2, NAN)));
         s.add(Sample.of("[-1,nan] all NaN", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(-1.0, NAN),
                 Samples.values(-2, 0, 0.5, 2, INF)));
+        s.add(Sample.of("min=nan one-sided", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(NAN, null),
+                Samples.values(-2, 0, 0.5, 2, INF)));
+        s.add(Sample.of("max=nan one-sided", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(null, NAN),
+                Samples.values(-2, 0, 0.5, 2, -INF)));
         s.add(Sample.of("[1e300,inf] huge", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(1e300, INF),
                 Samples.values(1e300, -1e300, INF, 1e301, 0)));
 
         s.addAll(clampTensorSamples());
         return OpInfo.builder("clamp", "ops")
+                .oracle(Oracle.kernel("aten::clamp, aten::clamp.Tensor", Oracle.TORCHSCRIPT))
                 .nano(SelectionCases::nanoClamp)
                 .torch(SelectionCases::torchClamp)
                 .samples(s)
                 .exclude(Kind.DIMS, "elementwise: no dim argument")
                 .build();
     }
+
+    /**
+     * Found through the kernel (the old composition recorded gradients here): PyTorch 2.7.1's own
+     * clamp.Tensor backward raises when x is smaller than the broadcast shape of x, min and max,
+     * e.g. for x (3,1), min (1,4), max () "output with shape [3, 1] doesn't match the broadcast
+     * shape [3, 4]" (clamp_backward_min_max combines masks in place: logical_and_ into a mask of
+     * x's shape). The forward is PyTorch's; nano's gradients (each reduced to its input's shape)
+     * have nothing to be compared with. Where x already has the broadcast shape, or only one bound
+     * is given, PyTorch's backward succeeds and is compared.
+     */
+    private static final String CLAMP_BACKWARD_RAISES = "PyTorch 2.7.1's clamp.Tensor backward raises \"output with "
+            + "shape [x's shape] doesn't match the broadcast shape [...]\" when x is smaller than the broadcast shape "
+            + "(an in-place logical_and_ in clamp_backward_min_max); nano returns the reduced gradients instead";
 
     private static Attrs scalarBounds(Double min, Double max) {
         Attrs a = Attrs.of("form", "scalar");
@@ -153,8 +167,11 @@ final class SelectionCases {
             String id = "tensor both " + Input.shapeText(t[0]) + "|" + Input.shapeText(t[1]) + "|"
                     + Input.shapeText(t[2]);
             Random r = Samples.rng("clamp", id);
-            s.add(Sample.of(id, kinds(Kind.BROADCAST), tensorBounds("both"), clampX(r, t[0]), lowBound(r, t[1]),
-                    highBound(r, t[2])));
+            Sample sample = Sample.of(id, kinds(Kind.BROADCAST), tensorBounds("both"), clampX(r, t[0]),
+                    lowBound(r, t[1]), highBound(r, t[2]));
+            int[] out = Shape.broadcast(Shape.broadcast(t[0], t[1]), t[2]);
+            s.add(java.util.Arrays.equals(out, t[0]) ? sample
+                    : UnarySamples.forwardOnly(sample, CLAMP_BACKWARD_RAISES));
         }
         for (int[][] pair : new int[][][] {{{3, 4}, {3, 4}}, {{3, 1}, {1, 4}}, {{2, 3, 4}, {4}}, {{}, {3, 4}}}) {
             String id = "tensor min " + Input.shapeText(pair[0]) + "|" + Input.shapeText(pair[1]);
@@ -221,70 +238,52 @@ final class SelectionCases {
         };
     }
 
+    /**
+     * torch.clamp through the TorchScript bridge, with Scalar bounds (aten::clamp) or Tensor bounds
+     * (aten::clamp.Tensor), each optional as in Python: a missing bound is None, not ±inf (DJL's
+     * clip takes both as Numbers and has no Tensor form). Its forward, backward
+     * (clamp_backward / clamp_backward_min_max) and broadcast errors are PyTorch's own.
+     */
     private static NDArray torchClamp(NDArray[] in, Attrs a) {
         if ("scalar".equals(a.getString("form"))) {
             Double min = a.getOptionalDouble("min");
             Double max = a.getOptionalDouble("max");
-            // One-sided bounds go through clip with an infinite other side (see clamp()).
-            return JniUtils.clip((PtNDArray) in[0], min == null ? Double.valueOf(-INF) : min,
-                    max == null ? Double.valueOf(INF) : max);
+            return CLAMP.call(in[0], min != null ? min : 0.0, min != null, max != null ? max : 0.0, max != null);
         }
         return switch (a.getString("bounds")) {
-            case "min" -> clampMinTensor(in[0], in[1]);
-            case "max" -> clampMaxTensor(in[0], in[1]);
-            default -> clampTensor(in[0], in[1], in[2]);
+            case "min" -> CLAMP_TENSOR.call(in[0], in[1], true, in[0], false);
+            case "max" -> CLAMP_TENSOR.call(in[0], in[0], false, in[1], true);
+            default -> CLAMP_TENSOR.call(in[0], in[1], true, in[2], true);
         };
     }
 
-    /*
-     * torch.clamp with tensor bounds is not in DJL (its clip takes Numbers). It is composed from
-     * PyTorch's own definition:
-     * - forward: clamp.Tensor's kernel is std::min(std::max(x, min), max), NaN if a bound is NaN
-     *   (the vectorized path is minimum(maximum(x, min), max), the same values); with one bound it
-     *   IS maximum(x, min) / minimum(x, max) (clamp_Tensor_out calls maximum_stub/minimum_stub).
-     *   These values come from torch.maximum/minimum, detached.
-     * - backward: FunctionsManual.cpp's clamp_backward (x: where(min <= x <= max, g, 0)) and
-     *   clamp_backward_min_max (min: where(x < min & min < max, g, 0); max: where(x > max | max < min,
-     *   g, 0); one-sided: where(x < min, g, 0) / where(x > max, g, 0)). These predicates are
-     *   mutually exclusive, and wherever one holds the output equals the input it routes to, so a
-     *   chain of where(pred, input, ...) ending in the detached forward value has both the
-     *   forward values and the gradients of clamp.Tensor. (torch.maximum would split ties ½/½,
-     *   which is why it is not differentiated here.) where's backward is a select, so the inputs
-     *   that are not picked get exact zeros, never inf · 0.
-     * A broadcast mismatch is reported by the first comparison (x >= min), the same TensorIterator
-     * check with the same words as clamp's.
-     */
+    private static final AtenKernel CLAMP = AtenKernel.withBody("aten::clamp",
+            "x: Tensor, min: float, has_min: bool, max: float, has_max: bool", String.join("\n",
+                    "    lo = annotate(Optional[float], None)",
+                    "    if has_min:",
+                    "      lo = min",
+                    "    else:",
+                    "      pass",
+                    "    hi = annotate(Optional[float], None)",
+                    "    if has_max:",
+                    "      hi = max",
+                    "    else:",
+                    "      pass",
+                    "    return torch.clamp(x, lo, hi)"));
 
-    private static NDArray clampTensor(NDArray x, NDArray min, NDArray max) {
-        NDArray value = x.maximum(min).minimum(max).stopGradient();
-        NDArray inside = x.gte(min).logicalAnd(x.lte(max));
-        NDArray toMin = x.lt(min).logicalAnd(min.lt(max));
-        NDArray toMax = x.gt(max).logicalOr(max.lt(min));
-        NDArray maxBranch = where(toMax, max, value);
-        NDArray minBranch = where(toMin, min, maxBranch);
-        // A NaN anywhere makes the output NaN, but a predicate may still hold (x > max with min NaN,
-        // or crossed bounds with x NaN: torch still sends g to max there). Adding a constant that
-        // is NaN exactly where the value is, and 0 elsewhere, fixes the value and leaves the
-        // gradient routing alone (add's backward passes g through).
-        NDArray nanWhereValueIs = where(value.isNaN(), value, value.zerosLike());
-        return where(inside, x, minBranch).add(nanWhereValueIs);
-    }
-
-    private static NDArray clampMinTensor(NDArray x, NDArray min) {
-        NDArray atLeast = x.gte(min);
-        NDArray value = x.maximum(min).stopGradient();
-        return where(atLeast, x, where(x.lt(min), min, value));
-    }
-
-    private static NDArray clampMaxTensor(NDArray x, NDArray max) {
-        NDArray atMost = x.lte(max);
-        NDArray value = x.minimum(max).stopGradient();
-        return where(atMost, x, where(x.gt(max), max, value));
-    }
-
-    private static NDArray where(NDArray condition, NDArray a, NDArray b) {
-        return JniUtils.where((PtNDArray) condition, (PtNDArray) a, (PtNDArray) b);
-    }
+    private static final AtenKernel CLAMP_TENSOR = AtenKernel.withBody("aten::clamp.Tensor",
+            "x: Tensor, min: Tensor, has_min: bool, max: Tensor, has_max: bool", String.join("\n",
+                    "    lo = annotate(Optional[Tensor], None)",
+                    "    if has_min:",
+                    "      lo = min",
+                    "    else:",
+                    "      pass",
+                    "    hi = annotate(Optional[Tensor], None)",
+                    "    if has_max:",
+                    "      hi = max",
+                    "    else:",
+                    "      pass",
+                    "    return torch.clamp(x, lo, hi)"));
 
     // ---------------------------------------------------------------- maximum / minimum
 
@@ -319,6 +318,9 @@ final class SelectionCases {
                 Input.constant(new int[] {3}, 0.3, -0.3, 1)));
         s.add(Samples.broadcastMismatch(name, 2));
         return OpInfo.builder(name, "ops")
+                // DJL's maximum/minimum call Tensor::max/min(other), aten::max.other, which is
+                // at::maximum itself (an alias with the same kernel and autograd formula).
+                .oracle(Oracle.kernel("aten::" + name + " (as max.other / min.other)", Oracle.DJL))
                 .nano((in, a) -> nano.apply(in[0], in[1]))
                 .torch((in, a) -> torch.apply(in[0], in[1]))
                 .samples(s)
@@ -414,6 +416,10 @@ final class SelectionCases {
                 Attrs.none(), Input.bool(new int[] {2, 3}, 1, 0, 1, 0, 1, 0), Input.of(new int[] {2, 3}, new double[6]),
                 Input.of(new int[] {2, 4}, new double[8])));
         return OpInfo.builder("where", "ops")
+                // The "sqrt leak" form composes gt, sqrt and where on both sides on purpose: it checks
+                // where's backward through a NaN branch; the op under test is still where.self.
+                .oracle(Oracle.kernel("aten::where.self (DJL), where.ScalarOther / ScalarSelf (TorchScript)",
+                        Oracle.DJL))
                 .nano(SelectionCases::nanoWhere)
                 .torch(SelectionCases::torchWhere)
                 .samples(s)
@@ -438,14 +444,25 @@ final class SelectionCases {
         };
     }
 
-    /** torch.where(cond, a, b): JniUtils.where is torch::where itself, broadcasting all three. */
+    private static NDArray where(NDArray condition, NDArray a, NDArray b) {
+        return JniUtils.where((PtNDArray) condition, (PtNDArray) a, (PtNDArray) b);
+    }
+
+    /**
+     * torch.where(cond, a, b): JniUtils.where is torch::where itself, broadcasting all three. A
+     * Python scalar branch is where.ScalarOther / where.ScalarSelf, through the bridge.
+     */
     private static NDArray torchWhere(NDArray[] in, Attrs a) {
         return switch (a.getString("form", "tt")) {
-            // A Python scalar branch is wrapped as a 0-d tensor of the other branch's dtype (float64).
-            case "ts" -> where(in[0], in[1], in[1].getManager().create(a.getDouble("scalar")));
-            case "st" -> where(in[0], in[1].getManager().create(a.getDouble("scalar")), in[1]);
+            case "ts" -> WHERE_SCALAR_OTHER.call(in[0], in[1], a.getDouble("scalar"));
+            case "st" -> WHERE_SCALAR_SELF.call(in[0], a.getDouble("scalar"), in[1]);
             case "sqrt leak" -> where(in[0].gt(0.0), in[0].sqrt(), in[0].getManager().create(0.0));
             default -> where(in[0], in[1], in[2]);
         };
     }
+
+    private static final AtenKernel WHERE_SCALAR_OTHER = AtenKernel.of("aten::where.ScalarOther",
+            "c: Tensor, x: Tensor, s: float", "torch.where(c, x, s)");
+    private static final AtenKernel WHERE_SCALAR_SELF = AtenKernel.of("aten::where.ScalarSelf",
+            "c: Tensor, s: float, x: Tensor", "torch.where(c, s, x)");
 }

@@ -91,6 +91,38 @@ final class UnarySamples {
         return out;
     }
 
+    /**
+     * The stricter tolerance of the tiny-magnitude samples: rtol as usual, atol 0.
+     * Near 0 an op like expm1, log1p, sin, tanh, silu or sqrt returns about c·x (or x^p): with the
+     * default atol (1e-12) a result of 0 for x = 1e-300 would pass, so these cases compare
+     * relatively only, and an implementation that computes exp(x) - 1 fails them.
+     */
+    static final Tolerance TINY = new Tolerance(Tolerance.DEFAULT.rtol(), 0,
+            "stricter, not looser: atol 0 so that 0 for a tiny result fails (relative comparison only)");
+
+    /**
+     * Tiny-magnitude samples compared with {@link #TINY}: the values together (cycled to 32, in
+     * vector lanes under every dispatch) and each alone (a 0-d tensor, the scalar path).
+     *
+     * @param prefix prepended to every case id
+     * @param attrs  a fresh Attrs per sample
+     * @param values the tiny inputs
+     * @return the samples
+     */
+    static List<Sample> tiny(String prefix, Supplier<Attrs> attrs, double... values) {
+        List<Sample> out = new ArrayList<>();
+        if (values.length == 0) {
+            return out;
+        }
+        out.add(Sample.of(prefix + "tiny x32", kinds(Kind.EDGE), attrs.get(), cycled(new int[] {32}, values))
+                .withTolerance(TINY));
+        for (double v : values) {
+            out.add(Sample.of(prefix + "tiny x=" + fmt(v), kinds(Kind.EDGE), attrs.get(), Input.of(new int[] {}, v))
+                    .withTolerance(TINY));
+        }
+        return out;
+    }
+
     /** Moves random values that fall within {@link #CLEARANCE} of a kink out of its way. */
     static Input away(Input in, double[] kinks) {
         if (kinks == null || kinks.length == 0) {

@@ -12,9 +12,9 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nano.Nano;
 import dev.nano.Tensor;
-import dev.nano.oracle.nn.TorchFunctional;
 import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.TorchOptimizer;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

@@ -12,6 +12,7 @@ import dev.nano.nn.F;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

@@ -26,6 +26,7 @@ import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
 import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchFunctional;
 import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;

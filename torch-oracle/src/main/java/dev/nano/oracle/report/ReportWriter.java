@@ -34,20 +34,31 @@ final class ReportWriter {
 
     // ------------------------------------------------------------------ text
 
+    /** The "oracle" column: "kernel aten::x (DJL)" or "composed: reason" (empty for a row without an entry). */
+    static String oracle(OperatorCoverage r) {
+        return r.op() == null ? "" : r.op().oracle().describe();
+    }
+
+    /** The short form of the oracle column: "kernel" or "composed". */
+    static String oracleKind(OperatorCoverage r) {
+        return r.op() == null ? "" : r.op().oracle().isKernel() ? "kernel" : "composed";
+    }
+
     String text() {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%-12s", "operator"));
         for (Kind k : Kind.values()) {
             sb.append(String.format(Locale.ROOT, " %-4s", abbreviation(k)));
         }
-        sb.append(String.format(Locale.ROOT, " %6s %10s %10s  %s%n", "cases", "worst abs", "worst rel", "status"));
+        sb.append(String.format(Locale.ROOT, " %6s %10s %10s  %-8s  %s%n", "cases", "worst abs", "worst rel", "oracle",
+                "status"));
         for (OperatorCoverage r : rows) {
             sb.append(String.format(Locale.ROOT, "%-12s", r.name()));
             for (Kind k : Kind.values()) {
                 sb.append(String.format(Locale.ROOT, " %-4s", r.cells().get(k).symbol()));
             }
-            sb.append(String.format(Locale.ROOT, " %6d %10s %10s  %s%n", r.cases(), sci(r.worstAbs()), sci(r.worstRel()),
-                    r.status()));
+            sb.append(String.format(Locale.ROOT, " %6d %10s %10s  %-8s  %s%n", r.cases(), sci(r.worstAbs()),
+                    sci(r.worstRel()), oracleKind(r), r.status()));
         }
         sb.append("\nColumns: ");
         for (Kind k : Kind.values()) {
@@ -55,6 +66,12 @@ final class ReportWriter {
                     ? ", " : "\n");
         }
         sb.append("Cells: ✓ evidence passed, ✗ a case failed, · missing, – excluded (reasons below)\n");
+        sb.append("\nOracles (what the torch side calls: PyTorch's own kernel, or a composition with its reason):\n");
+        for (OperatorCoverage r : rows) {
+            if (r.op() != null) {
+                sb.append("  ").append(r.name()).append(": ").append(r.op().oracle().describe()).append('\n');
+            }
+        }
         sb.append("\nExclusions (a kind of evidence that cannot apply):\n");
         for (OperatorCoverage r : rows) {
             if (r.op() == null) {
@@ -132,15 +149,16 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append(' ').append(k.label()).append(" |");
         }
-        sb.append(" cases | worst abs | worst rel | status |\n|---|");
-        sb.append("---|".repeat(Kind.values().length + 4)).append('\n');
+        sb.append(" cases | worst abs | worst rel | status | oracle |\n|---|");
+        sb.append("---|".repeat(Kind.values().length + 5)).append('\n');
         for (OperatorCoverage r : rows) {
             sb.append("| `").append(r.name()).append("` |");
             for (Kind k : Kind.values()) {
                 sb.append(' ').append(r.cells().get(k).symbol()).append(" |");
             }
             sb.append(' ').append(r.cases()).append(" | ").append(sci(r.worstAbs())).append(" | ")
-                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" |\n");
+                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" | ")
+                    .append(oracle(r).replace("|", "\\|")).append(" |\n");
         }
         sb.append("\n✓ evidence passed · ✗ a case failed · `·` missing · – excluded\n\n## Exclusions\n\n");
         for (OperatorCoverage r : rows) {
@@ -204,6 +222,7 @@ final class ReportWriter {
             o.put("worstAbs", r.worstAbs());
             o.put("worstRel", r.worstRel());
             o.put("worstCase", r.worstCase());
+            o.put("oracle", oracle(r));
             ObjectNode excl = o.putObject("exclusions");
             if (r.op() != null) {
                 r.op().exclusions().forEach((k, v) -> excl.put(k.label(), v));
@@ -258,7 +277,8 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append("<th>").append(esc(k.label())).append("</th>");
         }
-        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th></tr></thead><tbody>");
+        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th><th>oracle</th></tr></thead>"
+                + "<tbody>");
         for (OperatorCoverage r : rows) {
             String cls = r.failed() > 0 ? "fail" : r.complete() ? "" : "gap";
             sb.append("<tr class=\"").append(cls).append("\"><td class=\"name\">").append(esc(r.name())).append("</td>");
@@ -270,7 +290,8 @@ final class ReportWriter {
             }
             sb.append("<td>").append(r.cases()).append("</td><td data-v=\"").append(r.worstAbs()).append("\">")
                     .append(sci(r.worstAbs())).append("</td><td data-v=\"").append(r.worstRel()).append("\">")
-                    .append(sci(r.worstRel())).append("</td><td>").append(esc(r.status())).append("</td></tr>");
+                    .append(sci(r.worstRel())).append("</td><td>").append(esc(r.status())).append("</td><td title=\"")
+                    .append(esc(oracle(r))).append("\">").append(esc(oracleKind(r))).append("</td></tr>");
         }
         sb.append("</tbody></table><h2>Optimizers</h2><table><thead><tr><th>optimizer</th><th>hyperparameter</th>"
                 + "<th>configs</th><th>given gradients</th><th>end to end</th><th>errors</th><th>worst abs</th>"

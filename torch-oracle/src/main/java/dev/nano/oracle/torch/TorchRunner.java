@@ -27,28 +27,16 @@ import java.util.List;
  * {@code output.backward(upstream)} (DJL's own collector would use ones).
  */
 public final class TorchRunner {
-    private static NDManager base;
-    /** The manager of the case being run, for catalogue entries that create tensors (factories). */
-    private static final ThreadLocal<NDManager> CURRENT = new ThreadLocal<>();
-
     private TorchRunner() {
     }
 
     /** The engine, started once per JVM: offline, single-threaded for reproducible reductions. */
-    public static synchronized NDManager baseManager() {
-        if (base == null) {
-            System.setProperty("ai.djl.offline", "true");
-            System.setProperty("ai.djl.pytorch.num_threads", "1");
-            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-            Engine engine = Engine.getEngine("PyTorch");
-            base = engine.newBaseManager();
-        }
-        return base;
+    public static NDManager baseManager() {
+        return TorchEngine.baseManager();
     }
 
     public static String pytorchVersion() {
-        baseManager();
-        return Engine.getEngine("PyTorch").getVersion();
+        return TorchEngine.pytorchVersion();
     }
 
     /**
@@ -56,7 +44,6 @@ public final class TorchRunner {
      */
     public static Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream, long upstreamSeed) {
         try (NDManager m = baseManager().newSubManager()) {
-            CURRENT.set(m);
             NDArray[] in = new NDArray[inputs.size()];
             for (int i = 0; i < in.length; i++) {
                 in[i] = create(m, inputs.get(i));
@@ -68,7 +55,7 @@ public final class TorchRunner {
             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                 NDArray[] outs;
                 try {
-                    outs = op.torch().apply(in, sample.attrs());
+                    outs = op.torch().apply(m, in, sample.attrs());
                 } catch (RuntimeException e) {
                     return Result.failure(e.getMessage());
                 }
@@ -81,7 +68,13 @@ public final class TorchRunner {
                 }
                 Value up = upstream != null ? upstream : Upstream.draw(outputs.get(0).shape(), upstreamSeed);
                 NDArray upArray = m.create(up.values(), new Shape(toLongs(up.shape())));
-                JniUtils.backward((PtNDArray) outs[0], (PtNDArray) upArray, false, false);
+                try {
+                    JniUtils.backward((PtNDArray) outs[0], (PtNDArray) upArray, false, false);
+                } catch (RuntimeException e) {
+                    // PyTorch's backward can refuse what its forward accepted (e.g. clamp with a
+                    // tensor bound smaller than the broadcast shape): its message is the answer.
+                    return Result.failure(TorchScript.cleanMessage(e.getMessage()));
+                }
                 List<Value> grads = new ArrayList<>();
                 for (int i = 0; i < in.length; i++) {
                     grads.add(inputs.get(i).requiresGrad() ? gradient(in[i], inputs.get(i)) : null);
@@ -89,15 +82,6 @@ public final class TorchRunner {
                 return new Result(outputs, up, grads, null);
             }
         }
-    }
-
-    /** The current case's manager: factories create their tensors here so they are freed with the case. */
-    public static NDManager manager() {
-        NDManager m = CURRENT.get();
-        if (m == null) {
-            throw new IllegalStateException("TorchRunner.manager() is only available while a case runs");
-        }
-        return m;
     }
 
     static NDArray create(NDManager m, Input input) {

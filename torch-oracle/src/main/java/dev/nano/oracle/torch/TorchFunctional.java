@@ -1,29 +1,12 @@
-package dev.nano.oracle.nn;
+package dev.nano.oracle.torch;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.engine.PtNDManager;
-import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
-import ai.djl.pytorch.jni.JniUtils;
-import dev.nano.oracle.torch.TorchRunner;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * PyTorch's own {@code torch.nn.functional} kernels, called from Java.
@@ -44,9 +27,8 @@ import java.util.zip.ZipOutputStream;
  * reduction string, a dropout probability outside [0, 1]) cannot be reached from libtorch and
  * are tested in nano-core instead.
  *
- * <p>A TorchScript archive is a zip: {@code code/__torch__.py} holds the class source,
- * {@code data.pkl} a pickled instance (a module with only its {@code training} flag),
- * {@code constants.pkl} an empty tuple, {@code version} the file format version.
+ * <p>The module is loaded through {@link TorchScript}, the bridge that also reaches the catalogue's
+ * one-line kernels ({@link AtenKernel}).
  */
 public final class TorchFunctional {
     /** torch.nn._reduction.get_enum. */
@@ -63,10 +45,6 @@ public final class TorchFunctional {
 
     /** One method per kernel. An optional tensor travels as (tensor, has_it) since DJL cannot pass None. */
     private static final String SOURCE = String.join("\n",
-            "class NnReference(Module):",
-            "  __parameters__ = []",
-            "  __buffers__ = []",
-            "  training : bool",
             "  def forward(self: __torch__.NnReference, x: Tensor) -> Tensor:",
             "    return x",
             // F.linear -> torch._C._nn.linear
@@ -140,8 +118,6 @@ public final class TorchFunctional {
             optional("pw", "pos_weight", "has_pos_weight"),
             "    return torch.binary_cross_entropy_with_logits(input, target, w, pw, reduction)",
             "");
-
-    private static PtSymbolBlock module;
 
     private TorchFunctional() {
     }
@@ -249,8 +225,10 @@ public final class TorchFunctional {
 
     // ------------------------------------------------------------------ plumbing
 
+    private static final TorchScript MODULE = TorchScript.of(CLASS, SOURCE);
+
     private static IValue tensor(NDArray a) {
-        return IValue.from((PtNDArray) a);
+        return TorchScript.tensor(a);
     }
 
     /** An optional tensor: the tensor (or an empty placeholder) and whether it is there. */
@@ -260,122 +238,7 @@ public final class TorchFunctional {
         args.add(IValue.from(a != null));
     }
 
-    /**
-     * Runs one method with autograd on. DJL's public {@code IValueUtils.runMethod} runs methods in
-     * inference mode (no graph, so no backward); the native call it wraps takes an
-     * "is training" flag, which is reached here by reflection.
-     */
     private static NDArray call(String method, List<IValue> args, NDArray input) {
-        NDManager manager = input.getManager();
-        long[] handles = args.stream().mapToLong(IValue::getHandle).toArray();
-        try {
-            Object lib = libraryField().get(null);
-            long result = (Long) runMethod().invoke(lib, module().getHandle(), method, handles, true, false);
-            try (IValue out = newIValue(result)) {
-                return out.toTensor((PtNDManager) manager);
-            }
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            throw new RuntimeException(cleanMessage(cause.getMessage()), cause);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot call DJL's moduleRunMethod", e);
-        } finally {
-            args.forEach(IValue::close);
-        }
-    }
-
-    /** The TorchScript interpreter prefixes a traceback; keep the error itself ("RuntimeError: ..."). */
-    static String cleanMessage(String message) {
-        if (message == null) {
-            return null;
-        }
-        String[] lines = message.split("\n");
-        for (int i = lines.length - 1; i >= 0; i--) {
-            if (lines[i].matches("^[A-Za-z]*Error: .*")) {
-                return String.join("\n", java.util.Arrays.copyOfRange(lines, i, lines.length)).strip();
-            }
-        }
-        return message;
-    }
-
-    private static java.lang.reflect.Field libraryField() throws ReflectiveOperationException {
-        java.lang.reflect.Field f = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary").getDeclaredField("LIB");
-        f.setAccessible(true);
-        return f;
-    }
-
-    private static Method runMethod() throws ReflectiveOperationException {
-        Method m = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary").getDeclaredMethod("moduleRunMethod",
-                long.class, String.class, long[].class, boolean.class, boolean.class);
-        m.setAccessible(true);
-        return m;
-    }
-
-    private static IValue newIValue(long handle) throws ReflectiveOperationException {
-        Constructor<IValue> c = IValue.class.getDeclaredConstructor(long.class);
-        c.setAccessible(true);
-        return c.newInstance(handle);
-    }
-
-    /** The module, built and loaded once per JVM (it lives as long as the base manager). */
-    static synchronized PtSymbolBlock module() {
-        if (module == null) {
-            NDManager base = TorchRunner.baseManager();
-            try {
-                module = JniUtils.loadModule((PtNDManager) base, new ByteArrayInputStream(archive()), false, false);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return module;
-    }
-
-    /** The TorchScript zip: class source, pickled instance, constants, format version. */
-    static byte[] archive() {
-        try {
-            ByteArrayOutputStream zip = new ByteArrayOutputStream();
-            try (ZipOutputStream z = new ZipOutputStream(zip)) {
-                store(z, "nnref/data.pkl", pickledInstance());
-                store(z, "nnref/code/__torch__.py", SOURCE.getBytes(StandardCharsets.UTF_8));
-                store(z, "nnref/constants.pkl", new byte[] {(byte) 0x80, 2, ')', '.'}); // PROTO 2, (), STOP
-                // Version 10, as torch.jit.save writes for code calling gelu(approximate=...): source
-                // loaded with an older version is compiled against the old operator schemas
-                // (gelu_0_9 has no approximate). The upgraders between 3 and 10 (div, full,
-                // linspace, logspace, gelu) change nothing for the float64 calls above.
-                store(z, "nnref/version", "10\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            return zip.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * Pickle protocol 2 of {@code __torch__.NnReference()} with {@code training = True}:
-     * GLOBAL, EMPTY_TUPLE, NEWOBJ, then BUILD with the attribute dict.
-     */
-    private static byte[] pickledInstance() throws IOException {
-        ByteArrayOutputStream p = new ByteArrayOutputStream();
-        p.write(new byte[] {(byte) 0x80, 2});                                     // PROTO 2
-        p.write(('c' + "__torch__\n" + CLASS + "\n").getBytes(StandardCharsets.US_ASCII)); // GLOBAL
-        p.write(new byte[] {'q', 0, ')', (byte) 0x81, 'q', 1});                    // BINPUT, EMPTY_TUPLE, NEWOBJ
-        p.write(new byte[] {'}', 'q', 2, 'X', 8, 0, 0, 0});                        // EMPTY_DICT, BINUNICODE(8)
-        p.write("training".getBytes(StandardCharsets.US_ASCII));
-        p.write(new byte[] {'q', 3, (byte) 0x88, 's', 'b', '.'});                  // NEWTRUE, SETITEM, BUILD, STOP
-        return p.toByteArray();
-    }
-
-    /** Zip entries are stored uncompressed, as torch.jit.save writes them. */
-    private static void store(ZipOutputStream z, String name, byte[] data) throws IOException {
-        ZipEntry e = new ZipEntry(name);
-        e.setMethod(ZipEntry.STORED);
-        e.setSize(data.length);
-        e.setCompressedSize(data.length);
-        CRC32 crc = new CRC32();
-        crc.update(data);
-        e.setCrc(crc.getValue());
-        z.putNextEntry(e);
-        z.write(data);
-        z.closeEntry();
+        return MODULE.call(method, input.getManager(), args);
     }
 }
