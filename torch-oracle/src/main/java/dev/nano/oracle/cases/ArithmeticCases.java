@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.nn.TorchFunctional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,8 +46,11 @@ final class ArithmeticCases {
                         NDArray::mul, NDArray::mul, NDArrays::mul, Domain.signed(0.1, 2), Domain.signed(0.1, 2)),
                 new Binary("div", Tensor::div, Tensor::div, Nano::div,
                         NDArray::div, NDArray::div, NDArrays::div, Domain.signed(0.1, 2), Domain.signed(0.5, 2)),
+                // t ** s is aten::pow.Tensor_Scalar (DJL's pow(Number) would be pow.Tensor_Tensor, without
+                // the special-cased exponents); s ** t is pow.Scalar, which redispatches to pow.Tensor_Tensor.
                 new Binary("pow", Tensor::pow, Tensor::pow, Nano::pow,
-                        NDArray::pow, NDArray::pow, NDArrays::pow, Domain.of(0.2, 2), Domain.signed(0.1, 2.5)));
+                        NDArray::pow, TorchFunctional::powScalar, NDArrays::pow, Domain.of(0.2, 2),
+                        Domain.signed(0.1, 2.5)));
         List<OpInfo> out = new ArrayList<>();
         for (Binary op : ops) {
             out.add(binary(op));
@@ -115,6 +119,14 @@ final class ArithmeticCases {
                 Samples.values(0, 1.5, -1, 2)));
         out.add(Sample.of("negative base, fractional exponent", kinds(Kind.EDGE), Attrs.of("form", "ts")
                 .with("scalar", 0.5), Samples.values(-4, -1e-3, 4)));
+        // pow.Tensor_Scalar computes these exponents as sqrt, 1/sqrt, 1/x, x·x, x·x·x, 1/(x·x), which differ
+        // from C's pow at -0.0 and -inf ((-inf) ** 0.5 = NaN, (-0.0) ** -0.5 = -inf); the gradient,
+        // e · x.pow(e - 1), inherits them (1.5 and -1.5 reach sqrt and 1/sqrt there). Found by scripts/fuzz.
+        double[] specialBases = {-0.0, 0.0, -INF, INF, NAN, -1, 1, -2.5, 2.5, 1e300, -1e300, 1e-300, -1e-300, 1e160};
+        for (double e : new double[] {0.5, -0.5, 1.5, -1.5, 2, 3, -1, -2, 4, 2.5, 1, 0}) {
+            out.add(Sample.of("x**" + e + " special bases", kinds(Kind.EDGE, Kind.SCALAR),
+                    Attrs.of("form", "ts").with("scalar", e), Samples.values(specialBases)));
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import dev.nano.Nano;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.nn.TorchFunctional;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,6 +97,7 @@ final class SelectionCases {
         s.add(Sample.of("[1e300,inf] huge", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(1e300, INF),
                 Samples.values(1e300, -1e300, INF, 1e301, 0)));
 
+        s.addAll(clampOneSideSamples());
         s.addAll(clampTensorSamples());
         return OpInfo.builder("clamp", "ops")
                 .nano(SelectionCases::nanoClamp)
@@ -103,6 +105,27 @@ final class SelectionCases {
                 .samples(s)
                 .exclude(Kind.DIMS, "elementwise: no dim argument")
                 .build();
+    }
+
+    /**
+     * {@code x.clampMin(b)} / {@code x.clampMax(b)}: PyTorch's clamp_min / clamp_max, which fill the
+     * output with NaN for a NaN bound (where clamp with one scalar bound ignores it, see above).
+     * Attributes: {@code form} "clampMin" or "clampMax", {@code bound}. Found by scripts/fuzz.
+     */
+    private static List<Sample> clampOneSideSamples() {
+        List<Sample> s = new ArrayList<>();
+        double[] xs = {-2, -0.5, -0.0, 0.0, 0.5, 2, NAN, INF, -INF, 1e300, -1e300, 0.25};
+        for (String form : new String[] {"clampMin", "clampMax"}) {
+            for (double bound : new double[] {0.0, -0.0, 0.5, NAN, INF, -INF}) {
+                s.add(Sample.of(form + "(" + UnarySamples.fmt(bound) + ") edges", kinds(Kind.SCALAR, Kind.EDGE,
+                        Kind.NONDIFF), Attrs.of("form", form).with("bound", bound), Samples.values(xs)));
+            }
+            String id = form + "(0.25) (3,4)";
+            s.add(Sample.of(id, kinds(Kind.SCALAR), Attrs.of("form", form).with("bound", 0.25),
+                    UnarySamples.away(Domain.signed(0.1, 1.5).draw(Samples.rng("clamp", id), 3, 4),
+                            new double[] {0.25})));
+        }
+        return s;
     }
 
     private static Attrs scalarBounds(Double min, Double max) {
@@ -211,6 +234,12 @@ final class SelectionCases {
     }
 
     private static Tensor nanoClamp(Tensor[] in, Attrs a) {
+        if ("clampMin".equals(a.getString("form"))) {
+            return in[0].clampMin(a.getDouble("bound"));
+        }
+        if ("clampMax".equals(a.getString("form"))) {
+            return in[0].clampMax(a.getDouble("bound"));
+        }
         if ("scalar".equals(a.getString("form"))) {
             return in[0].clamp(a.getOptionalDouble("min"), a.getOptionalDouble("max"));
         }
@@ -222,6 +251,12 @@ final class SelectionCases {
     }
 
     private static NDArray torchClamp(NDArray[] in, Attrs a) {
+        if ("clampMin".equals(a.getString("form"))) {
+            return TorchFunctional.clampMin(in[0], a.getDouble("bound"));
+        }
+        if ("clampMax".equals(a.getString("form"))) {
+            return TorchFunctional.clampMax(in[0], a.getDouble("bound"));
+        }
         if ("scalar".equals(a.getString("form"))) {
             Double min = a.getOptionalDouble("min");
             Double max = a.getOptionalDouble("max");

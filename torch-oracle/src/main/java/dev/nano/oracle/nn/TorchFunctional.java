@@ -93,6 +93,15 @@ public final class TorchFunctional {
             // F.dropout -> _VF.dropout
             "  def dropout(self: __torch__.NnReference, input: Tensor, p: float, train: bool) -> Tensor:",
             "    return torch.dropout(input, p, train)",
+            // Tensor ** float -> aten::pow.Tensor_Scalar (DJL's pow(Number) is pow.Tensor_Tensor, which lacks
+            // the special-cased exponents 0.5, -0.5, -1, 2, 3, -2 of pow_tensor_scalar_kernel)
+            "  def pow_scalar(self: __torch__.NnReference, input: Tensor, exponent: float) -> Tensor:",
+            "    return torch.pow(input, exponent)",
+            // x.clamp_min(float) / x.clamp_max(float) -> aten::clamp_min / aten::clamp_max (Scalar overloads)
+            "  def clamp_min(self: __torch__.NnReference, input: Tensor, bound: float) -> Tensor:",
+            "    return torch.clamp_min(input, bound)",
+            "  def clamp_max(self: __torch__.NnReference, input: Tensor, bound: float) -> Tensor:",
+            "    return torch.clamp_max(input, bound)",
             // F.gelu -> torch._C._nn.gelu(input, approximate=approximate)
             "  def gelu(self: __torch__.NnReference, input: Tensor, approximate: str) -> Tensor:",
             "    return torch.gelu(input, approximate=approximate)",
@@ -201,6 +210,21 @@ public final class TorchFunctional {
     /** {@code approximate} "none" (exact, F.gelu's default) or "tanh"; DJL's JniUtils.gelu has only the first. */
     public static NDArray gelu(NDArray input, String approximate) {
         return call("gelu", new ArrayList<>(List.of(tensor(input), IValue.from(approximate))), input);
+    }
+
+    /** {@code input ** exponent} with a float exponent: aten::pow.Tensor_Scalar, PyTorch's own special cases. */
+    public static NDArray powScalar(NDArray input, double exponent) {
+        return call("pow_scalar", new ArrayList<>(List.of(tensor(input), IValue.from(exponent))), input);
+    }
+
+    /** {@code input.clamp_min(bound)}: aten::clamp_min (a NaN bound fills the output with NaN). */
+    public static NDArray clampMin(NDArray input, double bound) {
+        return call("clamp_min", new ArrayList<>(List.of(tensor(input), IValue.from(bound))), input);
+    }
+
+    /** {@code input.clamp_max(bound)}: aten::clamp_max (a NaN bound fills the output with NaN). */
+    public static NDArray clampMax(NDArray input, double bound) {
+        return call("clamp_max", new ArrayList<>(List.of(tensor(input), IValue.from(bound))), input);
     }
 
     /** {@code weight} null: PyTorch 2.7's F.mse_loss; otherwise 2.13's weighted form. */

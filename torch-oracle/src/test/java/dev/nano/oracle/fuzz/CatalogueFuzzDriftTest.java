@@ -24,11 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * {@code scripts/fuzz --cases N --seed S} runs it longer. It needs live libtorch, so its name ends in
  * DriftTest and the no-libtorch build leaves it out.
  */
-@AddLifecycleHook(FuzzSettings.class)
 class CatalogueFuzzDriftTest {
 
     // Edge cases off: the value pool draws the edge values itself, and jqwik's edge-case combinations
     // of nested flatMaps would cost more than the cases.
+    @AddLifecycleHook(FuzzSettings.class)
     @Property(tries = 3000, seed = "20261126", shrinking = ShrinkingMode.FULL, edgeCases = EdgeCasesMode.NONE)
     void nanoAgreesWithPyTorchOnRandomCases(@ForAll("cases") FuzzCase c) {
         String problem = Differential.check(c);
