@@ -31,9 +31,18 @@ final class CaseArbitraries {
     /** Shapes are kept small so that thousands of cases run in seconds: at most this many elements. */
     private static final int MAX_NUMEL = 256;
 
-    /** Every catalogue operator that has a sample meant to succeed (the templates). */
+    /**
+     * Every catalogue operator that has a sample meant to succeed (the templates), or only those the
+     * system property {@code fuzz.op} names (comma-separated), to shrink one operator's failure.
+     */
     static Arbitrary<FuzzCase> cases() {
-        List<OpInfo> ops = Catalogue.all().stream().filter(op -> !templates(op).isEmpty()).toList();
+        List<String> only = List.of(System.getProperty("fuzz.op", "").split(",")).stream()
+                .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<OpInfo> ops = Catalogue.all().stream().filter(op -> !templates(op).isEmpty())
+                .filter(op -> only.isEmpty() || only.contains(op.name())).toList();
+        if (ops.isEmpty()) {
+            throw new IllegalArgumentException("fuzz.op=" + only + " names no catalogue operator with samples");
+        }
         return Arbitraries.of(ops).flatMap(CaseArbitraries::forOp);
     }
 

@@ -38,7 +38,9 @@ final class Survey {
         if (problem == null) {
             return;
         }
-        String key = c.op().name() + " | " + c.sample().attrs().getString("form", "-") + " | " + classOf(problem);
+        Known.Entry known = Known.match(c, problem);
+        String key = (known != null ? "known: " : "") + c.op().name() + " | "
+                + c.sample().attrs().getString("form", "-") + " | " + classOf(problem);
         int size = c.sample().inputs().stream().mapToInt(in -> in.values().length).sum();
         Finding old = CLASSES.get(key);
         if (old == null || size < old.size) {
@@ -75,8 +77,13 @@ final class Survey {
 
     static synchronized String summary() {
         int failures = CLASSES.values().stream().mapToInt(Finding::count).sum();
+        long knownClasses = CLASSES.keySet().stream().filter(k -> k.startsWith("known: ")).count();
+        int known = CLASSES.entrySet().stream().filter(e -> e.getKey().startsWith("known: "))
+                .mapToInt(e -> e.getValue().count).sum();
         List<String> lines = new ArrayList<>();
-        lines.add("fuzz survey: " + cases + " cases, " + failures + " disagree, " + CLASSES.size() + " classes");
+        lines.add("fuzz survey: " + cases + " cases, " + failures + " disagree in " + CLASSES.size() + " classes; "
+                + known + " of them in " + knownClasses + " known classes (Known.java), " + (failures - known)
+                + " in " + (CLASSES.size() - knownClasses) + " unexplained classes");
         CLASSES.forEach((k, f) -> {
             lines.add("");
             lines.add("[" + f.count + "x] " + k);

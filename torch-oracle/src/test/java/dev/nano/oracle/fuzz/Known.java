@@ -1,0 +1,87 @@
+package dev.nano.oracle.fuzz;
+
+import dev.nano.oracle.cases.Input;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.BiPredicate;
+
+/**
+ * Disagreements the fuzzer meets that are not nano bugs, each with its reason. A matching case
+ * counts as known (the survey lists it as such) instead of failing. Every entry names what would
+ * remove it.
+ */
+final class Known {
+    private Known() {
+    }
+
+    /** One known class: the operator, which disagreements belong to it, and why it is not a nano bug. */
+    record Entry(String op, BiPredicate<FuzzCase, String> matches, String reason) {
+    }
+
+    private static final String COMPOSED = "the catalogue's torch side of this operator is a composition of other "
+            + "DJL calls, not PyTorch's kernel (issue 10, part 1), and nano follows the kernel here: ";
+
+    static final List<Entry> ENTRIES = List.of(
+            new Entry("t", (c, p) -> nanoRaises(p, "t() expects a tensor with <= 2 dimensions"), COMPOSED
+                    + "torch.t raises for rank > 2 (TensorShape.cpp, t()), the composed transpose does not"),
+            new Entry("narrow", (c, p) -> nanoRaises(p, "narrow()") || nanoRaises(p, "start (")
+                    || nanoRaises(p, "start out of range"), COMPOSED + "the composition is DJL's slice, which clamps "
+                    + "an out-of-range start or length where aten::narrow raises (TORCH_CHECK in narrow_symint)"),
+            new Entry("squeeze", (c, p) -> nanoRaises(p, "appears multiple times in the list of dims"), COMPOSED
+                    + "the composition squeezes the listed dims one call at a time, so a dim listed twice "
+                    + "(after wrapping) is not refused as aten's dim_list_to_bitset refuses it"),
+            new Entry("silu", (c, p) -> p.contains("grad of input"), COMPOSED + "x · sigmoid(x) differentiated by "
+                    + "autograd gives inf · 0 = NaN at huge |x| where silu_backward, g·s·(1 + x·(1 − s)), is finite"),
+            new Entry("softplus", (c, p) -> c.sample().attrs().has("beta") && p.startsWith("nano differs"), COMPOSED
+                    + "softplus with beta/threshold is composed (exp, log, where), which overflows and divides by a "
+                    + "zero or subnormal beta where the kernel's log1p(exp(x·beta))/beta and its backward do not"),
+            new Entry("var", Known::varianceOfEmptyOrNaN, COMPOSED + "the composition's var of an empty input is "
+                    + "0 for a negative correction (the kernel fills NaN: std_var_out's trivial reduction), and its "
+                    + "gradient at a NaN with N <= correction is NaN (var_backward: g · inf)"),
+            new Entry("std", Known::varianceOfEmptyOrNaN, COMPOSED + "as for var"),
+            new Entry("amax", (c, p) -> p.startsWith("both raise") && p.contains("Expected reduction dim"), COMPOSED
+                    + "the composition reaches max(dim) with the wrapped dim; aten::amax's zero_numel_check_dims "
+                    + "names the dim as given (\"dim -1\"), as nano does"),
+            new Entry("amin", (c, p) -> p.startsWith("both raise") && p.contains("Expected reduction dim"), COMPOSED
+                    + "as for amax"),
+            new Entry("elu", (c, p) -> p.contains("grad of input") && hasNaN(c), "PyTorch's elu gradient at NaN is "
+                    + "NaN in its vector kernel and g in its scalar kernel, which elements take which path depends on "
+                    + "the shape and the CPU dispatch; nano follows the vector kernel (catalogue: elu's NaN cases)"),
+            new Entry("batchNorm", (c, p) -> nanoRefusesBadNumber(p), "nano refuses eps <= 0 in training, eps < 0 "
+                    + "and a NaN momentum (PyTorch 2.13's checks; libtorch 2.7 has none), BatchNormTest"),
+            new Entry("layerNorm", (c, p) -> nanoRefusesBadNumber(p), "nano refuses a NaN eps (Checks.notNaN: "
+                    + "NaN is refused where a number is required), README's bad-input rules"));
+
+    /** The known entry this disagreement belongs to, or null (a finding). */
+    static Entry match(FuzzCase c, String problem) {
+        if (problem == null) {
+            return null;
+        }
+        for (Entry e : ENTRIES) {
+            if (e.op.equals(c.op().name()) && e.matches.test(c, problem)) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static boolean nanoRaises(String problem, String phrase) {
+        return problem.startsWith("PyTorch succeeded but nano failed") && problem.contains(phrase);
+    }
+
+    private static boolean nanoRefusesBadNumber(String problem) {
+        boolean nanoOnly = problem.startsWith("PyTorch succeeded but nano failed") || problem.startsWith("both raise");
+        return nanoOnly && (problem.contains("eps must be") || problem.contains("must be a number")
+                || problem.contains("momentum"));
+    }
+
+    private static boolean varianceOfEmptyOrNaN(FuzzCase c, String problem) {
+        Input x = c.sample().inputs().get(0);
+        return problem.startsWith("nano differs") && (x.values().length == 0 || hasNaN(c));
+    }
+
+    private static boolean hasNaN(FuzzCase c) {
+        return c.sample().inputs().stream().anyMatch(in -> Arrays.stream(in.values()).anyMatch(Double::isNaN));
+    }
+}
