@@ -26,9 +26,12 @@ final class Known {
             new Entry("t", (c, p) -> nanoRaises(p, "t() expects a tensor with <= 2 dimensions"), COMPOSED
                     + "torch.t raises for rank > 2 (TensorShape.cpp, t()), the composed transpose does not"),
             new Entry("narrow", (c, p) -> nanoRaises(p, "narrow()") || nanoRaises(p, "start (")
-                    || nanoRaises(p, "start out of range"), COMPOSED + "the composition is DJL's slice, which clamps "
-                    + "an out-of-range start or length where aten::narrow raises (TORCH_CHECK in narrow_symint)"),
-            new Entry("squeeze", (c, p) -> severalDims(c) && p.startsWith("PyTorch succeeded but nano failed"),
+                    || nanoRaises(p, "start out of range") || p.startsWith("both raise"), COMPOSED + "the "
+                    + "composition is DJL's slice, which clamps an out-of-range start or length where aten::narrow "
+                    + "raises (TORCH_CHECKs in narrow_symint), and checks the dim first where narrow_symint checks "
+                    + "a negative length first"),
+            new Entry("squeeze", (c, p) -> severalDims(c) && (p.startsWith("PyTorch succeeded but nano failed")
+                    || p.startsWith("both raise")),
                     COMPOSED + "with several dims the composition wraps them itself (an out-of-range -4 of a 3-d "
                     + "tensor becomes -1) and squeezes one dim per call, so neither a dim out of range nor a dim "
                     + "listed twice is refused as aten's squeeze.dims (dim_list_to_bitset) refuses them"),
@@ -38,8 +41,10 @@ final class Known {
                     + "softplus with beta/threshold is composed (exp, log, where), which overflows and divides by a "
                     + "zero or subnormal beta where the kernel's log1p(exp(x·beta))/beta and its backward do not"),
             new Entry("var", Known::varianceOfEmptyOrNaN, COMPOSED + "the composition's var of an empty input is "
-                    + "0 for a negative correction (the kernel fills NaN: std_var_out's trivial reduction), and its "
-                    + "gradient at a NaN with N <= correction is NaN (var_backward: g · inf)"),
+                    + "0 for a negative correction (the kernel fills NaN: std_var_out's trivial reduction); its "
+                    + "gradient at a NaN with N <= correction is NaN (var_backward: g · inf); and with a NaN "
+                    + "correction it differentiates max(0, N - NaN) = 0 to ±inf where var_backward's dof = N - NaN "
+                    + "is not <= 0, so (2 / NaN) · g · (x - mean) = NaN"),
             new Entry("std", Known::varianceOfEmptyOrNaN, COMPOSED + "as for var"),
             new Entry("amax", Known::extremeComposition, COMPOSED + "the composition reaches max(dim) with the "
                     + "wrapped dim, where aten::amax's zero_numel_check_dims names the dim as given (\"dim -1\"), "
@@ -102,7 +107,10 @@ final class Known {
 
     private static boolean varianceOfEmptyOrNaN(FuzzCase c, String problem) {
         Input x = c.sample().inputs().get(0);
-        return problem.startsWith("nano differs") && (x.values().length == 0 || hasNaN(c));
+        Double correction = c.sample().attrs().getOptionalDouble("correction");
+        boolean nanCorrection = correction != null && correction.isNaN() && problem.contains("grad of input")
+                && !problem.contains("output 0");
+        return problem.startsWith("nano differs") && (x.values().length == 0 || hasNaN(c) || nanCorrection);
     }
 
     private static boolean hasNaN(FuzzCase c) {

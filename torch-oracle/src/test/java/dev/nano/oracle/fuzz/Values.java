@@ -22,9 +22,9 @@ final class Values {
         Arbitrary<Double> huge = Arbitraries.of(1e300, -1e300, Double.MAX_VALUE, -Double.MAX_VALUE, 1e20, -1e20,
                 710.0, -746.0, 40.0, -40.0);
         Arbitrary<Double> nonFinite = Arbitraries.of(Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY);
-        if (orderDependent) {
+        if (orderDependent) { // see FuzzPlan.ORDER_DEPENDENT: no huge and no tiny magnitudes
             return Arbitraries.frequencyOf(Tuple.of(12, ordinary), Tuple.of(4, ties), Tuple.of(2, zeros),
-                    Tuple.of(1, tiny), Tuple.of(1, nonFinite));
+                    Tuple.of(1, nonFinite));
         }
         return Arbitraries.frequencyOf(Tuple.of(10, ordinary), Tuple.of(4, ties), Tuple.of(2, zeros),
                 Tuple.of(2, tiny), Tuple.of(2, huge), Tuple.of(2, nonFinite));
