@@ -389,6 +389,14 @@ public final class Nano {
     public static Tensor clamp(Tensor x, Double min, Double max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);
     }
+    /** {@code x.clamp_min(min)}: unlike {@code clamp(x, min, null)}, a NaN bound makes every element NaN. */
+    public static Tensor clampMin(Tensor x, double min) {
+        return Selection.clampMin(notNull("clamp_min", "input", x), min);
+    }
+    /** {@code x.clamp_max(max)}: unlike {@code clamp(x, null, max)}, a NaN bound makes every element NaN. */
+    public static Tensor clampMax(Tensor x, double max) {
+        return Selection.clampMax(notNull("clamp_max", "input", x), max);
+    }
     /** Tensor bounds (broadcasting), either may be null. */
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);

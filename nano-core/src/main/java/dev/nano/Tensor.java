@@ -351,8 +351,10 @@ public final class Tensor {
     public Tensor clamp(Double min, Double max) { return Nano.clamp(this, min, max); }
     /** Tensor bounds broadcast; either may be null (one-sided). */
     public Tensor clamp(Tensor min, Tensor max) { return Nano.clamp(this, min, max); }
-    public Tensor clampMin(double min) { return Nano.clamp(this, min, null); }
-    public Tensor clampMax(double max) { return Nano.clamp(this, null, max); }
+    /** {@code x.clamp_min(min)}; a NaN bound gives NaN everywhere (clamp(min, null) would ignore it). */
+    public Tensor clampMin(double min) { return Nano.clampMin(this, min); }
+    /** {@code x.clamp_max(max)}; a NaN bound gives NaN everywhere (clamp(null, max) would ignore it). */
+    public Tensor clampMax(double max) { return Nano.clampMax(this, max); }
     public Tensor maximum(Tensor other) { return Nano.maximum(this, other); }
     public Tensor minimum(Tensor other) { return Nano.minimum(this, other); }
     /** PyTorch's {@code x.where(condition, other)}: this where condition holds, else other. */

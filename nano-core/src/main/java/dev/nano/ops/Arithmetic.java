@@ -60,8 +60,9 @@ public final class Arithmetic {
         return new Pow().apply(base, exponent);
     }
 
+    /** {@code base ** exponent} with a Java exponent: PyTorch's pow.Tensor_Scalar (see {@link PowScalar}). */
     public static Tensor pow(Tensor base, double exponent) {
-        return new Pow().apply(base, Nano.scalar(exponent));
+        return new PowScalar(exponent).apply(base);
     }
 
     public static Tensor pow(double base, Tensor exponent) {
@@ -144,6 +145,60 @@ public final class Arithmetic {
         double gradB(double g, double a, double b, double out) {
             return (a == 0 && b >= 0) ? 0 : g * (out * Math.log(a));
         }
+    }
+
+    /**
+     * {@code x ** e} with a number for e (PyTorch's pow.Tensor_Scalar, node PowBackward0). Unlike the
+     * tensor∘tensor pow, whose kernel is C's pow everywhere, this one special-cases exponents
+     * ({@link #powScalar}), and those cases differ from C's pow where the base is -0.0 or -inf:
+     * {@code (-inf) ** 0.5} is sqrt(-inf) = NaN (C: +inf), {@code (-0.0) ** 0.5} is -0.0 (C: +0.0),
+     * {@code (-0.0) ** -0.5} is 1 / sqrt(-0.0) = -inf (C: +inf). The gradient, pow_backward in
+     * FunctionsManual.cpp, is {@code grad * (e * self.pow(e - 1))} with that same special-cased pow,
+     * so the gradient of {@code x ** 1.5} at -inf is 1.5 · sqrt(-inf) = NaN, and 0 for e = 0.
+     */
+    static final class PowScalar extends ElementwiseUnary {
+        private final double exponent;
+
+        PowScalar(double exponent) {
+            this.exponent = exponent;
+        }
+
+        double f(double x) { return powScalar(x, exponent); }
+
+        double backward(double g, double x, double y) {
+            return exponent == 0 ? 0 : g * (exponent * powScalar(x, exponent - 1));
+        }
+
+        @Override
+        public String name() {
+            return "PowBackward0";
+        }
+    }
+
+    /**
+     * PyTorch's pow with a number exponent on float64 (Pow.cpp's pow_out, then PowKernel.cpp's
+     * pow_tensor_scalar_kernel): 0 fills ones, 1 copies, 0.5 is sqrt, -0.5 is 1 / sqrt (rsqrt),
+     * -1 is 1 / x (reciprocal), 2 is x·x, 3 is x·x·x, -2 is 1 / (x·x); any other exponent is C's pow.
+     */
+    static double powScalar(double x, double e) {
+        if (e == 0) {
+            return 1;
+        } else if (e == 1) {
+            return x;
+        } else if (e == 0.5) {
+            return Math.sqrt(x);
+        } else if (e == -0.5) {
+            return 1 / Math.sqrt(x);
+        } else if (e == -1) {
+            return 1 / x;
+        } else if (e == 2) {
+            return x * x;
+        } else if (e == 3) {
+            return x * x * x;
+        } else if (e == -2) {
+            return 1 / (x * x);
+        }
+        return cpow(x, e);
     }
 
     static final class Neg extends ElementwiseUnary {

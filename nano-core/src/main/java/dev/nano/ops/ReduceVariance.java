@@ -44,7 +44,10 @@ final class ReduceVariance {
             double dx = v - mean;
             squares += dx * dx;
         }
-        return squares / Math.max(0.0, x.length - correction);
+        // std_var_all_cpu divides by std::max(0.0, N - correction), which is 0 (not NaN) for a NaN
+        // correction: the variance is then inf (or NaN for a constant input), as in the Welford path.
+        double dof = x.length - correction;
+        return squares / (0.0 < dof ? dof : 0.0);
     }
 
     /** Running mean and sum of squared deviations per output element, updated element by element. */

@@ -21,12 +21,28 @@ public final class Reductions {
     }
 
     public static Tensor sum(Tensor x, int[] dims, boolean keepdim) {
-        return new ReduceSum.Sum(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
+        return new ReduceSum.Sum(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
+    }
+
+    /**
+     * sum, mean, amax, amin and logsumexp are aten's structured reductions: resize_reduction wraps
+     * every dim ({@code maybe_wrap_dims}, which refuses one out of range) before {@code make_dim_mask}
+     * looks for a dim named twice. var and std ({@code make_reduction}) do both dim by dim. So dims
+     * {@code (-1, -1, 1)} of a 0-d tensor is "Dimension out of range ... got 1" for sum and "dim 0
+     * appears multiple times" for var. Found by scripts/fuzz.
+     */
+    private static int[] rangeCheckedFirst(int[] dims, int rank) {
+        if (dims != null) {
+            for (int d : dims) {
+                Shape.wrapDim(d, rank);
+            }
+        }
+        return dims;
     }
 
     /** The mean; an empty group gives NaN (0/0), as in PyTorch. */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
-        return new ReduceSum.Mean(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
+        return new ReduceSum.Mean(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
     }
 
     /** Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased). */
@@ -57,8 +73,10 @@ public final class Reductions {
     }
 
     private static Tensor extreme(String op, Tensor x, int[] dims, boolean keepdim, boolean max) {
+        // aten's amax/amin meta: an empty input's dims are checked (zero_numel_check_dims) before
+        // resize_reduction looks for repeats.
+        ReduceExtrema.checkNonEmptyGroups(op, x.shape(), rangeCheckedFirst(dims, x.dim()));
         ReduceLayout layout = ReduceLayout.of(x.shape(), dims, keepdim);
-        ReduceExtrema.checkNonEmptyGroups(op, x.shape(), dims);
         return new ReduceExtrema.Amax(layout, max).apply(x);
     }
 
@@ -136,7 +154,8 @@ public final class Reductions {
 
     /** log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf. */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
-        return new ReduceLogSumExp.Logsumexp(ReduceLayout.of(x.shape(), dims, keepdim)).apply(x);
+        return new ReduceLogSumExp.Logsumexp(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim))
+                .apply(x);
     }
 
     /** exp(x) / Σ exp(x) along {@code dim} (a 0-d tensor accepts dim 0 or -1). */

@@ -32,6 +32,19 @@ public final class Selection {
         return new ClampScalar(min, max).apply(x);
     }
 
+    /**
+     * {@code x.clamp_min(min)}: PyTorch's clamp_min, which differs from {@code clamp(x, min, None)}
+     * at a NaN bound: clamp_min fills the output with NaN, clamp ignores a lone NaN bound.
+     */
+    public static Tensor clampMin(Tensor x, double min) {
+        return new ClampOneSide(true, min).apply(x);
+    }
+
+    /** {@code x.clamp_max(max)}: as {@link #clampMin}, a NaN bound gives NaN everywhere. */
+    public static Tensor clampMax(Tensor x, double max) {
+        return new ClampOneSide(false, max).apply(x);
+    }
+
     /** Tensor bounds, broadcast together with x; either may be null for a one-sided clamp. */
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         if (min == null && max == null) {
@@ -123,6 +136,39 @@ public final class Selection {
         @Override
         public String name() {
             return "ClampBackward1";
+        }
+    }
+
+    /**
+     * {@code clamp_min(x, bound)} / {@code clamp_max(x, bound)} (nodes ClampMinBackward0 and
+     * ClampMaxBackward0). TensorCompare.cpp's clamp_min_out and clamp_max_out fill the output with
+     * the bound when it is NaN; otherwise the kernel is {@code std::max(x, bound)} /
+     * {@code std::min(x, bound)}. The gradient (derivatives.yaml) is grad where {@code x >= min}
+     * (or {@code x <= max}), else 0, so 0 everywhere for a NaN bound.
+     */
+    static final class ClampOneSide extends ElementwiseUnary {
+        private final boolean isMin;
+        private final double bound;
+
+        ClampOneSide(boolean isMin, double bound) {
+            this.isMin = isMin;
+            this.bound = bound;
+        }
+
+        double f(double x) {
+            if (Double.isNaN(bound)) {
+                return Double.NaN;
+            }
+            return isMin ? cppMax(x, bound) : cppMin(x, bound);
+        }
+
+        double backward(double g, double x, double y) {
+            return (isMin ? x >= bound : x <= bound) ? g : 0.0;
+        }
+
+        @Override
+        public String name() {
+            return isMin ? "ClampMinBackward0" : "ClampMaxBackward0";
         }
     }
 

@@ -167,6 +167,14 @@ final class ArithmeticCases {
                 Samples.values(0, 1.5, -1, 2)));
         out.add(Sample.of("negative base, fractional exponent", kinds(Kind.EDGE), Attrs.of("form", "ts")
                 .with("scalar", 0.5), Samples.values(-4, -1e-3, 4)));
+        // pow.Tensor_Scalar computes these exponents as sqrt, 1/sqrt, 1/x, x·x, x·x·x, 1/(x·x), which differ
+        // from C's pow at -0.0 and -inf ((-inf) ** 0.5 = NaN, (-0.0) ** -0.5 = -inf); the gradient,
+        // e · x.pow(e - 1), inherits them (1.5 and -1.5 reach sqrt and 1/sqrt there). Found by scripts/fuzz.
+        double[] specialBases = {-0.0, 0.0, -INF, INF, NAN, -1, 1, -2.5, 2.5, 1e300, -1e300, 1e-300, -1e-300, 1e160};
+        for (double e : new double[] {0.5, -0.5, 1.5, -1.5, 2, 3, -1, -2, 4, 2.5, 1, 0}) {
+            out.add(Sample.of("x**" + e + " special bases", kinds(Kind.EDGE, Kind.SCALAR),
+                    Attrs.of("form", "ts").with("scalar", e), Samples.values(specialBases)));
+        }
         return out;
     }
 

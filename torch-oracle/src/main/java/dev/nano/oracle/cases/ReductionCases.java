@@ -97,6 +97,15 @@ final class ReductionCases {
         s.add(Sample.of("(4,) zeros of both signs", kinds(Kind.EDGE), Attrs.none(), Samples.values(-0.0, -0.0, 0.0, -0.0)));
         s.addAll(cancellation());
         s.addAll(ReductionSamples.dimErrors(op, draw));
+        // A repeated dim and one out of range: aten's structured reductions wrap every dim before they
+        // look for repeats, so the range error wins (var/std look dim by dim). Found by scripts/fuzz.
+        s.add(Sample.error("() dims={-1,-1,1}",
+                "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
+                dimsAttrs(new int[] {-1, -1, 1}, false), Input.of(new int[] {}, -0.5)));
+        s.add(Sample.error("(3,4) dims={0,0,2}",
+                "Dimension out of range (expected to be in range of [-2, 1], but got 2)",
+                dimsAttrs(new int[] {0, 0, 2}, true),
+                draw.draw(Samples.rng(op, "(3,4) dims={0,0,2}"), new int[] {3, 4})));
         return OpInfo.builder(op, "ops")
                 .oracle(Oracle.kernel("aten::sum, aten::sum.dim_IntList", Oracle.DJL))
                 .nano((in, a) -> a.has("dims") ? in[0].sum(dims(a), keepdim(a)) : in[0].sum())
@@ -212,6 +221,15 @@ final class ReductionCases {
                 draw.draw(Samples.rng(op, "(3,4) correction=12"), new int[] {3, 4})));
         s.add(Sample.of("(3,4) all correction=12", kinds(Kind.EDGE), corrected(new int[] {}, 12.0, false),
                 draw.draw(Samples.rng(op, "(3,4) correction=12"), new int[] {3, 4})));
+        // A NaN correction: aten divides by std::max(0.0, N - NaN) = 0 in the full reduction and by 0 in the
+        // Welford path (N > NaN is false), so the result is inf, not NaN. Found by scripts/fuzz.
+        Sample nanCorrection = Sample.of("(1,4) all correction=NaN", kinds(Kind.EDGE),
+                corrected(new int[] {}, NAN, true), matrix(new double[] {0.003449, 2.0, -2.709977, -0.0}));
+        s.add(std ? nanCorrection : UnarySamples.forwardOnly(nanCorrection, "var's torch side is composed and "
+                + "differentiates max(0, N - NaN) = 0 to -inf; aten's var_backward has dof = N - NaN, not <= 0, so "
+                + "(2 / NaN) · g · (x - mean) = NaN, as nano"));
+        s.add(Sample.of("(2,4) dim=1 correction=NaN", kinds(Kind.EDGE), corrected(new int[] {1}, NAN, false),
+                matrix(new double[] {0.003449, 2.0, -2.709977, -0.0}, new double[] {1, 1, 1, 1})));
         // Constant groups: var 0 with gradient 0; std 0 with gradient masked to 0 (spec §16).
         Kind constantKind = std ? Kind.NONDIFF : Kind.EDGE;
         s.add(Sample.of("(3,4) constant row dim=1", kinds(constantKind), corrected(new int[] {1}, 1.0, false),

@@ -96,9 +96,11 @@ final class SelectionCases {
         s.add(Sample.of("[1e300,inf] huge", kinds(Kind.SCALAR, Kind.EDGE), scalarBounds(1e300, INF),
                 Samples.values(1e300, -1e300, INF, 1e301, 0)));
 
+        s.addAll(clampOneSideSamples());
         s.addAll(clampTensorSamples());
         return OpInfo.builder("clamp", "ops")
-                .oracle(Oracle.kernel("aten::clamp, aten::clamp.Tensor", Oracle.TORCHSCRIPT))
+                .oracle(Oracle.kernel("aten::clamp, aten::clamp.Tensor, aten::clamp_min, aten::clamp_max",
+                        Oracle.TORCHSCRIPT))
                 .nano(SelectionCases::nanoClamp)
                 .torch(SelectionCases::torchClamp)
                 .samples(s)
@@ -118,6 +120,27 @@ final class SelectionCases {
     private static final String CLAMP_BACKWARD_RAISES = "PyTorch 2.7.1's clamp.Tensor backward raises \"output with "
             + "shape [x's shape] doesn't match the broadcast shape [...]\" when x is smaller than the broadcast shape "
             + "(an in-place logical_and_ in clamp_backward_min_max); nano returns the reduced gradients instead";
+
+    /**
+     * {@code x.clampMin(b)} / {@code x.clampMax(b)}: PyTorch's clamp_min / clamp_max, which fill the
+     * output with NaN for a NaN bound (where clamp with one scalar bound ignores it, see above).
+     * Attributes: {@code form} "clampMin" or "clampMax", {@code bound}. Found by scripts/fuzz.
+     */
+    private static List<Sample> clampOneSideSamples() {
+        List<Sample> s = new ArrayList<>();
+        double[] xs = {-2, -0.5, -0.0, 0.0, 0.5, 2, NAN, INF, -INF, 1e300, -1e300, 0.25};
+        for (String form : new String[] {"clampMin", "clampMax"}) {
+            for (double bound : new double[] {0.0, -0.0, 0.5, NAN, INF, -INF}) {
+                s.add(Sample.of(form + "(" + UnarySamples.fmt(bound) + ") edges", kinds(Kind.SCALAR, Kind.EDGE,
+                        Kind.NONDIFF), Attrs.of("form", form).with("bound", bound), Samples.values(xs)));
+            }
+            String id = form + "(0.25) (3,4)";
+            s.add(Sample.of(id, kinds(Kind.SCALAR), Attrs.of("form", form).with("bound", 0.25),
+                    UnarySamples.away(Domain.signed(0.1, 1.5).draw(Samples.rng("clamp", id), 3, 4),
+                            new double[] {0.25})));
+        }
+        return s;
+    }
 
     private static Attrs scalarBounds(Double min, Double max) {
         Attrs a = Attrs.of("form", "scalar");
@@ -228,6 +251,12 @@ final class SelectionCases {
     }
 
     private static Tensor nanoClamp(Tensor[] in, Attrs a) {
+        if ("clampMin".equals(a.getString("form"))) {
+            return in[0].clampMin(a.getDouble("bound"));
+        }
+        if ("clampMax".equals(a.getString("form"))) {
+            return in[0].clampMax(a.getDouble("bound"));
+        }
         if ("scalar".equals(a.getString("form"))) {
             return in[0].clamp(a.getOptionalDouble("min"), a.getOptionalDouble("max"));
         }
@@ -245,6 +274,12 @@ final class SelectionCases {
      * (clamp_backward / clamp_backward_min_max) and broadcast errors are PyTorch's own.
      */
     private static NDArray torchClamp(NDArray[] in, Attrs a) {
+        if ("clampMin".equals(a.getString("form"))) {
+            return CLAMP_MIN.call(in[0], a.getDouble("bound"));
+        }
+        if ("clampMax".equals(a.getString("form"))) {
+            return CLAMP_MAX.call(in[0], a.getDouble("bound"));
+        }
         if ("scalar".equals(a.getString("form"))) {
             Double min = a.getOptionalDouble("min");
             Double max = a.getOptionalDouble("max");
@@ -270,6 +305,12 @@ final class SelectionCases {
                     "    else:",
                     "      pass",
                     "    return torch.clamp(x, lo, hi)"));
+
+    private static final AtenKernel CLAMP_MIN = AtenKernel.of("aten::clamp_min", "x: Tensor, bound: float",
+            "torch.clamp_min(x, bound)");
+
+    private static final AtenKernel CLAMP_MAX = AtenKernel.of("aten::clamp_max", "x: Tensor, bound: float",
+            "torch.clamp_max(x, bound)");
 
     private static final AtenKernel CLAMP_TENSOR = AtenKernel.withBody("aten::clamp.Tensor",
             "x: Tensor, min: Tensor, has_min: bool, max: Tensor, has_max: bool", String.join("\n",
