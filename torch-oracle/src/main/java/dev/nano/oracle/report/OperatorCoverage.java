@@ -65,6 +65,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             return new Outcome(sample, new Compare.Diff(List.of(), 0, 0, "", ""), true, null);
         }
 
+        /** Whether everything about this case matched. */
         public boolean passed() {
             return problem == null;
         }

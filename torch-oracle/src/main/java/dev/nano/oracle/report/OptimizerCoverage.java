@@ -76,6 +76,7 @@ public final class OptimizerCoverage {
      * {@code nano} and {@code diff} are null when the fixture is stale.
      */
     public record Run(OptimCase optimCase, Trajectory nano, Compare.Diff diff) {
+        /** Whether nano's trajectory matched PyTorch's at every step. */
         public boolean ok() {
             return diff != null && diff.ok();
         }
@@ -104,10 +105,12 @@ public final class OptimizerCoverage {
         return runs;
     }
 
+    /** The rows, running the grid first. */
     public static List<Row> rows(FixtureStore store) {
         return rows(runs(store));
     }
 
+    /** One row per optimizer × hyperparameter, judged from the given runs. */
     public static List<Row> rows(List<Run> runs) {
         Map<String, Boolean> passed = new LinkedHashMap<>();
         Map<String, double[]> worst = new LinkedHashMap<>();
