@@ -56,8 +56,8 @@ final class ReportPictures {
         return save(List.of(marginChart(compared)), 1, 1, dir, "tolerance-margins.png",
                 "How close each operator runs to its tolerance",
                 "each dot is one case: its largest |nano − torch| ÷ (atol + rtol·|torch|), log scale; right of the "
-                        + "red line a case fails; left column (" + EXACT + "): every value bit-identical; right "
-                        + "column (" + NON_FINITE + "): a NaN/inf mismatch");
+                        + "red line a case fails; left column (drawn at 1e-12): every value bit-identical; right "
+                        + "column (drawn at 1e3): a NaN/inf mismatch");
     }
 
     /** Operators down the y axis (horizontal names stay legible), error ÷ tolerance along x. */

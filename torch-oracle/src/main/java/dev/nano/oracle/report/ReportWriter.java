@@ -103,13 +103,16 @@ final class ReportWriter {
 
     String summary() {
         long complete = rows.stream().filter(OperatorCoverage::complete).count();
+        long failing = rows.stream().filter(r -> r.failed() > 0 || r.cells().containsValue(OperatorCoverage.Cell.FAIL))
+                .count();
         int cases = rows.stream().mapToInt(OperatorCoverage::cases).sum();
         long optimComplete = optimRows.stream().filter(r -> r.status().equals("complete")).count();
         long modulesComplete = moduleRows.stream().filter(r -> r.status().startsWith("complete")).count();
-        return String.format(Locale.ROOT, "%d operators: %d complete, %d with gaps, %d not operators (excluded); "
+        return String.format(Locale.ROOT, "%d operators: %d complete, %d failing, %d with gaps only, "
+                        + "%d not operators (excluded); "
                         + "%d optimizer hyperparameters: %d complete; %d nn modules: %d complete; "
                         + "%d cases, %d failing. %s",
-                rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(),
+                rows.size(), complete, failing, rows.size() - complete - failing, OperatorUniverse.NOT_OPERATORS.size(),
                 optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases, failures().size(),
                 headline());
     }
@@ -126,9 +129,9 @@ final class ReportWriter {
         }
         StringBuilder sb = new StringBuilder();
         OperatorCoverage.Worst t = tight.tightest();
-        sb.append(String.format(Locale.ROOT, "Closest to its tolerance: %s[%s], whose worst element used %s of it",
-                tight.name(), t.caseId(), Double.isInfinite(t.value()) ? "all (a NaN/inf mismatch)"
-                        : percent(t.value())));
+        sb.append(String.format(Locale.ROOT, "Closest to its tolerance: %s[%s], whose worst element %s",
+                tight.name(), t.caseId(), Double.isInfinite(t.value()) ? "is a NaN/inf mismatch"
+                        : "used " + percent(t.value()) + " of it"));
         OperatorCoverage.Worst w = abs.worst();
         if (w.nonFinite() != null) {
             sb.append(String.format(Locale.ROOT, ". Worst abs error: %s at %s[%s] %s.", w.nonFinite(), abs.name(),
