@@ -95,9 +95,9 @@ public final class LossCurvePlot {
         gap.getStyler().setMarkerSize(4);
         for (XYChart chart : List.of(curves, gap)) {
             chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(steps / (double) perEpoch);
-            chart.getStyler().setXAxisDecimalPattern("0.##"); // a run cut short ends mid-epoch: 1.59, not 1.5873…
-            chart.getStyler().setXAxisTickMarkSpacingHint(90);
+            // A run cut short ends mid-epoch: the axis ends at the next tenth so that its ticks are round.
+            chart.getStyler().setXAxisMax(Math.ceil(10.0 * steps / perEpoch) / 10);
+            chart.getStyler().setXAxisDecimalPattern("0.##");
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         }
 
