@@ -16,8 +16,28 @@ public final class Compare {
     private Compare() {
     }
 
-    /** The outcome of one comparison. {@code problems} is empty when everything matched. */
-    public record Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt) {
+    /**
+     * The outcome of one comparison. {@code problems} is empty when everything matched.
+     *
+     * @param maxAbs        the largest {@code |actual − expected|}; infinite when a NaN or an inf did not match
+     * @param maxRel        the largest {@code |actual − expected| / |expected|}; infinite likewise
+     * @param worstAt       where {@code maxAbs} occurred, e.g. {@code grad of input 0[3]}
+     * @param worstExpected the expected value at {@code worstAt} (its magnitude puts {@code maxAbs} in context)
+     * @param maxRatio      the largest {@code |actual − expected| / (atol + rtol·|expected|)}: how much of the
+     *                      tolerance was used, above 1 when it was exceeded; infinite for a non-finite mismatch
+     * @param nonFinite     the first NaN/inf mismatch in words ({@code NaN≠finite}, {@code +inf≠-inf}), or null
+     * @param outputsOk     every output matched (false when the call failed)
+     * @param gradientsOk   every input gradient matched (false when the call failed)
+     */
+    public record Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt,
+                       double worstExpected, double maxRatio, String nonFinite, boolean outputsOk,
+                       boolean gradientsOk) {
+        /** A diff without the detail the report shows: every part counts as failed when anything did. */
+        public Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt) {
+            this(problems, maxAbs, maxRel, worstAt, worstRelAt, Double.NaN, 0, null, problems.isEmpty(),
+                    problems.isEmpty());
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -48,7 +68,8 @@ public final class Compare {
         problems.add("(and it matches none of PyTorch's kernel-dependent answers either: "
                 + String.join(", ", expected.kernels().keySet()) + ")");
         return new Diff(List.copyOf(problems), canonical.maxAbs(), canonical.maxRel(), canonical.worstAt(),
-                canonical.worstRelAt());
+                canonical.worstRelAt(), canonical.worstExpected(), canonical.maxRatio(), canonical.nonFinite(),
+                canonical.outputsOk(), canonical.gradientsOk());
     }
 
     /**
@@ -84,15 +105,17 @@ public final class Compare {
         }
         if (actual.failed()) {
             t.problem("failed: " + actual.error());
-            return t.result();
+            return t.result(false, false);
         }
         if (actual.outputs().size() != expected.outputs().size()) {
             t.problem("expected " + expected.outputs().size() + " outputs, got " + actual.outputs().size());
-            return t.result();
+            return t.result(false, false);
         }
         for (int i = 0; i < expected.outputs().size(); i++) {
             t.values("output " + i, expected.outputs().get(i), actual.outputs().get(i));
         }
+        // Counted apart so that the report marks only the evidence that failed (forward or backward).
+        int outputProblems = t.count();
         if (expected.upstream() != null) {
             if (actual.grads().size() != expected.grads().size()) {
                 t.problem(actual.grads().size() + " input gradients, expected " + expected.grads().size());
@@ -102,7 +125,7 @@ public final class Compare {
                 t.values("grad of input " + i, expected.grads().get(i), a);
             }
         }
-        return t.result();
+        return t.result(outputProblems == 0, t.count() == outputProblems);
     }
 
     /**
@@ -118,9 +141,17 @@ public final class Compare {
         private double maxRel;
         private String worstAt = "";
         private String worstRelAt = "";
+        private double worstExpected = Double.NaN;
+        private double maxRatio;
+        private String nonFinite;
 
         public Tracker(Tolerance tolerance) {
             this.tolerance = tolerance;
+        }
+
+        /** Problems so far, including those not kept. */
+        public int count() {
+            return problems.size() + hidden;
         }
 
         public void problem(String p) {
@@ -160,11 +191,22 @@ public final class Compare {
                     if (abs > maxAbs) {
                         maxAbs = abs;
                         worstAt = what + "[" + i + "]";
+                        worstExpected = e[i];
                     }
                     if (rel > maxRel) {
                         maxRel = rel;
                         worstRelAt = what + "[" + i + "]";
                     }
+                    maxRatio = Math.max(maxRatio, abs / (tolerance.atol() + tolerance.rtol() * Math.abs(e[i])));
+                } else if (!tolerance.accepts(a[i], e[i]) && nonFinite == null) {
+                    // No finite distance says how wrong NaN for 2.0 is: it counts as an infinite error, in words.
+                    nonFinite = kind(a[i]) + "≠" + kind(e[i]);
+                    maxAbs = Double.POSITIVE_INFINITY;
+                    maxRel = Double.POSITIVE_INFINITY;
+                    maxRatio = Double.POSITIVE_INFINITY;
+                    worstAt = what + "[" + i + "]";
+                    worstRelAt = worstAt;
+                    worstExpected = e[i];
                 }
                 if (!tolerance.accepts(a[i], e[i])) {
                     bad++;
@@ -180,11 +222,21 @@ public final class Compare {
         }
 
         public Diff result() {
+            return result(count() == 0, count() == 0);
+        }
+
+        Diff result(boolean outputsOk, boolean gradientsOk) {
             List<String> all = new ArrayList<>(problems);
             if (hidden > 0) {
                 all.add("... and " + hidden + " more");
             }
-            return new Diff(List.copyOf(all), maxAbs, maxRel, worstAt, worstRelAt);
+            return new Diff(List.copyOf(all), maxAbs, maxRel, worstAt, worstRelAt, worstExpected, maxRatio, nonFinite,
+                    outputsOk, gradientsOk);
+        }
+
+        private static String kind(double v) {
+            return Double.isNaN(v) ? "NaN" : v == Double.POSITIVE_INFINITY ? "+inf"
+                    : v == Double.NEGATIVE_INFINITY ? "-inf" : "finite";
         }
     }
 }

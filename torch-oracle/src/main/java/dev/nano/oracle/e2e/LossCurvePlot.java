@@ -20,7 +20,7 @@ import java.util.Locale;
  * {@link E2eTolerance} above it. Steps where the two losses are bit-identical have no point on a
  * log scale; their count is in the title.
  */
-final class LossCurvePlot {
+public final class LossCurvePlot {
     private static final int WIDTH = 1400;
     private static final int HEIGHT = 560;
 
@@ -35,7 +35,12 @@ final class LossCurvePlot {
         return out;
     }
 
-    static void write(String title, Trace nano, Trace torch, int perEpoch, Path png) {
+    /**
+     * Draws the two panels into {@code png}.
+     *
+     * @param perEpoch steps per epoch (the x axis counts epochs)
+     */
+    public static void write(String title, Trace nano, Trace torch, int perEpoch, Path png) {
         int steps = Math.min(nano.steps(), torch.steps());
         // Epochs, not steps, on the x axis: XChart spaces ticks of evenly spaced integer data poorly.
         String xTitle = "epoch (" + perEpoch + " steps; an epoch ends with a batch of only "
@@ -90,7 +95,9 @@ final class LossCurvePlot {
         gap.getStyler().setMarkerSize(4);
         for (XYChart chart : List.of(curves, gap)) {
             chart.getStyler().setXAxisMin(0.0);
-            chart.getStyler().setXAxisMax(steps / (double) perEpoch);
+            // A run cut short ends mid-epoch: the axis ends at the next tenth so that its ticks are round.
+            chart.getStyler().setXAxisMax(Math.ceil(10.0 * steps / perEpoch) / 10);
+            chart.getStyler().setXAxisDecimalPattern("0.##");
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         }
 

@@ -28,8 +28,13 @@ import java.util.Map;
  * {@code scripts/train-mnist}.
  */
 final class EndToEndCoverage {
+    /** One run; the loss-curve picture draws {@code nano} and {@code torch} with {@code perEpoch} steps per epoch. */
     record Row(String run, int steps, boolean sameBatches, double worstLoss, int lossViolations, double worstParameter,
-               double parameterTolerance, double torchAccuracy, double nanoAccuracyOfTorchWeights, String status) {
+               double parameterTolerance, double torchAccuracy, double nanoAccuracyOfTorchWeights, String status,
+               Trace nano, Trace torch, int perEpoch) {
+        boolean ok() {
+            return status.equals("complete");
+        }
     }
 
     private EndToEndCoverage() {
@@ -70,39 +75,53 @@ final class EndToEndCoverage {
                     && evaluated.testAccuracy == torch.testAccuracy;
             rows.add(new Row(run.name(), nano.steps(), sameBatches, worstLoss, violations, worstParameter,
                     E2eTolerance.at(step), torch.testAccuracy, evaluated.testAccuracy, ok ? "complete"
-                    : "differs from libtorch"));
+                    : "differs from libtorch", nano, torch,
+                    (data.train().size() + MnistRun.BATCH - 1) / MnistRun.BATCH));
         }
         return rows;
     }
 
-    static String text(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-24s %5s %6s %12s %10s %12s %10s %9s %9s  %s%n",
-                "run", "steps", "batch", "worst loss", "loss tol", "worst param", "param tol", "acc torch",
-                "acc nano", "status"));
+    private static ReportTable table(List<Row> rows) {
+        ReportTable t = new ReportTable("endToEnd", List.of("run", "steps", "same batches", "worst loss diff",
+                "loss tol", "worst param diff", "param tol", "acc torch", "acc nano", "status"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-24s %5d %6s %12.3g %10.3g %12.3g %10.3g %9.4f %9.4f  %s%n",
-                    r.run(), r.steps(), r.sameBatches() ? "same" : "DIFF", r.worstLoss(), E2eTolerance.at(r.steps()),
-                    r.worstParameter(), r.parameterTolerance(), r.torchAccuracy(), r.nanoAccuracyOfTorchWeights(),
-                    r.status()));
+            t.add(r.ok() ? "" : "fail", List.of(new ReportTable.Cell(r.run(), null, "name", null, null),
+                    num("%d", r.steps()), ReportTable.Cell.of(r.sameBatches() ? "yes" : "NO"),
+                    num("%.3g", r.worstLoss()), num("%.3g", E2eTolerance.at(r.steps())),
+                    num("%.3g", r.worstParameter()), num("%.3g", r.parameterTolerance()),
+                    num("%.4f", r.torchAccuracy()), num("%.4f", r.nanoAccuracyOfTorchWeights()),
+                    ReportTable.Cell.of(r.status())));
         }
-        return sb.append("(nano trains the first ").append(MnistRun.VERIFY_STEPS).append(" of the ")
-                .append(MnistRun.STEPS).append(" recorded steps; accuracy: libtorch's final weights on the ")
-                .append("test digits, as libtorch and as nano compute it; the full run: scripts/train-mnist)\n")
-                .toString();
+        return t;
+    }
+
+    private static ReportTable.Cell num(String format, double v) {
+        return ReportTable.Cell.number(format.equals("%d") ? String.valueOf((long) v)
+                : String.format(Locale.ROOT, format, v), v);
+    }
+
+    private static String note() {
+        return "nano trains the first " + MnistRun.VERIFY_STEPS + " of the " + MnistRun.STEPS + " recorded steps; "
+                + "accuracy: libtorch's final weights on the test digits, as libtorch and as nano compute it; "
+                + "the full run: scripts/train-mnist";
+    }
+
+    static String text(List<Row> rows) {
+        return table(rows).text() + "(" + note() + ")\n";
+    }
+
+    /** The failing runs, each with what differs. */
+    static List<String> failures(List<Row> rows) {
+        return rows.stream().filter(r -> !r.ok()).map(r -> String.format(Locale.ROOT, "e2e %s: %s (same batches: "
+                + "%s, %d loss steps beyond tolerance, worst parameter difference %.3g (tolerance %.3g), "
+                + "test accuracy %.4f "
+                + "vs libtorch's %.4f)", r.run(), r.status(), r.sameBatches(), r.lossViolations(), r.worstParameter(),
+                r.parameterTolerance(), r.nanoAccuracyOfTorchWeights(), r.torchAccuracy())).toList();
     }
 
     static String markdown(List<Row> rows) {
-        StringBuilder sb = new StringBuilder("\n## End to end: MNIST MLP trained in nano and in libtorch\n\n"
-                + "| run | steps | same batches | worst loss difference | tolerance | worst parameter difference "
-                + "| tolerance | test accuracy (libtorch) | (nano, same weights) | status |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
-        for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| `%s` | %d | %s | %.3g | %.3g | %.3g | %.3g | %.4f | %.4f | %s |%n",
-                    r.run(), r.steps(), r.sameBatches() ? "yes" : "no", r.worstLoss(), E2eTolerance.at(r.steps()),
-                    r.worstParameter(), r.parameterTolerance(), r.torchAccuracy(), r.nanoAccuracyOfTorchWeights(),
-                    r.status()));
-        }
-        return sb.toString();
+        return "\n## End to end: MNIST MLP trained in nano and in libtorch\n\n" + table(rows).markdown() + "\n"
+                + note() + "\n";
     }
 
     static void json(ObjectNode root, List<Row> rows) {
@@ -117,7 +136,7 @@ final class EndToEndCoverage {
     }
 
     static String html(List<Row> rows) {
-        return "<h2>End to end: MNIST MLP trained in nano and in libtorch</h2><pre>"
-                + text(rows).replace("&", "&amp;").replace("<", "&lt;") + "</pre>";
+        return "<h2>End to end: MNIST MLP trained in nano and in libtorch</h2><p>" + ReportTable.esc(note()) + "</p>"
+                + table(rows).html();
     }
 }

@@ -131,19 +131,27 @@ public final class ModuleCoverage {
         return names;
     }
 
-    /** The rows, and the scenario steps compared at a looser tolerance (with the reason). */
-    public record Section(List<Row> rows, List<String> deviations) {
+    /**
+     * The rows, the scenario steps compared at a looser tolerance (with the reason), and the
+     * failing scenario steps (with what differs).
+     */
+    public record Section(List<Row> rows, List<String> deviations, List<String> failures) {
     }
 
     public static Section rows(FixtureStore store, List<OperatorCoverage> operatorRows) {
         // Run every scenario through nano and judge each step against its PyTorch fixture.
         Map<String, Map<String, Boolean>> stepOk = new LinkedHashMap<>();
         List<String> deviations = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (NnScenario scenario : NnScenarios.ALL) {
             FixtureFile fixture = store.read(NnScenarios.pathOf(store, scenario));
             Map<String, Boolean> ok = new LinkedHashMap<>();
             for (Step step : scenario.runNano(Upstreams.from(fixture))) {
-                ok.put(step.id(), ScenarioComparison.check(fixture, step) == null);
+                String problem = ScenarioComparison.check(fixture, step);
+                ok.put(step.id(), problem == null);
+                if (problem != null) {
+                    failures.add("nn " + scenario.name() + "[" + step.id() + "]: " + problem.replace("\n", "; "));
+                }
                 if (step.tolerance().reason() != null) {
                     deviations.add(scenario.name() + "[" + step.id() + "]: rtol " + step.tolerance().rtol() + ", atol "
                             + step.tolerance().atol() + " — " + step.tolerance().reason());
@@ -200,7 +208,7 @@ public final class ModuleCoverage {
                     : counts[0] == 0 ? "complete via its operator (the module itself runs in no scenario)" : "complete";
             rows.add(new Row(module, train, eval, operators, counts[0] + counts[1] + counts[2] + counts[3], status));
         }
-        return new Section(rows, deviations);
+        return new Section(rows, deviations, failures);
     }
 
     private static String cell(int passed, int failed, boolean modeIndependent) {
@@ -211,18 +219,5 @@ public final class ModuleCoverage {
             return "✓ " + passed;
         }
         return modeIndependent ? "–" : "·";
-    }
-
-    public static String text(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-18s %-6s %-6s %-40s  %s%n", "module",
-                "train", "eval", "operators its forward runs", "status"));
-        for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-18s %-6s %-6s %-40s  %s%n", r.module(), r.train(), r.eval(),
-                    r.operators(), r.status()));
-        }
-        sb.append("train/eval: ✓ n = n recorded PyTorch scenario steps pass in that mode (running statistics, "
-                + "train/eval switching,\nend-to-end training, module constructions); – = the module behaves the "
-                + "same in both modes\n");
-        return sb.toString();
     }
 }

@@ -1,8 +1,10 @@
 package dev.nano.oracle.report;
 
+import dev.nano.oracle.Compare;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.cases.Tolerance;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,30 +13,82 @@ import java.util.Map;
 
 /**
  * One row of the report: for each kind of evidence, whether this operator has it (and it passed),
- * has it but a case failed, lacks it, or has a written exclusion; plus counts and the worst error.
+ * has it but a case failed, lacks it, or has a written exclusion; plus counts, the worst error
+ * (with the case, the expected value and the tolerance that put it in context) and, per compared
+ * case, how much of its tolerance the worst element used (the margin picture).
  */
 public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, int cases, int failed,
-                               double worstAbs, double worstRel, String worstCase, String worstRelCase,
-                               List<String> failures) {
+                               Worst worst, Worst worstRel, Worst tightest, List<String> failures,
+                               List<Double> toleranceUsed) {
 
     /** The state of one kind of evidence. */
     public enum Cell {
-        PASS("✓"), FAIL("✗"), MISSING("·"), EXCLUDED("–");
+        PASS("✓", "evidence present and every case of it passed"),
+        FAIL("✗", "a case giving this evidence failed in the part it proves"),
+        MISSING("·", "no case gives this evidence and no reason says why"),
+        EXCLUDED("–", "cannot apply to this operator; the reason is written under Exclusions");
 
         private final String symbol;
+        private final String meaning;
 
-        Cell(String symbol) {
+        Cell(String symbol, String meaning) {
             this.symbol = symbol;
+            this.meaning = meaning;
         }
 
         public String symbol() {
             return symbol;
         }
+
+        /** What the symbol means, for the legend of every format. */
+        public String meaning() {
+            return meaning;
+        }
     }
 
-    /** The outcome of one case: did nano match the fixture, and did the finite-difference check pass. */
-    public record Outcome(Sample sample, boolean passed, Boolean gradcheckPassed, double maxAbs, double maxRel,
-                          String problem) {
+    /**
+     * The largest error of a row and where it occurred. {@code nonFinite} is set when it is a NaN/inf
+     * mismatch ({@code NaN≠finite}): then {@code value} is infinite and no magnitude applies.
+     */
+    public record Worst(double value, String caseId, String at, double expected, Tolerance tolerance,
+                        String nonFinite) {
+        static final Worst NONE = new Worst(0, "", "", Double.NaN, Tolerance.DEFAULT, null);
+    }
+
+    /**
+     * The outcome of one case. {@code diff} is nano against the fixture (null when the fixture is
+     * stale and nothing was compared); {@code gradcheckPassed} is null when finite differences do not
+     * apply; {@code problem} says what failed, null when the case passed.
+     */
+    public record Outcome(Sample sample, Compare.Diff diff, Boolean gradcheckPassed, String problem) {
+        static Outcome passing(Sample sample) {
+            return new Outcome(sample, new Compare.Diff(List.of(), 0, 0, "", ""), true, null);
+        }
+
+        /** Whether everything about this case matched. */
+        public boolean passed() {
+            return problem == null;
+        }
+
+        /**
+         * Whether this case proved the given kind of evidence. A failure marks only the evidence it
+         * concerns: the forward (outputs) for the forward and the input properties (broadcast,
+         * scalar, 0-d, empty, edge values, dims), the input gradients for backward, finite
+         * differences for gradcheck, both for kinks/ties (which are about the chosen subgradient),
+         * and the whole comparison for errors. The failing case itself is listed with its message.
+         */
+        boolean proves(Kind kind) {
+            if (diff == null) {
+                return false;
+            }
+            return switch (kind) {
+                case GRADCHECK -> !Boolean.FALSE.equals(gradcheckPassed);
+                case BACKWARD -> diff.gradientsOk();
+                case NONDIFF -> diff.outputsOk() && diff.gradientsOk();
+                case ERROR -> diff.ok();
+                default -> diff.outputsOk();
+            };
+        }
     }
 
     /**
@@ -47,33 +101,37 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             cells.put(k, Cell.MISSING);
         }
         if (op == null) {
-            return new OperatorCoverage(name, null, cells, 0, 0, 0, 0, "", "", List.of());
+            return new OperatorCoverage(name, null, cells, 0, 0, Worst.NONE, Worst.NONE, Worst.NONE, List.of(),
+                    List.of());
         }
         int failed = 0;
-        double worstAbs = 0;
-        double worstRel = 0;
-        String worstCase = "";
-        String worstRelCase = "";
+        Worst worst = Worst.NONE;
+        Worst worstRel = Worst.NONE;
+        Worst tightest = Worst.NONE; // the case that used most of its tolerance
         List<String> failures = new ArrayList<>();
-        List<Outcome> list = outcomes != null ? outcomes
-                : op.samples().stream().map(s -> new Outcome(s, true, true, 0, 0, null)).toList();
+        List<Double> toleranceUsed = new ArrayList<>();
+        List<Outcome> list = outcomes != null ? outcomes : op.samples().stream().map(Outcome::passing).toList();
         for (Outcome o : list) {
-            boolean ok = o.passed();
-            if (!ok) {
+            if (!o.passed()) {
                 failed++;
-                failures.add(o.sample().id() + ": " + o.problem());
+                failures.add(name + "[" + o.sample().id() + "]: " + o.problem());
             }
-            if (o.maxAbs() > worstAbs) {
-                worstAbs = o.maxAbs();
-                worstCase = o.sample().id();
-            }
-            if (o.maxRel() > worstRel) {
-                worstRel = o.maxRel();
-                worstRelCase = o.sample().id();
+            Compare.Diff d = o.diff();
+            if (d != null && !o.sample().isError()) {
+                Tolerance tol = o.sample().effectiveTolerance();
+                if (d.maxAbs() > worst.value() || d.nonFinite() != null && worst.nonFinite() == null) {
+                    worst = new Worst(d.maxAbs(), o.sample().id(), d.worstAt(), d.worstExpected(), tol, d.nonFinite());
+                }
+                if (d.maxRel() > worstRel.value() || d.nonFinite() != null && worstRel.nonFinite() == null) {
+                    worstRel = new Worst(d.maxRel(), o.sample().id(), d.worstRelAt(), Double.NaN, tol, d.nonFinite());
+                }
+                if (d.maxRatio() > tightest.value()) {
+                    tightest = new Worst(d.maxRatio(), o.sample().id(), "", Double.NaN, tol, d.nonFinite());
+                }
+                toleranceUsed.add(d.maxRatio());
             }
             for (Kind k : Evidence.of(op, o.sample())) {
-                boolean kindOk = k == Kind.GRADCHECK ? !Boolean.FALSE.equals(o.gradcheckPassed()) : ok;
-                if (!kindOk) {
+                if (!o.proves(k)) {
                     cells.put(k, Cell.FAIL);
                 } else if (cells.get(k) == Cell.MISSING) {
                     cells.put(k, Cell.PASS);
@@ -85,8 +143,13 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
                 cells.put(e.getKey(), Cell.EXCLUDED);
             }
         }
-        return new OperatorCoverage(name, op, cells, list.size(), failed, worstAbs, worstRel, worstCase, worstRelCase,
-                failures);
+        return new OperatorCoverage(name, op, cells, list.size(), failed, worst, worstRel, tightest,
+                List.copyOf(failures), List.copyOf(toleranceUsed));
+    }
+
+    /** The largest absolute error (infinite for a NaN/inf mismatch). */
+    public double worstAbs() {
+        return worst.value();
     }
 
     /** The kinds this operator lacks without a written exclusion (forward can never be excused). */
@@ -100,6 +163,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
         return missing;
     }
 
+    /** Every kind of evidence present or excused, and nothing failed. */
     public boolean complete() {
         return op != null && failed == 0 && missing().isEmpty() && !cells.containsValue(Cell.FAIL);
     }

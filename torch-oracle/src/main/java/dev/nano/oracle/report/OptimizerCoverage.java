@@ -71,20 +71,55 @@ public final class OptimizerCoverage {
         return names;
     }
 
-    public static List<Row> rows(FixtureStore store) {
-        Map<String, Boolean> passed = new LinkedHashMap<>();
-        Map<String, double[]> worst = new LinkedHashMap<>();
+    /**
+     * One configuration × scenario run through nano against PyTorch's recorded trajectory.
+     * {@code nano} and {@code diff} are null when the fixture is stale.
+     */
+    public record Run(OptimCase optimCase, Trajectory nano, Compare.Diff diff) {
+        /** Whether nano's trajectory matched PyTorch's at every step. */
+        public boolean ok() {
+            return diff != null && diff.ok();
+        }
+
+        /** "sgd[…]/given: what differs", or the staleness; null when it matched. */
+        public String failure() {
+            if (ok()) {
+                return null;
+            }
+            return optimCase + ": " + (diff == null ? optimCase.staleness() : diff.describe().replace("\n", "; "));
+        }
+    }
+
+    /** Runs every grid configuration in both scenarios through nano (NanoOptimRunner). */
+    public static List<Run> runs(FixtureStore store) {
+        List<Run> runs = new ArrayList<>();
         for (OptimCase c : OptimCase.load(store)) {
-            String key = c.config().id() + "/" + c.scenario().id();
             if (c.staleness() != null) {
-                passed.put(key, false);
+                runs.add(new Run(c, null, null));
                 continue;
             }
             Trajectory nano = NanoOptimRunner.run(c.config(), c.scenario(), c.fixture().inputs());
-            Compare.Diff diff = dev.nano.oracle.optim.TrajectoryCompare.diff(c.fixture().trajectory(), nano,
-                    Tolerance.DEFAULT);
-            passed.put(key, diff.ok());
-            worst.put(key, new double[] {diff.maxAbs(), diff.maxRel()});
+            runs.add(new Run(c, nano, dev.nano.oracle.optim.TrajectoryCompare.diff(c.fixture().trajectory(), nano,
+                    Tolerance.DEFAULT)));
+        }
+        return runs;
+    }
+
+    /** The rows, running the grid first. */
+    public static List<Row> rows(FixtureStore store) {
+        return rows(runs(store));
+    }
+
+    /** One row per optimizer × hyperparameter, judged from the given runs. */
+    public static List<Row> rows(List<Run> runs) {
+        Map<String, Boolean> passed = new LinkedHashMap<>();
+        Map<String, double[]> worst = new LinkedHashMap<>();
+        for (Run run : runs) {
+            String key = run.optimCase().config().id() + "/" + run.optimCase().scenario().id();
+            passed.put(key, run.ok());
+            if (run.diff() != null) {
+                worst.put(key, new double[] {run.diff().maxAbs(), run.diff().maxRel()});
+            }
         }
         List<Row> rows = new ArrayList<>();
         for (Map.Entry<String, Class<?>> e : OPTIMIZERS.entrySet()) {
@@ -152,23 +187,5 @@ public final class OptimizerCoverage {
         boolean any = OptimErrorCases.all().stream().anyMatch(c -> c.id().startsWith(optimizer + "[")
                 && c.id().contains(pytorchName));
         return any ? "✓" : "–";
-    }
-
-    public static String text(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-8s %-26s %7s %5s %5s %6s %10s %10s  %s%n",
-                "optim", "hyperparameter", "configs", "given", "e2e", "errors", "worst abs", "worst rel", "status"));
-        for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-8s %-26s %7d %5s %5s %6s %10s %10s  %s%n", r.optimizer(),
-                    r.hyperparameter(), r.configs(), r.givenGradients(), r.endToEnd(), r.errors(), sci(r.worstAbs()),
-                    sci(r.worstRel()), r.status()));
-        }
-        sb.append("given = 20 steps with seeded gradients (one parameter without grad on some steps), e2e = 10 steps "
-                + "of autograd + optimizer;\nerrors: ✓ an invalid value is rejected with torch.optim's message, "
-                + "– torch.optim validates nothing for it\n");
-        return sb.toString();
-    }
-
-    static String sci(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
     }
 }

@@ -4,37 +4,47 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.cases.Tolerance;
 import dev.nano.oracle.fixtures.Json;
+import dev.nano.oracle.report.ReportTable.Cell;
 
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
-/** Renders the coverage rows as a terminal table, Markdown, JSON and a self-contained HTML page. */
+/**
+ * Renders the coverage rows as a console table, Markdown, JSON and a self-contained HTML page
+ * (pictures embedded, every table sortable). Every format carries the same legend, lists every
+ * failing case with its message, and shows every exclusion's reason.
+ */
 final class ReportWriter {
-    private final List<OperatorCoverage> rows;
-    private final List<OptimizerCoverage.Row> optimRows;
-    private final List<ModuleCoverage.Row> moduleRows;
-    private final List<String> scenarioDeviations;
-    private final List<String> kernelDependent;
 
-    /** What the kernel-dependent list means, in every format. */
-    static final String KERNEL_DEPENDENT = "Kernel-dependent cases (PyTorch's own answer depends on libtorch's CPU "
-            + "dispatch; each dispatch's answer was recorded under that dispatch, the drift tests accept exactly it, "
-            + "nano must equal one of them)";
-
-    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
-                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations, List<String> kernelDependent) {
-        this.rows = rows;
-        this.optimRows = optimRows;
-        this.moduleRows = moduleRows;
-        this.scenarioDeviations = scenarioDeviations;
-        this.kernelDependent = kernelDependent;
+    /**
+     * A column of the per-operator table after the evidence columns. To add one, add a line to
+     * {@link #COLUMNS}, e.g. {@code new Column("oracle", r -> Cell.of(r.op() == null ? "" : r.op().oracle()))}:
+     * the console, Markdown, HTML (sortable) and JSON forms all pick it up.
+     */
+    record Column(String header, Function<OperatorCoverage, Cell> cell) {
     }
 
-    // ------------------------------------------------------------------ text
+    static final List<Column> COLUMNS = List.of(
+            new Column("cases", r -> Cell.number(String.valueOf(r.cases()), r.cases())),
+            new Column("worst abs", r -> worstCell(r.worst())),
+            new Column("worst rel", r -> worstCell(r.worstRel())),
+            new Column("err/tol", r -> new Cell(ratio(r.tightest().value()), r.tightest().value(), null,
+                    r.tightest().caseId().isEmpty() ? null : "in case " + r.tightest().caseId(), null)),
+            new Column("oracle", r -> new Cell(oracleKind(r), null, null, oracle(r), null)),
+            new Column("status", r -> Cell.of(r.status())));
 
-    /** The "oracle" column: "kernel aten::x (DJL)" or "composed: reason" (empty for a row without an entry). */
+    /** What an oracle row means, in every format. */
+    static final String ORACLE_LEGEND = "oracle: kernel = the torch side is one call of PyTorch's own aten "
+            + "operator (through DJL or the TorchScript bridge); composed = a composition of torch ops, with the "
+            + "reason no kernel can be reached";
+
+    /** The "oracle" column's full text: "kernel aten::x (DJL)" or "composed: reason" (empty without an entry). */
     static String oracle(OperatorCoverage r) {
         return r.op() == null ? "" : r.op().oracle().describe();
     }
@@ -44,91 +54,123 @@ final class ReportWriter {
         return r.op() == null ? "" : r.op().oracle().isKernel() ? "kernel" : "composed";
     }
 
-    String text() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, "%-12s", "operator"));
+    /** A picture of the report: PNG bytes, embedded in the HTML and written beside it as {@code file}. */
+    record Picture(String title, String caption, String file, byte[] png) {
+    }
+
+    /** What the kernel-dependent list means, in every format. */
+    static final String KERNEL_DEPENDENT = "Kernel-dependent cases (PyTorch's own answer depends on libtorch's CPU "
+            + "dispatch; each dispatch's answer was recorded under that dispatch, the drift tests accept exactly it, "
+            + "nano must equal one of them)";
+
+    private final List<OperatorCoverage> rows;
+    private final List<OptimizerCoverage.Row> optimRows;
+    private final List<ModuleCoverage.Row> moduleRows;
+    private final List<String> scenarioDeviations;
+    private final List<String> kernelDependent;
+    private final List<String> otherFailures;
+    private final List<Picture> pictures;
+
+    /**
+     * @param otherFailures failing optimizer runs, nn scenario steps and end-to-end runs, each with its message
+     * @param pictures      the pictures to embed (none in tests that only look at the tables)
+     */
+    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
+                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations, List<String> kernelDependent,
+                 List<String> otherFailures, List<Picture> pictures) {
+        this.rows = rows;
+        this.optimRows = optimRows;
+        this.moduleRows = moduleRows;
+        this.scenarioDeviations = scenarioDeviations;
+        this.kernelDependent = kernelDependent;
+        this.otherFailures = otherFailures;
+        this.pictures = pictures;
+    }
+
+    // ------------------------------------------------------------------ shared content
+
+    /** Every failing case with its message: operators first ({@code elu[edges]: grad of input 0: …}). */
+    List<String> failures() {
+        List<String> all = new ArrayList<>();
+        rows.forEach(r -> all.addAll(r.failures()));
+        all.addAll(otherFailures);
+        return all;
+    }
+
+    /** The legend: what each symbol and each short column name means, and how a failure is attributed. */
+    static List<String> legend() {
+        List<String> lines = new ArrayList<>();
+        for (OperatorCoverage.Cell c : OperatorCoverage.Cell.values()) {
+            lines.add(c.symbol() + "  " + c.meaning());
+        }
+        StringBuilder columns = new StringBuilder("Columns: ");
         for (Kind k : Kind.values()) {
-            sb.append(String.format(Locale.ROOT, " %-4s", abbreviation(k)));
+            columns.append(abbreviation(k)).append(" = ").append(k.label()).append(", ");
         }
-        sb.append(String.format(Locale.ROOT, " %6s %10s %10s  %-8s  %s%n", "cases", "worst abs", "worst rel", "oracle",
-                "status"));
-        for (OperatorCoverage r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-12s", r.name()));
-            for (Kind k : Kind.values()) {
-                sb.append(String.format(Locale.ROOT, " %-4s", r.cells().get(k).symbol()));
-            }
-            sb.append(String.format(Locale.ROOT, " %6d %10s %10s  %-8s  %s%n", r.cases(), sci(r.worstAbs()),
-                    sci(r.worstRel()), oracleKind(r), r.status()));
-        }
-        sb.append("\nColumns: ");
-        for (Kind k : Kind.values()) {
-            sb.append(abbreviation(k)).append(" = ").append(k.label()).append(k.ordinal() < Kind.values().length - 1
-                    ? ", " : "\n");
-        }
-        sb.append("Cells: ✓ evidence passed, ✗ a case failed, · missing, – excluded (reasons below)\n");
-        sb.append("\nOracles (what the torch side calls: PyTorch's own kernel, or a composition with its reason):\n");
-        for (OperatorCoverage r : rows) {
-            if (r.op() != null) {
-                sb.append("  ").append(r.name()).append(": ").append(r.op().oracle().describe()).append('\n');
-            }
-        }
-        sb.append("\nExclusions (a kind of evidence that cannot apply):\n");
-        for (OperatorCoverage r : rows) {
-            if (r.op() == null) {
-                continue;
-            }
-            for (Map.Entry<Kind, String> e : r.op().exclusions().entrySet()) {
-                sb.append("  ").append(r.name()).append(" / ").append(e.getKey().label()).append(": ")
-                        .append(e.getValue()).append('\n');
-            }
-        }
-        sb.append("\nNot operators (public API that computes nothing to compare):\n");
-        OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
-        sb.append("\nAliases (credited to the operator they spell):\n");
-        OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("  ").append(k).append(" -> ").append(v).append('\n'));
-        List<String> loose = looserTolerances();
-        if (!loose.isEmpty()) {
-            sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, with the reason):\n");
-            loose.forEach(l -> sb.append("  ").append(l).append('\n'));
-        }
-        if (!kernelDependent.isEmpty()) {
-            sb.append("\n").append(KERNEL_DEPENDENT).append(":\n");
-            kernelDependent.forEach(l -> sb.append("  ").append(l).append('\n'));
-        }
-        List<String> failures = failures();
-        if (!failures.isEmpty()) {
-            sb.append("\nFailing cases:\n");
-            failures.forEach(f -> sb.append("  ").append(f).append('\n'));
-        }
-        sb.append("\nOptimizers (hyperparameters read from nano's builders):\n").append(OptimizerCoverage.text(optimRows));
-        sb.append("\nnn modules (read from nano's dev.nano.nn) x mode:\n").append(ModuleCoverage.text(moduleRows));
-        sb.append('\n').append(summary()).append('\n');
-        return sb.toString();
+        lines.add(columns.append("err/tol = the largest |nano − torch| ÷ (atol + rtol·|torch|) of any case "
+                + "(above 1 fails; ∞ = a NaN/inf mismatch)").toString());
+        lines.add("A failure marks only what it disproves: a differing output marks forward and the input "
+                + "properties (broadcast, scalar, 0-d, empty, edge values, dims); a differing gradient marks "
+                + "backward and non-diff/ties; finite differences mark gradcheck.");
+        lines.add("worst abs/rel: a NaN or inf where PyTorch has something else is shown as e.g. NaN≠finite "
+                + "(nano's value ≠ PyTorch's) and counts as an infinite error.");
+        return lines;
     }
 
     String summary() {
         long complete = rows.stream().filter(OperatorCoverage::complete).count();
+        long failing = rows.stream().filter(r -> r.failed() > 0 || r.cells().containsValue(OperatorCoverage.Cell.FAIL))
+                .count();
         int cases = rows.stream().mapToInt(OperatorCoverage::cases).sum();
-        OperatorCoverage worst = rows.stream().max((a, b) -> Double.compare(a.worstAbs(), b.worstAbs())).orElse(null);
-        OperatorCoverage worstRel = rows.stream().max((a, b) -> Double.compare(a.worstRel(), b.worstRel())).orElse(null);
         long optimComplete = optimRows.stream().filter(r -> r.status().equals("complete")).count();
         long modulesComplete = moduleRows.stream().filter(r -> r.status().startsWith("complete")).count();
-        return String.format(Locale.ROOT, "%d operators: %d complete, %d with gaps, %d not operators (excluded); "
+        return String.format(Locale.ROOT, "%d operators: %d complete, %d failing, %d with gaps only, "
+                        + "%d not operators (excluded); "
                         + "%d optimizer hyperparameters: %d complete; %d nn modules: %d complete; "
-                        + "%d cases; worst abs error %s (%s), worst rel error %s (%s)",
-                rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(),
-                optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases,
-                sci(worst == null ? 0 : worst.worstAbs()), where(worst, worst == null ? "" : worst.worstCase()),
-                sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()));
+                        + "%d cases, %d failing. %s",
+                rows.size(), complete, failing, rows.size() - complete - failing, OperatorUniverse.NOT_OPERATORS.size(),
+                optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases, failures().size(),
+                headline());
     }
 
-    private static String where(OperatorCoverage row, String caseId) {
-        return row == null || caseId.isEmpty() ? "-" : row.name() + "[" + caseId + "]";
+    /**
+     * The worst errors, each in the context that makes it readable: which case, the size of
+     * PyTorch's value there, and the tolerance allowed.
+     */
+    String headline() {
+        OperatorCoverage tight = max(r -> r.tightest().value());
+        OperatorCoverage abs = max(OperatorCoverage::worstAbs);
+        if (abs == null || abs.worstAbs() == 0) {
+            return "Every compared value is bit-identical to PyTorch's.";
+        }
+        StringBuilder sb = new StringBuilder();
+        OperatorCoverage.Worst t = tight.tightest();
+        sb.append(String.format(Locale.ROOT, "Closest to its tolerance: %s[%s], whose worst element %s",
+                tight.name(), t.caseId(), Double.isInfinite(t.value()) ? "is a NaN/inf mismatch"
+                        : "used " + percent(t.value()) + " of it"));
+        OperatorCoverage.Worst w = abs.worst();
+        if (w.nonFinite() != null) {
+            sb.append(String.format(Locale.ROOT, ". Worst abs error: %s at %s[%s] %s.", w.nonFinite(), abs.name(),
+                    w.caseId(), w.at()));
+        } else {
+            Tolerance tol = w.tolerance();
+            double allowed = tol.atol() + tol.rtol() * Math.abs(w.expected());
+            sb.append(String.format(Locale.ROOT, ". Worst abs error %s at %s[%s] %s, where PyTorch's value is %s "
+                            + "(relative %s; allowed there: atol %s + rtol %s × |value| = %s).", sci(w.value()),
+                    abs.name(), w.caseId(), w.at(), sci(w.expected()),
+                    sci(w.expected() == 0 ? Double.NaN : w.value() / Math.abs(w.expected())), sci(tol.atol()),
+                    sci(tol.rtol()), sci(allowed)));
+        }
+        return sb.toString();
+    }
+
+    private OperatorCoverage max(java.util.function.ToDoubleFunction<OperatorCoverage> key) {
+        return rows.stream().max((a, b) -> Double.compare(key.applyAsDouble(a), key.applyAsDouble(b))).orElse(null);
     }
 
     /** Catalogue cases and nn scenario steps that are compared other than by default, with why. */
     private List<String> looserTolerances() {
-        List<String> all = new java.util.ArrayList<>(rows.stream().filter(r -> r.op() != null)
+        List<String> all = new ArrayList<>(rows.stream().filter(r -> r.op() != null)
                 .flatMap(r -> r.op().samples().stream()
                 .filter(s -> s.tolerance() != null)
                 .map(s -> r.name() + "[" + s.id() + "]: rtol " + s.tolerance().rtol() + ", atol "
@@ -137,54 +179,156 @@ final class ReportWriter {
         return all;
     }
 
-    private List<String> failures() {
-        return rows.stream().flatMap(r -> r.failures().stream().map(f -> r.name() + "[" + f)).toList();
+    // ------------------------------------------------------------------ tables
+
+    /** The per-operator table; {@code shortHeaders} for the console, where a legend explains them. */
+    ReportTable operatorTable() {
+        List<String> headers = new ArrayList<>(List.of("operator"));
+        List<String> shortHeaders = new ArrayList<>(List.of("operator"));
+        for (Kind k : Kind.values()) {
+            headers.add(k.label());
+            shortHeaders.add(abbreviation(k));
+        }
+        COLUMNS.forEach(c -> {
+            headers.add(c.header());
+            shortHeaders.add(c.header());
+        });
+        ReportTable t = new ReportTable("operators", headers, shortHeaders);
+        for (OperatorCoverage r : rows) {
+            List<Cell> cells = new ArrayList<>();
+            cells.add(new Cell(r.name(), null, "name", null, null));
+            for (Kind k : Kind.values()) {
+                OperatorCoverage.Cell c = r.cells().get(k);
+                boolean excluded = c == OperatorCoverage.Cell.EXCLUDED;
+                cells.add(new Cell(c.symbol(), null, c.name(), excluded ? r.op().exclusions().get(k) : c.meaning(),
+                        excluded ? "#" + exclusionId(r.name(), k) : null));
+            }
+            COLUMNS.forEach(c -> cells.add(c.cell().apply(r)));
+            t.add(r.failed() > 0 || r.cells().containsValue(OperatorCoverage.Cell.FAIL) ? "fail"
+                    : r.complete() ? "" : "gap", cells);
+        }
+        return t;
+    }
+
+    ReportTable exclusionTable() {
+        ReportTable t = new ReportTable("exclusions", List.of("operator", "evidence", "why it cannot apply"));
+        for (OperatorCoverage r : rows) {
+            if (r.op() != null) {
+                r.op().exclusions().forEach((k, v) -> t.add("", exclusionId(r.name(), k),
+                        List.of(new Cell(r.name(), null, "name", null, null), Cell.of(k.label()), Cell.of(v))));
+            }
+        }
+        return t;
+    }
+
+    /** One row per catalogue entry: what its torch side calls (the kernel, or the composition and why). */
+    ReportTable oracleTable() {
+        ReportTable t = new ReportTable("oracles", List.of("operator", "oracle", "what the torch side calls"));
+        for (OperatorCoverage r : rows) {
+            if (r.op() != null) {
+                t.add(r.op().oracle().isKernel() ? "" : "gap", List.of(new Cell(r.name(), null, "name", null, null),
+                        Cell.of(oracleKind(r)), Cell.of(oracle(r))));
+            }
+        }
+        return t;
+    }
+
+    private static String exclusionId(String op, Kind k) {
+        return "ex-" + op + "-" + k.name().toLowerCase(Locale.ROOT);
+    }
+
+    ReportTable optimizerTable() {
+        ReportTable t = new ReportTable("optimizers", List.of("optim", "hyperparameter", "configs", "given", "e2e",
+                "errors", "worst abs", "worst rel", "status"));
+        for (OptimizerCoverage.Row r : optimRows) {
+            t.add(r.status().equals("complete") ? "" : r.status().contains("differs") ? "fail" : "gap", List.of(
+                    Cell.of(r.optimizer()), new Cell(r.hyperparameter(), null, "name", null, null),
+                    Cell.number(String.valueOf(r.configs()), r.configs()), Cell.of(r.givenGradients()),
+                    Cell.of(r.endToEnd()), Cell.of(r.errors()), Cell.number(sci(r.worstAbs()), r.worstAbs()),
+                    Cell.number(sci(r.worstRel()), r.worstRel()), Cell.of(r.status())));
+        }
+        return t;
+    }
+
+    static final String OPTIMIZER_LEGEND = "given = 20 steps with seeded gradients (one parameter without grad on "
+            + "some steps), e2e = 10 steps of autograd + optimizer; errors: ✓ an invalid value is rejected with "
+            + "torch.optim's message, – torch.optim validates nothing for it";
+
+    ReportTable moduleTable() {
+        ReportTable t = new ReportTable("modules", List.of("module", "train", "eval", "operators its forward runs",
+                "status"));
+        for (ModuleCoverage.Row r : moduleRows) {
+            t.add(r.status().startsWith("complete") ? "" : r.train().equals("✗") || r.eval().equals("✗") ? "fail"
+                    : "gap", List.of(new Cell(r.module(), null, "name", null, null), Cell.of(r.train()),
+                    Cell.of(r.eval()), Cell.of(r.operators()), Cell.of(r.status())));
+        }
+        return t;
+    }
+
+    static final String MODULE_LEGEND = "train/eval: ✓ n = n recorded PyTorch scenario steps pass in that mode "
+            + "(running statistics, train/eval switching, end-to-end training, module constructions); ✗ = a step "
+            + "failed; – = the module behaves the same in both modes; · = no scenario runs it in that mode";
+
+    // ------------------------------------------------------------------ text
+
+    String text() {
+        StringBuilder sb = new StringBuilder(operatorTable().text()).append('\n');
+        legend().forEach(l -> sb.append(l).append('\n'));
+        sb.append("\nExclusions (a kind of evidence that cannot apply):\n");
+        exclusionTable().text().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));
+        sb.append("\nOracles (").append(ORACLE_LEGEND).append("):\n");
+        oracleTable().text().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));
+        sb.append("\nNot operators (public API that computes nothing to compare):\n");
+        OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
+        sb.append("\nAliases (credited to the operator they spell):\n");
+        OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("  ").append(k).append(" -> ").append(v).append('\n'));
+        List<String> loose = looserTolerances();
+        if (!loose.isEmpty()) {
+            sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, "
+                    + "with the reason):\n");
+            loose.forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+        if (!kernelDependent.isEmpty()) {
+            sb.append("\n").append(KERNEL_DEPENDENT).append(":\n");
+            kernelDependent.forEach(l -> sb.append("  ").append(l).append('\n'));
+        }
+        sb.append("\nOptimizers (hyperparameters read from nano's builders):\n").append(optimizerTable().text())
+                .append(OPTIMIZER_LEGEND).append('\n');
+        sb.append("\nnn modules (read from nano's dev.nano.nn) x mode:\n").append(moduleTable().text())
+                .append(MODULE_LEGEND).append('\n');
+        List<String> failures = failures();
+        if (!failures.isEmpty()) {
+            sb.append("\nFailing cases (").append(failures.size()).append("):\n");
+            failures.forEach(f -> sb.append("  ").append(f.replace("\n", "; ")).append('\n'));
+        }
+        sb.append('\n').append(summary()).append('\n');
+        return sb.toString();
     }
 
     // ------------------------------------------------------------------ markdown
 
     String markdown() {
         StringBuilder sb = new StringBuilder("# nano ↔ PyTorch: coverage and parity\n\n");
-        sb.append(summary()).append("\n\n| operator |");
-        for (Kind k : Kind.values()) {
-            sb.append(' ').append(k.label()).append(" |");
+        sb.append(summary()).append("\n\n");
+        List<String> failures = failures();
+        if (!failures.isEmpty()) {
+            sb.append("## Failing cases (").append(failures.size()).append(")\n\n");
+            failures.forEach(f -> sb.append("- ").append(f.replace("\n", "; ")).append('\n'));
+            sb.append('\n');
         }
-        sb.append(" cases | worst abs | worst rel | status | oracle |\n|---|");
-        sb.append("---|".repeat(Kind.values().length + 5)).append('\n');
-        for (OperatorCoverage r : rows) {
-            sb.append("| `").append(r.name()).append("` |");
-            for (Kind k : Kind.values()) {
-                sb.append(' ').append(r.cells().get(k).symbol()).append(" |");
-            }
-            sb.append(' ').append(r.cases()).append(" | ").append(sci(r.worstAbs())).append(" | ")
-                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" | ")
-                    .append(oracle(r).replace("|", "\\|")).append(" |\n");
-        }
-        sb.append("\n✓ evidence passed · ✗ a case failed · `·` missing · – excluded\n\n## Exclusions\n\n");
-        for (OperatorCoverage r : rows) {
-            if (r.op() != null) {
-                r.op().exclusions().forEach((k, v) -> sb.append("- `").append(r.name()).append("` / ")
-                        .append(k.label()).append(": ").append(v).append('\n'));
-            }
-        }
+        sb.append("## Operators\n\n").append(operatorTable().markdown()).append('\n');
+        legend().forEach(l -> sb.append("- ").append(l.replace("·  ", "`·`  ")).append('\n'));
+        sb.append("\n## Exclusions\n\n").append(exclusionTable().markdown());
+        sb.append("\n## Oracles\n\n").append(ORACLE_LEGEND).append(".\n\n").append(oracleTable().markdown());
         sb.append("\n## Not operators\n\n");
-        OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("- `").append(k).append("`: ").append(v).append('\n'));
+        OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("- `").append(k).append("`: ").append(v)
+                .append('\n'));
         sb.append("\n## Aliases\n\n");
-        OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("- `").append(k).append("` → `").append(v).append("`\n"));
-        sb.append("\n## Optimizers\n\n| optimizer | hyperparameter | configs | given gradients | end to end | errors "
-                + "| worst abs | worst rel | status |\n|---|---|---|---|---|---|---|---|---|\n");
-        for (OptimizerCoverage.Row r : optimRows) {
-            sb.append("| ").append(r.optimizer()).append(" | `").append(r.hyperparameter()).append("` | ")
-                    .append(r.configs()).append(" | ").append(r.givenGradients()).append(" | ").append(r.endToEnd())
-                    .append(" | ").append(r.errors()).append(" | ").append(sci(r.worstAbs())).append(" | ")
-                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" |\n");
-        }
-        sb.append("\n## nn modules × mode\n\n| module | train | eval | operators its forward runs | status |\n"
-                + "|---|---|---|---|---|\n");
-        for (ModuleCoverage.Row r : moduleRows) {
-            sb.append("| `").append(r.module()).append("` | ").append(r.train()).append(" | ").append(r.eval())
-                    .append(" | ").append(r.operators()).append(" | ").append(r.status()).append(" |\n");
-        }
+        OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("- `").append(k).append("` → `").append(v)
+                .append("`\n"));
+        sb.append("\n## Optimizers\n\n").append(optimizerTable().markdown()).append('\n').append(OPTIMIZER_LEGEND)
+                .append("\n\n## nn modules × mode\n\n").append(moduleTable().markdown()).append('\n')
+                .append(MODULE_LEGEND).append('\n');
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\n## Documented deviations (looser tolerance or skipped comparison)\n\n");
@@ -194,10 +338,10 @@ final class ReportWriter {
             sb.append("\n## ").append(KERNEL_DEPENDENT).append("\n\n");
             kernelDependent.forEach(l -> sb.append("- ").append(l).append('\n'));
         }
-        List<String> failures = failures();
-        if (!failures.isEmpty()) {
-            sb.append("\n## Failing cases\n\n");
-            failures.forEach(f -> sb.append("- ").append(f.replace("\n", " ")).append('\n'));
+        if (!pictures.isEmpty()) {
+            sb.append("\n## Pictures\n\n");
+            pictures.forEach(p -> sb.append("### ").append(p.title()).append("\n\n![").append(p.title()).append("](")
+                    .append(p.file()).append(")\n\n").append(p.caption()).append("\n\n"));
         }
         return sb.toString();
     }
@@ -207,6 +351,8 @@ final class ReportWriter {
     String json() {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("summary", summary());
+        ArrayNode legend = root.putArray("legend");
+        legend().forEach(legend::add);
         ArrayNode ops = root.putArray("operators");
         for (OperatorCoverage r : rows) {
             ObjectNode o = ops.addObject();
@@ -219,10 +365,12 @@ final class ReportWriter {
             }
             o.put("cases", r.cases());
             o.put("failed", r.failed());
-            o.put("worstAbs", r.worstAbs());
-            o.put("worstRel", r.worstRel());
-            o.put("worstCase", r.worstCase());
             o.put("oracle", oracle(r));
+            worstJson(o.putObject("worstAbs"), r.worst());
+            worstJson(o.putObject("worstRel"), r.worstRel());
+            worstJson(o.putObject("closestToTolerance"), r.tightest());
+            ObjectNode columns = o.putObject("columns");
+            COLUMNS.forEach(c -> columns.put(c.header(), c.cell().apply(r).text()));
             ObjectNode excl = o.putObject("exclusions");
             if (r.op() != null) {
                 r.op().exclusions().forEach((k, v) -> excl.put(k.label(), v));
@@ -249,12 +397,16 @@ final class ReportWriter {
             modules.addObject().put("module", r.module()).put("train", r.train()).put("eval", r.eval())
                     .put("operators", r.operators()).put("steps", r.steps()).put("status", r.status());
         }
+        ArrayNode failing = root.putArray("failures");
+        failures().forEach(failing::add);
         ArrayNode kernels = root.putArray("kernelDependent");
         kernelDependent.forEach(kernels::add);
         ObjectNode notOps = root.putObject("notOperators");
         OperatorUniverse.NOT_OPERATORS.forEach(notOps::put);
         ObjectNode aliases = root.putObject("aliases");
         OperatorUniverse.ALIASES.forEach(aliases::put);
+        ArrayNode pics = root.putArray("pictures");
+        pictures.forEach(p -> pics.addObject().put("title", p.title()).put("file", p.file()));
         try {
             return Json.WRITER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -262,87 +414,156 @@ final class ReportWriter {
         }
     }
 
+    /** JSON has no infinity: a non-finite mismatch is written as null with its words beside it. */
+    private static void worstJson(ObjectNode o, OperatorCoverage.Worst w) {
+        if (Double.isFinite(w.value())) {
+            o.put("value", w.value());
+        } else {
+            o.putNull("value");
+        }
+        o.put("case", w.caseId()).put("at", w.at());
+        if (w.nonFinite() != null) {
+            o.put("nonFinite", w.nonFinite());
+        }
+        if (Double.isFinite(w.expected())) {
+            o.put("expected", w.expected());
+        }
+    }
+
     // ------------------------------------------------------------------ html
 
-    String html() {
+    /**
+     * The page. {@code extraSections} (HTML) goes before the exclusions; the end-to-end section is
+     * passed here. Opened with {@code ?selftest}, the page sorts every table by every column both
+     * ways and writes the verdict into {@code #selftest} (scripts/report-screenshot reads it).
+     */
+    String html(String extraSections) {
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>nano ↔ PyTorch coverage</title><style>")
-                .append("body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}")
-                .append("th,td{border:1px solid #ccc;padding:2px 6px;text-align:center}th{cursor:pointer;background:#eee}")
-                .append("td.name{text-align:left;font-family:monospace}tr.gap{background:#fff3cd}tr.fail{background:#f8d7da}")
-                .append("td.PASS{color:#1a7f37}td.FAIL{color:#cf222e;font-weight:bold}td.MISSING{background:#ffd8a8}")
-                .append("td.EXCLUDED{color:#888}</style></head><body>")
-                .append("<h1>nano ↔ PyTorch: coverage and parity</h1><p>").append(esc(summary()))
-                .append("</p><p>Click a column header to sort.</p><table id=\"t\"><thead><tr><th>operator</th>");
-        for (Kind k : Kind.values()) {
-            sb.append("<th>").append(esc(k.label())).append("</th>");
+        sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<title>nano ↔ PyTorch coverage</title>")
+                .append("<style>").append(CSS).append("</style></head><body>")
+                .append("<h1>nano ↔ PyTorch: coverage and parity</h1><p class=\"summary\">").append(esc(summary()))
+                .append("</p><pre id=\"selftest\" hidden></pre>");
+        List<String> failures = failures();
+        if (!failures.isEmpty()) {
+            ReportTable ft = new ReportTable("failures", List.of("failing case", "what differs"));
+            failures.forEach(f -> {
+                int split = f.indexOf("]: ");
+                ft.add("fail", split < 0 ? List.of(Cell.of(f), Cell.of(""))
+                        : List.of(new Cell(f.substring(0, split + 1), null, "name", null, null),
+                        Cell.of(f.substring(split + 3))));
+            });
+            sb.append("<h2>Failing cases (").append(failures.size()).append(")</h2>").append(ft.html());
         }
-        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th><th>oracle</th></tr></thead>"
-                + "<tbody>");
-        for (OperatorCoverage r : rows) {
-            String cls = r.failed() > 0 ? "fail" : r.complete() ? "" : "gap";
-            sb.append("<tr class=\"").append(cls).append("\"><td class=\"name\">").append(esc(r.name())).append("</td>");
-            for (Kind k : Kind.values()) {
-                OperatorCoverage.Cell c = r.cells().get(k);
-                String title = c == OperatorCoverage.Cell.EXCLUDED && r.op() != null ? r.op().exclusions().get(k) : c.name();
-                sb.append("<td class=\"").append(c.name()).append("\" title=\"").append(esc(title)).append("\">")
-                        .append(c.symbol()).append("</td>");
-            }
-            sb.append("<td>").append(r.cases()).append("</td><td data-v=\"").append(r.worstAbs()).append("\">")
-                    .append(sci(r.worstAbs())).append("</td><td data-v=\"").append(r.worstRel()).append("\">")
-                    .append(sci(r.worstRel())).append("</td><td>").append(esc(r.status())).append("</td><td title=\"")
-                    .append(esc(oracle(r))).append("\">").append(esc(oracleKind(r))).append("</td></tr>");
-        }
-        sb.append("</tbody></table><h2>Optimizers</h2><table><thead><tr><th>optimizer</th><th>hyperparameter</th>"
-                + "<th>configs</th><th>given gradients</th><th>end to end</th><th>errors</th><th>worst abs</th>"
-                + "<th>worst rel</th><th>status</th></tr></thead><tbody>");
-        for (OptimizerCoverage.Row r : optimRows) {
-            sb.append("<tr class=\"").append(r.status().equals("complete") ? "" : "gap").append("\"><td>")
-                    .append(esc(r.optimizer())).append("</td><td class=\"name\">").append(esc(r.hyperparameter()))
-                    .append("</td><td>").append(r.configs()).append("</td><td>").append(r.givenGradients())
-                    .append("</td><td>").append(r.endToEnd()).append("</td><td>").append(r.errors()).append("</td><td>")
-                    .append(sci(r.worstAbs())).append("</td><td>").append(sci(r.worstRel())).append("</td><td>")
-                    .append(esc(r.status())).append("</td></tr>");
-        }
-        sb.append("</tbody></table><h2>nn modules × mode</h2><table><thead><tr><th>module</th><th>train</th>"
-                + "<th>eval</th><th>operators its forward runs</th><th>status</th></tr></thead><tbody>");
-        for (ModuleCoverage.Row r : moduleRows) {
-            sb.append("<tr class=\"").append(r.status().equals("complete") ? "" : "gap").append("\"><td class=\"name\">")
-                    .append(esc(r.module())).append("</td><td>").append(esc(r.train())).append("</td><td>")
-                    .append(esc(r.eval())).append("</td><td>").append(esc(r.operators())).append("</td><td>")
-                    .append(esc(r.status())).append("</td></tr>");
-        }
-        sb.append("</tbody></table><h2>Exclusions</h2><ul>");
-        for (OperatorCoverage r : rows) {
-            if (r.op() != null) {
-                r.op().exclusions().forEach((k, v) -> sb.append("<li><code>").append(esc(r.name())).append("</code> / ")
-                        .append(esc(k.label())).append(": ").append(esc(v)).append("</li>"));
+        sb.append("<h2>Operators</h2><div class=\"legend\"><b>Legend</b><ul>");
+        legend().forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
+        sb.append("<li>Click any column header of any table to sort by it; click again to reverse.</li></ul></div>")
+                .append(operatorTable().html());
+        if (!pictures.isEmpty()) {
+            sb.append("<h2>Pictures</h2>");
+            for (Picture p : pictures) {
+                sb.append("<figure><figcaption><b>").append(esc(p.title())).append("</b> — ").append(esc(p.caption()))
+                        .append(" (also <a href=\"").append(esc(p.file())).append("\">").append(esc(p.file()))
+                        .append("</a>)</figcaption><img alt=\"").append(esc(p.title()))
+                        .append("\" src=\"data:image/png;base64,").append(Base64.getEncoder().encodeToString(p.png()))
+                        .append("\"></figure>");
             }
         }
-        sb.append("</ul><h2>Not operators</h2><ul>");
+        sb.append("<h2>Optimizers</h2><p>").append(esc(OPTIMIZER_LEGEND)).append("</p>").append(optimizerTable().html())
+                .append("<h2>nn modules × mode</h2><p>").append(esc(MODULE_LEGEND)).append("</p>")
+                .append(moduleTable().html()).append(extraSections)
+                .append("<h2>Exclusions</h2><p>A – cell links here: the kind of evidence cannot apply to the "
+                        + "operator, "
+                        + "for the reason given.</p>").append(exclusionTable().html())
+                .append("<h2>Oracles</h2><p>").append(esc(ORACLE_LEGEND)).append(".</p>")
+                .append(oracleTable().html());
+        sb.append("<h2>Not operators</h2><ul>");
         OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("<li><code>").append(esc(k)).append("</code>: ")
                 .append(esc(v)).append("</li>"));
-        sb.append("</ul><h2>Documented deviations (looser tolerance or skipped comparison)</h2><ul>");
-        looserTolerances().forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
-        sb.append("</ul><h2>").append(esc(KERNEL_DEPENDENT)).append("</h2><ul>");
-        kernelDependent.forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
-        sb.append("</ul><h2>Failing cases</h2><ul>");
-        failures().forEach(f -> sb.append("<li>").append(esc(f)).append("</li>"));
-        sb.append("</ul><script>")
-                .append("document.querySelectorAll('#t th').forEach((th,i)=>th.onclick=()=>{")
-                .append("const b=document.querySelector('#t tbody');const rs=[...b.rows];const asc=th.dataset.asc!=='1';")
-                .append("th.dataset.asc=asc?'1':'0';const v=r=>{const c=r.cells[i];")
-                .append("return c.dataset.v!==undefined?parseFloat(c.dataset.v):isNaN(c.textContent)?c.textContent:parseFloat(c.textContent)};")
-                .append("rs.sort((a,b)=>{const x=v(a),y=v(b);return (x>y?1:x<y?-1:0)*(asc?1:-1)});")
-                .append("rs.forEach(r=>b.appendChild(r))});</script></body></html>\n");
-        return sb.toString();
+        sb.append("</ul><h2>Aliases</h2><ul>");
+        OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("<li><code>").append(esc(k)).append("</code> → <code>")
+                .append(esc(v)).append("</code></li>"));
+        sb.append("</ul>");
+        List<String> loose = looserTolerances();
+        if (!loose.isEmpty()) {
+            sb.append("<h2>Documented deviations (looser tolerance or skipped comparison)</h2><ul>");
+            loose.forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
+            sb.append("</ul>");
+        }
+        if (!kernelDependent.isEmpty()) {
+            sb.append("<h2>").append(esc(KERNEL_DEPENDENT)).append("</h2><ul>");
+            kernelDependent.forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
+            sb.append("</ul>");
+        }
+        return sb.append("<script>").append(SCRIPT).append("</script></body></html>\n").toString();
     }
+
+    private static final String CSS = "body{font-family:sans-serif;margin:2em;max-width:110em}"
+            + "table{border-collapse:collapse;margin-bottom:1em}"
+            + "th,td{border:1px solid #ccc;padding:2px 6px;text-align:center}"
+            + "th{cursor:pointer;background:#eee;position:sticky;top:0}th.asc::after{content:' ▲'}"
+            + "th.desc::after{content:' ▼'}td.name{text-align:left;font-family:monospace}"
+            + "tr.gap{background:#fff3cd}tr.fail{background:#f8d7da}td.PASS{color:#1a7f37}"
+            + "td.FAIL{color:#cf222e;font-weight:bold}td.MISSING{background:#ffd8a8}td.EXCLUDED a{color:#666;"
+            + "text-decoration:none}#failures td,#exclusions td{text-align:left}"
+            + ".legend{background:#f6f8fa;border:1px solid #ddd;padding:.3em 1em;margin-bottom:1em}"
+            + "figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}#selftest{background:#eef}";
+
+    /**
+     * Sorts any {@code table.sortable} by the clicked header: numbers (a cell's {@code data-v}, else its
+     * text if numeric) before text, ascending first. The self-test sorts every column of every table
+     * both ways and checks the order.
+     */
+    static final String SCRIPT = """
+            function cellValue(row, i) {
+              const c = row.cells[i];
+              if (c.dataset.v !== undefined) return parseFloat(c.dataset.v);
+              const s = c.textContent.trim(), n = Number(s);
+              return s !== '' && !isNaN(n) ? n : s.toLowerCase();
+            }
+            function compare(x, y) {
+              if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
+              return x > y ? 1 : x < y ? -1 : 0;
+            }
+            function sortTable(table, i, th) {
+              const body = table.tBodies[0], asc = th.dataset.asc !== '1';
+              table.querySelectorAll('th').forEach(h => { delete h.dataset.asc; h.className = ''; });
+              th.dataset.asc = asc ? '1' : '0';
+              th.className = asc ? 'asc' : 'desc';
+              [...body.rows].sort((a, b) => compare(cellValue(a, i), cellValue(b, i)) * (asc ? 1 : -1))
+                .forEach(r => body.appendChild(r));
+            }
+            document.querySelectorAll('table.sortable').forEach(t =>
+              t.querySelectorAll('th').forEach((th, i) => th.onclick = () => sortTable(t, i, th)));
+            if (location.search.includes('selftest')) {
+              let tables = 0, columns = 0; const bad = [];
+              document.querySelectorAll('table.sortable').forEach(t => {
+                tables++;
+                t.querySelectorAll('th').forEach((th, i) => {
+                  columns++;
+                  for (const dir of [1, -1]) {
+                    th.click();
+                    const v = [...t.tBodies[0].rows].map(r => cellValue(r, i));
+                    for (let k = 1; k < v.length; k++) {
+                      if (compare(v[k - 1], v[k]) * dir > 0) { bad.push(t.id + ' / ' + th.textContent); break; }
+                    }
+                  }
+                });
+              });
+              const out = document.getElementById('selftest');
+              out.hidden = false;
+              out.textContent = (bad.length ? 'SORT SELFTEST FAIL: ' + bad.join(', ') : 'SORT SELFTEST PASS')
+                + ': ' + tables + ' tables, ' + columns + ' columns sorted both ways';
+            }
+            """;
+
+    // ------------------------------------------------------------------ formatting
 
     private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return ReportTable.esc(s);
     }
 
-    private static String abbreviation(Kind k) {
+    static String abbreviation(Kind k) {
         return switch (k) {
             case FORWARD -> "fwd";
             case BACKWARD -> "bwd";
@@ -358,7 +579,21 @@ final class ReportWriter {
         };
     }
 
-    private static String sci(double v) {
-        return v == 0 ? "0" : String.format(Locale.ROOT, "%.1e", v);
+    /** A worst error: its value, or for a NaN/inf mismatch the words ({@code NaN≠finite}), never a tiny number. */
+    private static Cell worstCell(OperatorCoverage.Worst w) {
+        String where = w.caseId().isEmpty() ? null : "in case " + w.caseId() + (w.at().isEmpty() ? "" : ", " + w.at());
+        return new Cell(w.nonFinite() != null ? w.nonFinite() : sci(w.value()), w.value(), null, where, null);
+    }
+
+    static String sci(double v) {
+        return v == 0 ? "0" : Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.1e", v);
+    }
+
+    private static String ratio(double r) {
+        return Double.isInfinite(r) ? "∞" : sci(r);
+    }
+
+    private static String percent(double r) {
+        return String.format(Locale.ROOT, "%.2g%%", 100 * r);
     }
 }
