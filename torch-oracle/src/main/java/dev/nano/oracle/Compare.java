@@ -197,7 +197,10 @@ public final class Compare {
                         maxRel = rel;
                         worstRelAt = what + "[" + i + "]";
                     }
-                    maxRatio = Math.max(maxRatio, abs / (tolerance.atol() + tolerance.rtol() * Math.abs(e[i])));
+                    // An equal value uses none of the tolerance, also where the tolerance is 0 (atol 0 at an
+                    // expected 0, as in the tiny cases): 0 / 0 would be NaN and hide every later element.
+                    double allowed = tolerance.atol() + tolerance.rtol() * Math.abs(e[i]);
+                    maxRatio = Math.max(maxRatio, abs == 0 ? 0 : abs / allowed);
                 } else if (!tolerance.accepts(a[i], e[i]) && nonFinite == null) {
                     // No finite distance says how wrong NaN for 2.0 is: it counts as an infinite error, in words.
                     nonFinite = kind(a[i]) + "≠" + kind(e[i]);
