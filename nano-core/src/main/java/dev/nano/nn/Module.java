@@ -201,7 +201,10 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and gradients
 
-    /** Training mode for this module and all descendants. */
+    /**
+     * Training mode for this module and all descendants.
+     * @return this module, for chaining
+     */
     public Module train() {
         return train(true);
     }
@@ -219,7 +222,10 @@ public abstract class Module {
         return this;
     }
 
-    /** Evaluation mode: {@code train(false)}. Dropout passes inputs through, BatchNorm uses running stats. */
+    /**
+     * Evaluation mode: {@code train(false)}. Dropout passes inputs through, BatchNorm uses running stats.
+     * @return this module, for chaining
+     */
     public Module eval() {
         return train(false);
     }

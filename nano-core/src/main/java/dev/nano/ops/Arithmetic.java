@@ -55,7 +55,12 @@ public final class Arithmetic {
         return new Sub().apply(a, Nano.scalar(b));
     }
 
-    /** {@code a - b} with the scalar on the left (PyTorch's rsub). */
+    /**
+     * {@code a - b} with the scalar on the left (PyTorch's rsub).
+     * @param a the left operand
+     * @param b the right operand
+     * @return a new tensor
+     */
     public static Tensor sub(double a, Tensor b) {
         return new Sub().apply(Nano.scalar(a), b);
     }
@@ -120,7 +125,12 @@ public final class Arithmetic {
         return new Pow().apply(base, exponent);
     }
 
-    /** {@code base ** exponent} with a Java exponent: PyTorch's pow.Tensor_Scalar (see {@link PowScalar}). */
+    /**
+     * {@code base ** exponent} with a Java exponent: PyTorch's pow.Tensor_Scalar (see {@link PowScalar}).
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor
+     */
     public static Tensor pow(Tensor base, double exponent) {
         return new PowScalar(exponent).apply(base);
     }

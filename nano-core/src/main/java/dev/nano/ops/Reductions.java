@@ -47,12 +47,25 @@ public final class Reductions {
         return dims;
     }
 
-    /** The mean; an empty group gives NaN (0/0), as in PyTorch. */
+    /**
+     * The mean; an empty group gives NaN (0/0), as in PyTorch.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         return new ReduceSum.Mean(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
     }
 
-    /** Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased). */
+    /**
+     * Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased).
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param correction subtracted from N in the divisor (1: unbiased, 0: population)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
         return new ReduceVariance.Var(ReduceLayout.of(x.shape(), dims, keepdim), correction).apply(x);
     }
@@ -89,7 +102,13 @@ public final class Reductions {
         return new ReduceProd.ProdDim(Shape.wrapDim(dim, x.dim()), keepdim).apply(x);
     }
 
-    /** The maximum over {@code dims}; tied elements share the gradient equally. */
+    /**
+     * The maximum over {@code dims}; tied elements share the gradient equally.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
         return extreme("amax()", x, dims, keepdim, true);
     }
@@ -229,7 +248,13 @@ public final class Reductions {
         }
     }
 
-    /** log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf. */
+    /**
+     * log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         return new ReduceLogSumExp.Logsumexp(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim))
                 .apply(x);
