@@ -34,6 +34,11 @@ public final class TrainMnist {
     private TrainMnist() {
     }
 
+    /**
+     * Trains the MNIST MLP with nano and PyTorch side by side and prints how close they stay.
+     * @param args optional: the run's name and the number of steps
+     * @throws java.io.IOException if the data or the picture cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         List<MnistRun> runs = List.of(MnistRun.SGD);
         Path idx = null;
