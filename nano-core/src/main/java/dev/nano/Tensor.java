@@ -179,7 +179,7 @@ public final class Tensor {
 
     /**
      * PyTorch's {@code requires_grad_()}: marks a leaf as a variable to differentiate.
-     * @param requiresGrad true to record operations on this tensor; false only on a leaf
+     * @param requiresGrad true to record operations on this (float64) tensor; false is allowed only on a leaf
      * @return this tensor, for chaining ({@code Nano.randn(3).requiresGrad(true)})
      */
     public Tensor requiresGrad(boolean requiresGrad) {

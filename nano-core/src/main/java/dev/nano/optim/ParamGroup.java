@@ -156,14 +156,14 @@ public final class ParamGroup {
     /**
      * Whether the group holds a value named {@code name}.
      * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
-     * @return true if set on the group (or filled in from the optimizer's defaults)
+     * @return true if the group holds it
      */
     public boolean has(String name) {
         return options.containsKey(name);
     }
 
     /**
-     * A numeric hyperparameter; fails with PyTorch's {@code KeyError}-like message if absent.
+     * A numeric hyperparameter; fails, naming it, if the group has none or it is not a number.
      * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
      * @return the value
      */

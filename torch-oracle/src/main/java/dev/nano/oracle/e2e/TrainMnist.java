@@ -36,7 +36,8 @@ public final class TrainMnist {
 
     /**
      * Trains the MNIST MLP with nano and PyTorch side by side and prints how close they stay.
-     * @param args optional: the run's name and the number of steps
+     * @param args options: {@code --run <name|all>}, {@code --idx <dir>}, {@code --epochs <n>},
+     *     {@code --out <dir>}, {@code --no-torch}
      * @throws java.io.IOException if the data or the picture cannot be read or written
      */
     public static void main(String[] args) throws IOException {
