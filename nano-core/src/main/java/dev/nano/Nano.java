@@ -441,6 +441,7 @@ public final class Nano {
     public static Tensor add(Tensor a, Tensor b) {
         return Arithmetic.add(notNull("add", "input", a), notNull("add", "other", b));
     }
+
     /**
      * {@code torch.add(a, b)} with a scalar {@code b} added to every element.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -448,6 +449,7 @@ public final class Nano {
      * @return a new tensor of {@code a}'s shape
      */
     public static Tensor add(Tensor a, double b) { return Arithmetic.add(notNull("add", "input", a), b); }
+
     /**
      * {@code torch.add(a, b)} with a scalar {@code a} added to every element of {@code b}.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -455,6 +457,7 @@ public final class Nano {
      * @return a new tensor of {@code b}'s shape
      */
     public static Tensor add(double a, Tensor b) { return Arithmetic.add(notNull("add", "other", b), a); }
+
     /**
      * {@code torch.sub(a, b)}: the element-wise difference {@code a - b}; shapes broadcast.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -464,6 +467,7 @@ public final class Nano {
     public static Tensor sub(Tensor a, Tensor b) {
         return Arithmetic.sub(notNull("sub", "input", a), notNull("sub", "other", b));
     }
+
     /**
      * {@code torch.sub(a, b)} with a scalar {@code b} subtracted from every element.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -471,6 +475,7 @@ public final class Nano {
      * @return a new tensor of {@code a}'s shape
      */
     public static Tensor sub(Tensor a, double b) { return Arithmetic.sub(notNull("sub", "input", a), b); }
+
     /**
      * {@code a - b} with a scalar on the left (PyTorch's {@code rsub}).
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -478,6 +483,7 @@ public final class Nano {
      * @return a new tensor of {@code b}'s shape
      */
     public static Tensor sub(double a, Tensor b) { return Arithmetic.sub(a, notNull("sub", "other", b)); }
+
     /**
      * {@code torch.mul(a, b)}: the element-wise product {@code a * b}; shapes broadcast.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -487,6 +493,7 @@ public final class Nano {
     public static Tensor mul(Tensor a, Tensor b) {
         return Arithmetic.mul(notNull("mul", "input", a), notNull("mul", "other", b));
     }
+
     /**
      * {@code torch.mul(a, b)}: every element of {@code a} times the scalar {@code b}.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -494,6 +501,7 @@ public final class Nano {
      * @return a new tensor of {@code a}'s shape
      */
     public static Tensor mul(Tensor a, double b) { return Arithmetic.mul(notNull("mul", "input", a), b); }
+
     /**
      * {@code torch.mul(a, b)}: the scalar {@code a} times every element of {@code b}.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -501,6 +509,7 @@ public final class Nano {
      * @return a new tensor of {@code b}'s shape
      */
     public static Tensor mul(double a, Tensor b) { return Arithmetic.mul(notNull("mul", "other", b), a); }
+
     /**
      * {@code torch.div(a, b)}: true division {@code a / b}; shapes broadcast, x/0 gives ±inf or NaN as in IEEE 754.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -510,6 +519,7 @@ public final class Nano {
     public static Tensor div(Tensor a, Tensor b) {
         return Arithmetic.div(notNull("div", "input", a), notNull("div", "other", b));
     }
+
     /**
      * {@code torch.div(a, b)}: every element of {@code a} divided by the scalar {@code b}.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -517,6 +527,7 @@ public final class Nano {
      * @return a new tensor of {@code a}'s shape
      */
     public static Tensor div(Tensor a, double b) { return Arithmetic.div(notNull("div", "input", a), b); }
+
     /**
      * {@code a / b} with a scalar on the left.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -524,6 +535,7 @@ public final class Nano {
      * @return a new tensor of {@code b}'s shape
      */
     public static Tensor div(double a, Tensor b) { return Arithmetic.div(a, notNull("div", "other", b)); }
+
     /**
      * {@code torch.pow(base, exponent)}: {@code base ** exponent} element-wise; shapes broadcast, C's {@code pow} edge
      * rules.
@@ -534,6 +546,7 @@ public final class Nano {
     public static Tensor pow(Tensor base, Tensor exponent) {
         return Arithmetic.pow(notNull("pow", "input", base), notNull("pow", "exponent", exponent));
     }
+
     /**
      * {@code torch.pow(base, exponent)} with a scalar exponent; squares and square roots take PyTorch's fast paths.
      * @param base the base
@@ -543,6 +556,7 @@ public final class Nano {
     public static Tensor pow(Tensor base, double exponent) {
         return Arithmetic.pow(notNull("pow", "input", base), exponent);
     }
+
     /**
      * {@code base ** exponent} with a scalar base.
      * @param base the base
@@ -552,6 +566,7 @@ public final class Nano {
     public static Tensor pow(double base, Tensor exponent) {
         return Arithmetic.pow(base, notNull("pow", "exponent", exponent));
     }
+
     /**
      * {@code torch.neg}: {@code -x}.
      * @param x the input tensor
@@ -567,96 +582,112 @@ public final class Nano {
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor exp(Tensor x) { return Unary.exp(notNull("exp", "input", x)); }
+
     /**
      * {@code torch.log}: the natural logarithm; 0 gives -inf, negatives NaN.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor log(Tensor x) { return Unary.log(notNull("log", "input", x)); }
+
     /**
      * {@code torch.log1p}: ln(1 + x), accurate for tiny |x|.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor log1p(Tensor x) { return Unary.log1p(notNull("log1p", "input", x)); }
+
     /**
      * {@code torch.expm1}: e^x − 1, accurate for tiny |x|.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor expm1(Tensor x) { return Unary.expm1(notNull("expm1", "input", x)); }
+
     /**
      * {@code torch.sqrt}: the square root; negatives give NaN.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor sqrt(Tensor x) { return Unary.sqrt(notNull("sqrt", "input", x)); }
+
     /**
      * {@code torch.rsqrt}: 1 / √x; 0 gives +inf.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor rsqrt(Tensor x) { return Unary.rsqrt(notNull("rsqrt", "input", x)); }
+
     /**
      * {@code torch.abs}: |x|; its gradient at 0 is 0.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor abs(Tensor x) { return Unary.abs(notNull("abs", "input", x)); }
+
     /**
      * {@code torch.sign}: −1, 0 or +1 by the sign of x (NaN stays NaN); its gradient is 0.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor sign(Tensor x) { return Unary.sign(notNull("sign", "input", x)); }
+
     /**
      * {@code torch.reciprocal}: 1 / x.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor reciprocal(Tensor x) { return Unary.reciprocal(notNull("reciprocal", "input", x)); }
+
     /**
      * {@code torch.square}: x².
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor square(Tensor x) { return Unary.square(notNull("square", "input", x)); }
+
     /**
      * {@code torch.sin}, x in radians.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor sin(Tensor x) { return Unary.sin(notNull("sin", "input", x)); }
+
     /**
      * {@code torch.cos}, x in radians.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor cos(Tensor x) { return Unary.cos(notNull("cos", "input", x)); }
+
     /**
      * {@code torch.tanh}: the hyperbolic tangent, in (−1, 1).
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor tanh(Tensor x) { return Unary.tanh(notNull("tanh", "input", x)); }
+
     /**
      * {@code torch.sigmoid}: 1 / (1 + e^−x), in (0, 1).
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor sigmoid(Tensor x) { return Unary.sigmoid(notNull("sigmoid", "input", x)); }
+
     /**
      * {@code torch.relu}: max(x, 0); its gradient at 0 is 0.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor relu(Tensor x) { return Unary.relu(notNull("relu", "input", x)); }
+
     /**
      * Default negative slope 0.01, as {@code F.leaky_relu}.
      * @param x the input tensor
      * @return {@code x} where x &gt; 0, else {@code 0.01 * x}
      */
     public static Tensor leakyRelu(Tensor x) { return Unary.leakyRelu(notNull("leakyRelu", "input", x), 0.01); }
+
     /**
      * {@code F.leaky_relu(x, negative_slope)}: x where x &gt; 0, else {@code negativeSlope * x}.
      * @param x the input tensor
@@ -666,12 +697,14 @@ public final class Nano {
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
         return Unary.leakyRelu(notNull("leakyRelu", "input", x), negativeSlope);
     }
+
     /**
      * Exact GELU, {@code x·Φ(x)}.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor gelu(Tensor x) { return Unary.gelu(notNull("gelu", "input", x), "none"); }
+
     /**
      * {@code approximate}: "none" or "tanh".
      * @param x the input tensor
@@ -681,18 +714,21 @@ public final class Nano {
     public static Tensor gelu(Tensor x, String approximate) {
         return Unary.gelu(notNull("gelu", "input", x), approximate);
     }
+
     /**
      * {@code F.silu}: x·sigmoid(x) (also called swish).
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor silu(Tensor x) { return Unary.silu(notNull("silu", "input", x)); }
+
     /**
      * Defaults beta 1, threshold 20, as {@code F.softplus}.
      * @param x the input tensor
      * @return ln(1 + e^x), or x itself where x &gt; 20
      */
     public static Tensor softplus(Tensor x) { return Unary.softplus(notNull("softplus", "input", x), 1.0, 20.0); }
+
     /**
      * {@code F.softplus(x, beta, threshold)}: ln(1 + e^(beta·x)) / beta, a smooth relu; linear where beta·x &gt;
      * threshold.
@@ -704,12 +740,14 @@ public final class Nano {
     public static Tensor softplus(Tensor x, double beta, double threshold) {
         return Unary.softplus(notNull("softplus", "input", x), beta, threshold);
     }
+
     /**
      * Default alpha 1.
      * @param x the input tensor
      * @return x where x &gt; 0, else e^x − 1
      */
     public static Tensor elu(Tensor x) { return Unary.elu(notNull("elu", "input", x), 1.0); }
+
     /**
      * {@code F.elu(x, alpha)}: x where x &gt; 0, else alpha·(e^x − 1).
      * @param x the input tensor
@@ -717,12 +755,14 @@ public final class Nano {
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor elu(Tensor x, double alpha) { return Unary.elu(notNull("elu", "input", x), alpha); }
+
     /**
      * {@code torch.erf}: the error function, (2/√π)∫₀ˣ e^(−t²) dt.
      * @param x the input tensor
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor erf(Tensor x) { return Unary.erf(notNull("erf", "input", x)); }
+
     /**
      * Scalar bounds, either may be null.
      * @param x the input tensor
@@ -733,6 +773,7 @@ public final class Nano {
     public static Tensor clamp(Tensor x, Double min, Double max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);
     }
+
     /**
      * {@code x.clamp_min(min)}: unlike {@code clamp(x, min, null)}, a NaN bound makes every element NaN.
      * @param x the input tensor
@@ -742,6 +783,7 @@ public final class Nano {
     public static Tensor clampMin(Tensor x, double min) {
         return Selection.clampMin(notNull("clamp_min", "input", x), min);
     }
+
     /**
      * {@code x.clamp_max(max)}: unlike {@code clamp(x, null, max)}, a NaN bound makes every element NaN.
      * @param x the input tensor
@@ -751,6 +793,7 @@ public final class Nano {
     public static Tensor clampMax(Tensor x, double max) {
         return Selection.clampMax(notNull("clamp_max", "input", x), max);
     }
+
     /**
      * Tensor bounds (broadcasting), either may be null.
      * @param x the input tensor
@@ -761,6 +804,7 @@ public final class Nano {
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);
     }
+
     /**
      * {@code torch.maximum(a, b)}: the element-wise larger value, NaN if either is NaN; shapes broadcast.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -770,6 +814,7 @@ public final class Nano {
     public static Tensor maximum(Tensor a, Tensor b) {
         return Selection.maximum(notNull("maximum", "input", a), notNull("maximum", "other", b));
     }
+
     /**
      * {@code torch.minimum(a, b)}: the element-wise smaller value, NaN if either is NaN; shapes broadcast.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -779,6 +824,7 @@ public final class Nano {
     public static Tensor minimum(Tensor a, Tensor b) {
         return Selection.minimum(notNull("minimum", "input", a), notNull("minimum", "other", b));
     }
+
     /**
      * {@code a} where {@code condition} (a bool tensor) holds, else {@code b}; all three broadcast.
      * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
@@ -790,6 +836,7 @@ public final class Nano {
         return Selection.where(
                 notNull("where", "condition", condition), notNull("where", "input", a), notNull("where", "other", b));
     }
+
     /**
      * {@code torch.where(condition, a, b)} with a scalar {@code b}.
      * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
@@ -800,6 +847,7 @@ public final class Nano {
     public static Tensor where(Tensor condition, Tensor a, double b) {
         return Selection.where(notNull("where", "condition", condition), notNull("where", "input", a), scalar(b));
     }
+
     /**
      * {@code torch.where(condition, a, b)} with a scalar {@code a}.
      * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
@@ -819,6 +867,7 @@ public final class Nano {
      * @return a 0-d tensor
      */
     public static Tensor sum(Tensor x) { return Reductions.sum(notNull("sum", "input", x), new int[0], false); }
+
     /**
      * An empty (or null) {@code dims} reduces every dim.
      * @param x the input tensor
@@ -829,12 +878,14 @@ public final class Nano {
     public static Tensor sum(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.sum(notNull("sum", "input", x), dims, keepdim);
     }
+
     /**
      * {@code torch.mean(x)}: the mean of every element; NaN for an empty tensor.
      * @param x the input tensor
      * @return a 0-d tensor
      */
     public static Tensor mean(Tensor x) { return Reductions.mean(notNull("mean", "input", x), new int[0], false); }
+
     /**
      * {@code torch.mean(x, dims, keepdim)}: sum over {@code dims} divided by the number of elements reduced.
      * @param x the input tensor
@@ -845,12 +896,14 @@ public final class Nano {
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.mean(notNull("mean", "input", x), dims, keepdim);
     }
+
     /**
      * Unbiased variance over all elements.
      * @param x the input tensor
      * @return a 0-d tensor, {@code torch.var(x)}
      */
     public static Tensor var(Tensor x) { return Reductions.var(notNull("var", "input", x), new int[0], 1.0, false); }
+
     /**
      * Variance dividing by {@code N - correction}.
      * @param x the input tensor
@@ -862,12 +915,14 @@ public final class Nano {
     public static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
         return Reductions.var(notNull("var", "input", x), dims, correction, keepdim);
     }
+
     /**
      * {@code torch.std(x)}: the square root of the unbiased variance of every element.
      * @param x the input tensor
      * @return a 0-d tensor
      */
     public static Tensor std(Tensor x) { return Reductions.std(notNull("std", "input", x), new int[0], 1.0, false); }
+
     /**
      * {@code torch.std(x, dims, correction=correction, keepdim=keepdim)}: √var.
      * @param x the input tensor
@@ -879,12 +934,14 @@ public final class Nano {
     public static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
         return Reductions.std(notNull("std", "input", x), dims, correction, keepdim);
     }
+
     /**
      * {@code torch.prod(x)}: the product of every element.
      * @param x the input tensor
      * @return a 0-d tensor
      */
     public static Tensor prod(Tensor x) { return Reductions.prod(notNull("prod", "input", x)); }
+
     /**
      * {@code torch.prod(x, dim, keepdim)}: the product along one dim.
      * @param x the input tensor
@@ -895,6 +952,7 @@ public final class Nano {
     public static Tensor prod(Tensor x, int dim, boolean keepdim) {
         return Reductions.prod(notNull("prod", "input", x), dim, keepdim);
     }
+
     /**
      * {@code torch.amax(x, dims, keepdim)}: the largest value over {@code dims}, NaN if any is NaN; the gradient splits
      * among ties.
@@ -906,6 +964,7 @@ public final class Nano {
     public static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.amax(notNull("amax", "input", x), dims, keepdim);
     }
+
     /**
      * {@code torch.amin(x, dims, keepdim)}: the smallest value over {@code dims}, NaN if any is NaN; the gradient
      * splits among ties.
@@ -917,12 +976,14 @@ public final class Nano {
     public static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.amin(notNull("amin", "input", x), dims, keepdim);
     }
+
     /**
      * {@code torch.max(x)}: the largest element, NaN if any is NaN; the gradient splits evenly among ties.
      * @param x the input tensor
      * @return a 0-d tensor
      */
     public static Tensor max(Tensor x) { return Reductions.max(notNull("max", "input", x)); }
+
     /**
      * {@code torch.max(x, dim, keepdim)}: the largest value along {@code dim} and its index (the first, for ties).
      * @param x the input tensor
@@ -933,12 +994,14 @@ public final class Nano {
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
         return Reductions.max(notNull("max", "input", x), dim, keepdim);
     }
+
     /**
      * {@code torch.min(x)}: the smallest element, NaN if any is NaN; the gradient splits evenly among ties.
      * @param x the input tensor
      * @return a 0-d tensor
      */
     public static Tensor min(Tensor x) { return Reductions.min(notNull("min", "input", x)); }
+
     /**
      * {@code torch.min(x, dim, keepdim)}: the smallest value along {@code dim} and its index (the first, for ties).
      * @param x the input tensor
@@ -949,12 +1012,14 @@ public final class Nano {
     public static ValuesIndices min(Tensor x, int dim, boolean keepdim) {
         return Reductions.min(notNull("min", "input", x), dim, keepdim);
     }
+
     /**
      * Index into the flattened tensor.
      * @param x the input tensor
      * @return a 0-d int64 tensor: the index of the first largest element (of a NaN, if any)
      */
     public static Tensor argmax(Tensor x) { return Reductions.argmax(notNull("argmax", "input", x)); }
+
     /**
      * {@code torch.argmax(x, dim, keepdim)}: the index of the first largest value along {@code dim}.
      * @param x the input tensor
@@ -965,12 +1030,14 @@ public final class Nano {
     public static Tensor argmax(Tensor x, int dim, boolean keepdim) {
         return Reductions.argmax(notNull("argmax", "input", x), dim, keepdim);
     }
+
     /**
      * {@code torch.argmin(x)}: the index of the first smallest element in the flattened tensor.
      * @param x the input tensor
      * @return a 0-d int64 tensor
      */
     public static Tensor argmin(Tensor x) { return Reductions.argmin(notNull("argmin", "input", x)); }
+
     /**
      * {@code torch.argmin(x, dim, keepdim)}: the index of the first smallest value along {@code dim}.
      * @param x the input tensor
@@ -981,6 +1048,7 @@ public final class Nano {
     public static Tensor argmin(Tensor x, int dim, boolean keepdim) {
         return Reductions.argmin(notNull("argmin", "input", x), dim, keepdim);
     }
+
     /**
      * {@code torch.logsumexp(x, dims, keepdim)}: ln Σ e^x, computed stably by shifting by the maximum.
      * @param x the input tensor
@@ -991,6 +1059,7 @@ public final class Nano {
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.logsumexp(notNull("logsumexp", "input", x), dims, keepdim);
     }
+
     /**
      * {@code torch.softmax(x, dim)}: e^x / Σ e^x along {@code dim}, computed stably; each slice sums to 1.
      * @param x the input tensor
@@ -998,6 +1067,7 @@ public final class Nano {
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor softmax(Tensor x, int dim) { return Reductions.softmax(notNull("softmax", "input", x), dim); }
+
     /**
      * {@code torch.log_softmax(x, dim)}: x − logsumexp(x) along {@code dim}, more accurate than log(softmax(x)).
      * @param x the input tensor
@@ -1019,6 +1089,7 @@ public final class Nano {
     public static Tensor matmul(Tensor a, Tensor b) {
         return LinAlg.matmul(notNull("matmul", "input", a), notNull("matmul", "other", b));
     }
+
     /**
      * {@code torch.mm(a, b)}: the matrix product of an n×k and a k×m matrix, without broadcasting.
      * @param a an n×k matrix
@@ -1028,6 +1099,7 @@ public final class Nano {
     public static Tensor mm(Tensor a, Tensor b) {
         return LinAlg.mm(notNull("mm", "input", a), notNull("mm", "other", b));
     }
+
     /**
      * {@code torch.dot(a, b)}: the inner product of two 1-D tensors of equal length.
      * @param a a 1-D tensor
@@ -1037,6 +1109,7 @@ public final class Nano {
     public static Tensor dot(Tensor a, Tensor b) {
         return LinAlg.dot(notNull("dot", "input", a), notNull("dot", "other", b));
     }
+
     /**
      * {@code torch.t(x)}: transposes a 2-D tensor; 0-D and 1-D tensors come back as they are.
      * @param x a tensor of at most 2 dims
@@ -1056,6 +1129,7 @@ public final class Nano {
     public static Tensor reshape(Tensor x, int... shape) {
         return Movement.reshape(notNull("reshape", "input", x), notNull("reshape", "shape", shape));
     }
+
     /**
      * {@code x.view(shape)}: the same as {@link #reshape} in nano, whose tensors are always contiguous (PyTorch
      * fails when the strides cannot express the shape).
@@ -1066,6 +1140,7 @@ public final class Nano {
     public static Tensor view(Tensor x, int... shape) {
         return Movement.view(notNull("view", "input", x), notNull("view", "shape", shape));
     }
+
     /**
      * {@code torch.flatten(x, start_dim, end_dim)}: merges the dims from {@code startDim} to {@code endDim} into one.
      * @param x the input tensor
@@ -1076,12 +1151,14 @@ public final class Nano {
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
         return Movement.flatten(notNull("flatten", "input", x), startDim, endDim);
     }
+
     /**
      * {@code torch.squeeze(x)}: removes every dim of size 1.
      * @param x the input tensor
      * @return a new tensor (nano copies where PyTorch returns a view)
      */
     public static Tensor squeeze(Tensor x) { return Movement.squeeze(notNull("squeeze", "input", x)); }
+
     /**
      * {@code torch.squeeze(x, dims)}: removes the listed dims that have size 1; others are left alone.
      * @param x the input tensor
@@ -1091,6 +1168,7 @@ public final class Nano {
     public static Tensor squeeze(Tensor x, int[] dims) {
         return Movement.squeeze(notNull("squeeze", "input", x), notNull("squeeze", "dim", dims));
     }
+
     /**
      * {@code torch.unsqueeze(x, dim)}: inserts a dim of size 1 at {@code dim}.
      * @param x the input tensor
@@ -1100,6 +1178,7 @@ public final class Nano {
     public static Tensor unsqueeze(Tensor x, int dim) {
         return Movement.unsqueeze(notNull("unsqueeze", "input", x), dim);
     }
+
     /**
      * {@code torch.transpose(x, dim0, dim1)}: swaps two dims.
      * @param x the input tensor
@@ -1110,6 +1189,7 @@ public final class Nano {
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         return Movement.transpose(notNull("transpose", "input", x), dim0, dim1);
     }
+
     /**
      * {@code torch.permute(x, dims)}: reorders the dims; result dim i is {@code x}'s dim {@code dims[i]}.
      * @param x the input tensor
@@ -1119,6 +1199,7 @@ public final class Nano {
     public static Tensor permute(Tensor x, int... dims) {
         return Movement.permute(notNull("permute", "input", x), notNull("permute", "dim", dims));
     }
+
     /**
      * {@code x.expand(sizes)}: repeats size-1 dims (and prepends new ones) without copying, by stride 0.
      * @param x the input tensor
@@ -1128,6 +1209,7 @@ public final class Nano {
     public static Tensor expand(Tensor x, int... sizes) {
         return Movement.expand(notNull("expand", "input", x), notNull("expand", "size", sizes));
     }
+
     /**
      * {@code torch.cat(tensors, dim)}: joins tensors end to end along an existing dim.
      * @param tensors the tensors to join, all of one shape except along {@code dim}
@@ -1137,6 +1219,7 @@ public final class Nano {
     public static Tensor cat(List<Tensor> tensors, int dim) {
         return Movement.cat(noNulls("cat", "tensors", notNull("cat", "tensors", tensors).toArray(new Tensor[0])), dim);
     }
+
     /**
      * {@code torch.cat(tensors, dim)}: joins tensors end to end along an existing dim.
      * @param tensors the tensors to join, all of one shape except along {@code dim}
@@ -1146,6 +1229,7 @@ public final class Nano {
     public static Tensor cat(Tensor[] tensors, int dim) {
         return Movement.cat(noNulls("cat", "tensors", tensors), dim);
     }
+
     /**
      * {@code torch.stack(tensors, dim)}: joins tensors of one shape along a new dim.
      * @param tensors the tensors to stack, all of one shape
@@ -1156,6 +1240,7 @@ public final class Nano {
         return Movement.stack(
                 noNulls("stack", "tensors", notNull("stack", "tensors", tensors).toArray(new Tensor[0])), dim);
     }
+
     /**
      * {@code torch.stack(tensors, dim)}: joins tensors of one shape along a new dim.
      * @param tensors the tensors to stack, all of one shape
@@ -1165,6 +1250,7 @@ public final class Nano {
     public static Tensor stack(Tensor[] tensors, int dim) {
         return Movement.stack(noNulls("stack", "tensors", tensors), dim);
     }
+
     /**
      * {@code torch.narrow(x, dim, start, length)}: the elements {@code start … start+length−1} along {@code dim}.
      * @param x the input tensor
@@ -1176,6 +1262,7 @@ public final class Nano {
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
         return Movement.narrow(notNull("narrow", "input", x), dim, start, length);
     }
+
     /**
      * {@code torch.select(x, dim, index)}, i.e. {@code x[..., index, ...]}: one slice, with {@code dim} removed.
      * @param x the input tensor
@@ -1186,6 +1273,7 @@ public final class Nano {
     public static Tensor select(Tensor x, int dim, int index) {
         return Movement.select(notNull("select", "input", x), dim, index);
     }
+
     /**
      * Basic indexing {@code x[start:end:step, ...]}: one {@link Slice} per leading dim, the rest kept whole.
      * @param x the input tensor
@@ -1195,6 +1283,7 @@ public final class Nano {
     public static Tensor index(Tensor x, Slice... slices) {
         return Movement.index(notNull("index", "input", x), noNulls("index", "indices", slices));
     }
+
     /**
      * {@code torch.gather(x, dim, index)}: {@code out[i][j] = x[index[i][j]][j]} for dim 0 (and likewise for other
      * dims).
@@ -1206,6 +1295,7 @@ public final class Nano {
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         return Movement.gather(notNull("gather", "input", x), dim, notNull("gather", "index", index));
     }
+
     /**
      * {@code F.pad(x, pad, mode="constant", value)}.
      * @param x the input tensor
@@ -1217,6 +1307,7 @@ public final class Nano {
     public static Tensor pad(Tensor x, int[] pad, double value) {
         return Movement.pad(notNull("pad", "input", x), notNull("pad", "pad", pad), value);
     }
+
     /**
      * {@code torch.clone(x)}: a copy with its own storage that still passes gradients back to {@code x}.
      * @param x the input tensor
@@ -1235,6 +1326,7 @@ public final class Nano {
     public static Tensor lt(Tensor a, Tensor b) {
         return Comparisons.lt(notNull("lt", "input", a), notNull("lt", "other", b));
     }
+
     /**
      * {@code torch.lt(a, b)}: element-wise {@code a < b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1242,6 +1334,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor lt(Tensor a, double b) { return Comparisons.lt(notNull("lt", "input", a), scalar(b)); }
+
     /**
      * {@code torch.lt(a, b)}: element-wise {@code a < b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1249,6 +1342,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor lt(double a, Tensor b) { return Comparisons.lt(scalar(a), notNull("lt", "other", b)); }
+
     /**
      * {@code torch.le(a, b)}: element-wise {@code a <= b}; shapes broadcast, NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1258,6 +1352,7 @@ public final class Nano {
     public static Tensor le(Tensor a, Tensor b) {
         return Comparisons.le(notNull("le", "input", a), notNull("le", "other", b));
     }
+
     /**
      * {@code torch.le(a, b)}: element-wise {@code a <= b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1265,6 +1360,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor le(Tensor a, double b) { return Comparisons.le(notNull("le", "input", a), scalar(b)); }
+
     /**
      * {@code torch.le(a, b)}: element-wise {@code a <= b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1272,6 +1368,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor le(double a, Tensor b) { return Comparisons.le(scalar(a), notNull("le", "other", b)); }
+
     /**
      * {@code torch.gt(a, b)}: element-wise {@code a > b}; shapes broadcast, NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1281,6 +1378,7 @@ public final class Nano {
     public static Tensor gt(Tensor a, Tensor b) {
         return Comparisons.gt(notNull("gt", "input", a), notNull("gt", "other", b));
     }
+
     /**
      * {@code torch.gt(a, b)}: element-wise {@code a > b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1288,6 +1386,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor gt(Tensor a, double b) { return Comparisons.gt(notNull("gt", "input", a), scalar(b)); }
+
     /**
      * {@code torch.gt(a, b)}: element-wise {@code a > b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1295,6 +1394,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor gt(double a, Tensor b) { return Comparisons.gt(scalar(a), notNull("gt", "other", b)); }
+
     /**
      * {@code torch.ge(a, b)}: element-wise {@code a >= b}; shapes broadcast, NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1304,6 +1404,7 @@ public final class Nano {
     public static Tensor ge(Tensor a, Tensor b) {
         return Comparisons.ge(notNull("ge", "input", a), notNull("ge", "other", b));
     }
+
     /**
      * {@code torch.ge(a, b)}: element-wise {@code a >= b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1311,6 +1412,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor ge(Tensor a, double b) { return Comparisons.ge(notNull("ge", "input", a), scalar(b)); }
+
     /**
      * {@code torch.ge(a, b)}: element-wise {@code a >= b}; NaN compares false.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1318,6 +1420,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor ge(double a, Tensor b) { return Comparisons.ge(scalar(a), notNull("ge", "other", b)); }
+
     /**
      * {@code torch.eq(a, b)}: element-wise {@code a == b}; shapes broadcast, NaN equals nothing.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1327,6 +1430,7 @@ public final class Nano {
     public static Tensor eq(Tensor a, Tensor b) {
         return Comparisons.eq(notNull("eq", "input", a), notNull("eq", "other", b));
     }
+
     /**
      * {@code torch.eq(a, b)}: element-wise {@code a == b}; NaN equals nothing.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1334,6 +1438,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor eq(Tensor a, double b) { return Comparisons.eq(notNull("eq", "input", a), scalar(b)); }
+
     /**
      * {@code torch.eq(a, b)}: element-wise {@code a == b}; NaN equals nothing.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1341,6 +1446,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor eq(double a, Tensor b) { return Comparisons.eq(scalar(a), notNull("eq", "other", b)); }
+
     /**
      * {@code torch.ne(a, b)}: element-wise {@code a != b}; shapes broadcast, NaN differs from everything.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1350,6 +1456,7 @@ public final class Nano {
     public static Tensor ne(Tensor a, Tensor b) {
         return Comparisons.ne(notNull("ne", "input", a), notNull("ne", "other", b));
     }
+
     /**
      * {@code torch.ne(a, b)}: element-wise {@code a != b}; NaN differs from everything.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}
@@ -1357,6 +1464,7 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor ne(Tensor a, double b) { return Comparisons.ne(notNull("ne", "input", a), scalar(b)); }
+
     /**
      * {@code torch.ne(a, b)}: element-wise {@code a != b}; NaN differs from everything.
      * @param a the left operand (tensor or scalar); broadcasts against {@code b}

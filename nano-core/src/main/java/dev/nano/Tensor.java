@@ -383,78 +383,91 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor add(Tensor other) { return Nano.add(this, other); }
+
     /**
      * {@code x + other}, {@link Nano#add(Tensor, double)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor add(double other) { return Nano.add(this, other); }
+
     /**
      * {@code x - other}, {@link Nano#sub(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sub(Tensor other) { return Nano.sub(this, other); }
+
     /**
      * {@code x - other}, {@link Nano#sub(Tensor, double)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sub(double other) { return Nano.sub(this, other); }
+
     /**
      * {@code other - this}.
      * @param other the scalar on the left
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor rsub(double other) { return Nano.sub(other, this); }
+
     /**
      * {@code x * other}, {@link Nano#mul(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mul(Tensor other) { return Nano.mul(this, other); }
+
     /**
      * {@code x * other}, {@link Nano#mul(Tensor, double)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mul(double other) { return Nano.mul(this, other); }
+
     /**
      * {@code x / other}, true division, {@link Nano#div(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor div(Tensor other) { return Nano.div(this, other); }
+
     /**
      * {@code x / other}, {@link Nano#div(Tensor, double)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor div(double other) { return Nano.div(this, other); }
+
     /**
      * {@code other / this}.
      * @param other the scalar numerator
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor rdiv(double other) { return Nano.div(other, this); }
+
     /**
      * {@code x ** exponent}, {@link Nano#pow(Tensor, Tensor)}.
      * @param exponent the exponent; broadcasts against this tensor
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor pow(Tensor exponent) { return Nano.pow(this, exponent); }
+
     /**
      * {@code x ** exponent}, {@link Nano#pow(Tensor, double)}.
      * @param exponent the scalar exponent
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor pow(double exponent) { return Nano.pow(this, exponent); }
+
     /**
      * {@code base ** this}.
      * @param base the scalar base
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor rpow(double base) { return Nano.pow(base, this); }
+
     /**
      * {@code -x}, {@link Nano#neg}.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
@@ -468,108 +481,129 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor exp() { return Nano.exp(this); }
+
     /**
      * {@code x.log()}: the natural logarithm.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor log() { return Nano.log(this); }
+
     /**
      * {@code x.log1p()}: ln(1 + x), accurate for tiny |x|.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor log1p() { return Nano.log1p(this); }
+
     /**
      * {@code x.expm1()}: e^x − 1, accurate for tiny |x|.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor expm1() { return Nano.expm1(this); }
+
     /**
      * {@code x.sqrt()}: the square root.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sqrt() { return Nano.sqrt(this); }
+
     /**
      * {@code x.rsqrt()}: 1 / √x.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor rsqrt() { return Nano.rsqrt(this); }
+
     /**
      * {@code x.abs()}: |x|.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor abs() { return Nano.abs(this); }
+
     /**
      * {@code x.sign()}: −1, 0 or +1.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sign() { return Nano.sign(this); }
+
     /**
      * {@code x.reciprocal()}: 1 / x.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor reciprocal() { return Nano.reciprocal(this); }
+
     /**
      * {@code x.square()}: x².
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor square() { return Nano.square(this); }
+
     /**
      * {@code x.sin()}, in radians.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sin() { return Nano.sin(this); }
+
     /**
      * {@code x.cos()}, in radians.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor cos() { return Nano.cos(this); }
+
     /**
      * {@code x.tanh()}: the hyperbolic tangent.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor tanh() { return Nano.tanh(this); }
+
     /**
      * {@code x.sigmoid()}: 1 / (1 + e^−x).
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sigmoid() { return Nano.sigmoid(this); }
+
     /**
      * {@code x.relu()}: max(x, 0).
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor relu() { return Nano.relu(this); }
+
     /**
      * {@code F.leaky_relu(x)} with slope 0.01 for negative inputs.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor leakyRelu() { return Nano.leakyRelu(this); }
+
     /**
      * {@code F.leaky_relu(x, negative_slope)}.
      * @param negativeSlope the slope for negative inputs
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor leakyRelu(double negativeSlope) { return Nano.leakyRelu(this, negativeSlope); }
+
     /**
      * {@code F.gelu(x)}: exact GELU, x·Φ(x).
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor gelu() { return Nano.gelu(this); }
+
     /**
      * {@code approximate} is "none" (exact, with erf) or "tanh".
      * @param approximate "none" or "tanh"
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor gelu(String approximate) { return Nano.gelu(this, approximate); }
+
     /**
      * {@code F.silu(x)}: x·sigmoid(x).
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor silu() { return Nano.silu(this); }
+
     /**
      * {@code F.softplus(x)}: ln(1 + e^x), with beta 1 and threshold 20.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor softplus() { return Nano.softplus(this); }
+
     /**
      * {@code F.softplus(x, beta, threshold)}: ln(1 + e^(beta·x)) / beta, linear above the threshold.
      * @param beta the sharpness
@@ -577,22 +611,26 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor softplus(double beta, double threshold) { return Nano.softplus(this, beta, threshold); }
+
     /**
      * {@code F.elu(x)} with alpha 1: x where x &gt; 0, else e^x − 1.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor elu() { return Nano.elu(this); }
+
     /**
      * {@code F.elu(x, alpha)}: x where x &gt; 0, else alpha·(e^x − 1).
      * @param alpha the negative saturation value
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor elu(double alpha) { return Nano.elu(this, alpha); }
+
     /**
      * {@code x.erf()}: the error function.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor erf() { return Nano.erf(this); }
+
     /**
      * Either bound may be null (one-sided).
      * @param min the lower bound, or null
@@ -600,6 +638,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor clamp(Double min, Double max) { return Nano.clamp(this, min, max); }
+
     /**
      * Tensor bounds broadcast; either may be null (one-sided).
      * @param min the lower bounds, or null
@@ -607,30 +646,35 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor clamp(Tensor min, Tensor max) { return Nano.clamp(this, min, max); }
+
     /**
      * {@code x.clamp_min(min)}; a NaN bound gives NaN everywhere (clamp(min, null) would ignore it).
      * @param min the lower bound
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor clampMin(double min) { return Nano.clampMin(this, min); }
+
     /**
      * {@code x.clamp_max(max)}; a NaN bound gives NaN everywhere (clamp(null, max) would ignore it).
      * @param max the upper bound
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor clampMax(double max) { return Nano.clampMax(this, max); }
+
     /**
      * {@code torch.maximum(x, other)}: the element-wise larger value, NaN if either is NaN.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor maximum(Tensor other) { return Nano.maximum(this, other); }
+
     /**
      * {@code torch.minimum(x, other)}: the element-wise smaller value, NaN if either is NaN.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor minimum(Tensor other) { return Nano.minimum(this, other); }
+
     /**
      * PyTorch's {@code x.where(condition, other)}: this where condition holds, else other.
      * @param condition a bool tensor
@@ -646,12 +690,14 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sum() { return Nano.sum(this); }
+
     /**
      * {@code x.sum(dim)}: sums along one dim, removing it.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sum(int dim) { return Nano.sum(this, new int[] {dim}, false); }
+
     /**
      * {@code x.sum(dim, keepdim)}.
      * @param dim the dim to work along (negative counts from the end)
@@ -659,6 +705,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sum(int dim, boolean keepdim) { return Nano.sum(this, new int[] {dim}, keepdim); }
+
     /**
      * {@code x.sum(dims, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -666,17 +713,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor sum(int[] dims, boolean keepdim) { return Nano.sum(this, dims, keepdim); }
+
     /**
      * {@code x.mean()}: the mean of every element, as a 0-d tensor.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mean() { return Nano.mean(this); }
+
     /**
      * {@code x.mean(dim)}: the mean along one dim, removing it.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mean(int dim) { return Nano.mean(this, new int[] {dim}, false); }
+
     /**
      * {@code x.mean(dim, keepdim)}.
      * @param dim the dim to work along (negative counts from the end)
@@ -684,6 +734,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mean(int dim, boolean keepdim) { return Nano.mean(this, new int[] {dim}, keepdim); }
+
     /**
      * {@code x.mean(dims, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -691,17 +742,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mean(int[] dims, boolean keepdim) { return Nano.mean(this, dims, keepdim); }
+
     /**
      * Unbiased (correction 1) over all elements.
      * @return a 0-d tensor
      */
     public Tensor var() { return Nano.var(this); }
+
     /**
      * {@code x.var(dim)}: the unbiased variance along one dim.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor var(int dim) { return Nano.var(this, new int[] {dim}, 1.0, false); }
+
     /**
      * {@code x.var(dims, correction=correction, keepdim=keepdim)}: Σ(x − mean)² / (N − correction).
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -710,6 +764,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Nano.var(this, dims, correction, keepdim); }
+
     /**
      * {@code x.var(dims, unbiased, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -718,17 +773,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Nano.var(this, dims, unbiased ? 1 : 0, keepdim); }
+
     /**
      * {@code x.std()}: the unbiased standard deviation of every element.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor std() { return Nano.std(this); }
+
     /**
      * {@code x.std(dim)}: the unbiased standard deviation along one dim.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor std(int dim) { return Nano.std(this, new int[] {dim}, 1.0, false); }
+
     /**
      * {@code x.std(dims, correction=correction, keepdim=keepdim)}: √var.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -737,6 +795,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor std(int[] dims, double correction, boolean keepdim) { return Nano.std(this, dims, correction, keepdim); }
+
     /**
      * {@code x.std(dims, unbiased, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -745,17 +804,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Nano.std(this, dims, unbiased ? 1 : 0, keepdim); }
+
     /**
      * {@code x.prod()}: the product of every element.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor prod() { return Nano.prod(this); }
+
     /**
      * {@code x.prod(dim)}: the product along one dim, removing it.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor prod(int dim) { return Nano.prod(this, dim, false); }
+
     /**
      * {@code x.prod(dim, keepdim)}.
      * @param dim the dim to work along (negative counts from the end)
@@ -763,17 +825,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor prod(int dim, boolean keepdim) { return Nano.prod(this, dim, keepdim); }
+
     /**
      * {@code x.amax()}: the largest element; ties share the gradient.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amax() { return Nano.amax(this, new int[0], false); }
+
     /**
      * {@code x.amax(dim)}: the largest value along one dim.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amax(int dim) { return Nano.amax(this, new int[] {dim}, false); }
+
     /**
      * {@code x.amax(dims, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -781,17 +846,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amax(int[] dims, boolean keepdim) { return Nano.amax(this, dims, keepdim); }
+
     /**
      * {@code x.amin()}: the smallest element; ties share the gradient.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amin() { return Nano.amin(this, new int[0], false); }
+
     /**
      * {@code x.amin(dim)}: the smallest value along one dim.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amin(int dim) { return Nano.amin(this, new int[] {dim}, false); }
+
     /**
      * {@code x.amin(dims, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -799,17 +867,20 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor amin(int[] dims, boolean keepdim) { return Nano.amin(this, dims, keepdim); }
+
     /**
      * Full reduction; ties share the gradient evenly.
      * @return a 0-d tensor: the largest element, NaN if any is NaN
      */
     public Tensor max() { return Nano.max(this); }
+
     /**
      * Values and (first) indices along {@code dim}; the gradient goes to the returned index.
      * @param dim the dim to work along (negative counts from the end)
      * @return the maxima and their int64 indices, with {@code dim} removed
      */
     public ValuesIndices max(int dim) { return Nano.max(this, dim, false); }
+
     /**
      * {@code x.max(dim, keepdim)}: values and (first) indices along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
@@ -817,17 +888,20 @@ public final class Tensor {
      * @return the maxima and their int64 indices
      */
     public ValuesIndices max(int dim, boolean keepdim) { return Nano.max(this, dim, keepdim); }
+
     /**
      * {@code x.min()}: the smallest element, NaN if any is NaN; ties share the gradient evenly.
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor min() { return Nano.min(this); }
+
     /**
      * {@code x.min(dim)}: values and (first) indices of the smallest elements along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
      * @return the minima and their int64 indices, with {@code dim} removed
      */
     public ValuesIndices min(int dim) { return Nano.min(this, dim, false); }
+
     /**
      * {@code x.min(dim, keepdim)}.
      * @param dim the dim to work along (negative counts from the end)
@@ -835,11 +909,13 @@ public final class Tensor {
      * @return the minima and their int64 indices
      */
     public ValuesIndices min(int dim, boolean keepdim) { return Nano.min(this, dim, keepdim); }
+
     /**
      * {@code x.argmax()}: the flat index of the first largest element.
      * @return a 0-d int64 tensor
      */
     public Tensor argmax() { return Nano.argmax(this); }
+
     /**
      * {@code x.argmax(dim, keepdim)}: the index of the first largest value along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
@@ -847,11 +923,13 @@ public final class Tensor {
      * @return an int64 tensor
      */
     public Tensor argmax(int dim, boolean keepdim) { return Nano.argmax(this, dim, keepdim); }
+
     /**
      * {@code x.argmin()}: the flat index of the first smallest element.
      * @return a 0-d int64 tensor
      */
     public Tensor argmin() { return Nano.argmin(this); }
+
     /**
      * {@code x.argmin(dim, keepdim)}: the index of the first smallest value along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
@@ -859,12 +937,14 @@ public final class Tensor {
      * @return an int64 tensor
      */
     public Tensor argmin(int dim, boolean keepdim) { return Nano.argmin(this, dim, keepdim); }
+
     /**
      * {@code x.logsumexp(dim)}: ln Σ e^x along one dim, computed stably.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor logsumexp(int dim) { return Nano.logsumexp(this, new int[] {dim}, false); }
+
     /**
      * {@code x.logsumexp(dims, keepdim)}.
      * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
@@ -872,12 +952,14 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Nano.logsumexp(this, dims, keepdim); }
+
     /**
      * {@code x.softmax(dim)}: e^x / Σ e^x along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor softmax(int dim) { return Nano.softmax(this, dim); }
+
     /**
      * {@code x.log_softmax(dim)}: x − logsumexp(x) along {@code dim}.
      * @param dim the dim to work along (negative counts from the end)
@@ -893,18 +975,21 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor matmul(Tensor other) { return Nano.matmul(this, other); }
+
     /**
      * {@code x.mm(other)}: the product of two matrices.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor mm(Tensor other) { return Nano.mm(this, other); }
+
     /**
      * {@code x.dot(other)}: the inner product of two 1-D tensors.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor dot(Tensor other) { return Nano.dot(this, other); }
+
     /**
      * Transpose of a tensor with at most 2 dims.
      * @return a new tensor (nano copies where PyTorch returns a view)
@@ -919,17 +1004,20 @@ public final class Tensor {
      * @return a new tensor with the same elements
      */
     public Tensor reshape(int... shape) { return Nano.reshape(this, shape); }
+
     /**
      * {@code x.view(shape)}: the same as {@link #reshape} in nano, whose tensors are always contiguous.
      * @param shape the new sizes; one may be −1 (inferred)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor view(int... shape) { return Nano.view(this, shape); }
+
     /**
      * {@code x.flatten()}: all elements in one dim (a 0-d tensor becomes shape [1]).
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor flatten() { return Nano.flatten(this, 0, -1); }
+
     /**
      * {@code x.flatten(start_dim, end_dim)}: merges the dims from {@code startDim} to {@code endDim} into one.
      * @param startDim the first dim to merge
@@ -937,29 +1025,34 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor flatten(int startDim, int endDim) { return Nano.flatten(this, startDim, endDim); }
+
     /**
      * Drops every dim of size 1.
      * @return a new tensor without size-1 dims
      */
     public Tensor squeeze() { return Nano.squeeze(this); }
+
     /**
      * {@code x.squeeze(dim)}: removes {@code dim} if its size is 1, else returns the same shape.
      * @param dim the dim to work along (negative counts from the end)
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor squeeze(int dim) { return Nano.squeeze(this, new int[] {dim}); }
+
     /**
      * {@code x.squeeze(dims)}: removes those of {@code dims} whose size is 1.
      * @param dims the dims to remove if they have size 1
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor squeeze(int[] dims) { return Nano.squeeze(this, dims); }
+
     /**
      * {@code x.unsqueeze(dim)}: inserts a size-1 dim at {@code dim}.
      * @param dim the position of the new dim
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor unsqueeze(int dim) { return Nano.unsqueeze(this, dim); }
+
     /**
      * {@code x.transpose(dim0, dim1)}: swaps two dims.
      * @param dim0 one dim
@@ -967,18 +1060,21 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor transpose(int dim0, int dim1) { return Nano.transpose(this, dim0, dim1); }
+
     /**
      * {@code x.permute(dims)}: reorders the dims; result dim i is this tensor's dim {@code dims[i]}.
      * @param dims a permutation of the dims
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor permute(int... dims) { return Nano.permute(this, dims); }
+
     /**
      * Broadcasts to a larger shape; -1 keeps a size.
      * @param sizes the target sizes; −1 keeps a size
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor expand(int... sizes) { return Nano.expand(this, sizes); }
+
     /**
      * {@code x.narrow(dim, start, length)}: {@code length} positions along {@code dim} from {@code start}.
      * @param dim the dim to work along (negative counts from the end)
@@ -987,6 +1083,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor narrow(int dim, int start, int length) { return Nano.narrow(this, dim, start, length); }
+
     /**
      * Picks one position along {@code dim}, removing the dim.
      * @param dim the dim to work along (negative counts from the end)
@@ -994,12 +1091,14 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor select(int dim, int index) { return Nano.select(this, dim, index); }
+
     /**
      * {@code x[s0, s1, ...]} with a range per leading dim.
      * @param slices one slice per leading dim
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor index(Slice... slices) { return Nano.index(this, slices); }
+
     /**
      * {@code x.gather(dim, index)}: picks along {@code dim} the positions {@code index} names.
      * @param dim the dim to work along (negative counts from the end)
@@ -1007,6 +1106,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor gather(int dim, Tensor index) { return Nano.gather(this, dim, index); }
+
     /**
      * Constant padding: {@code pad} holds (left, right) pairs starting from the last dim.
      * @param pad (left, right) pairs, last dim first; negative amounts crop
@@ -1014,6 +1114,7 @@ public final class Tensor {
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
     public Tensor pad(int[] pad, double value) { return Nano.pad(this, pad, value); }
+
     /**
      * A copy that stays in the graph.
      * @return a new tensor with its own storage, equal to this one
@@ -1028,66 +1129,77 @@ public final class Tensor {
      * @return a bool tensor
      */
     public Tensor lt(Tensor other) { return Nano.lt(this, other); }
+
     /**
      * {@code x < other}; NaN compares false.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor lt(double other) { return Nano.lt(this, other); }
+
     /**
      * {@code x <= other}, {@link Nano#le(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor le(Tensor other) { return Nano.le(this, other); }
+
     /**
      * {@code x <= other}; NaN compares false.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor le(double other) { return Nano.le(this, other); }
+
     /**
      * {@code x > other}, {@link Nano#gt(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor gt(Tensor other) { return Nano.gt(this, other); }
+
     /**
      * {@code x > other}; NaN compares false.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor gt(double other) { return Nano.gt(this, other); }
+
     /**
      * {@code x >= other}, {@link Nano#ge(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor ge(Tensor other) { return Nano.ge(this, other); }
+
     /**
      * {@code x >= other}; NaN compares false.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor ge(double other) { return Nano.ge(this, other); }
+
     /**
      * {@code x == other}, {@link Nano#eq(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor eq(Tensor other) { return Nano.eq(this, other); }
+
     /**
      * {@code x == other}; NaN equals nothing.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor eq(double other) { return Nano.eq(this, other); }
+
     /**
      * {@code x != other}, {@link Nano#ne(Tensor, Tensor)}.
      * @param other the right operand; a tensor broadcasts against this one
      * @return a bool tensor
      */
     public Tensor ne(Tensor other) { return Nano.ne(this, other); }
+
     /**
      * {@code x != other}; NaN differs from everything.
      * @param other the right operand; a tensor broadcasts against this one

@@ -29,6 +29,7 @@ public final class Comparisons {
      * @return a bool tensor of the broadcast shape
      */
     public static Tensor lt(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x < y); }
+
     /**
      * {@code torch.le}: a ≤ b element-wise; NaN compares false.
      * @param a the left operand
@@ -36,6 +37,7 @@ public final class Comparisons {
      * @return a bool tensor of the broadcast shape
      */
     public static Tensor le(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x <= y); }
+
     /**
      * {@code torch.gt}: a &gt; b element-wise; NaN compares false.
      * @param a the left operand
@@ -43,6 +45,7 @@ public final class Comparisons {
      * @return a bool tensor of the broadcast shape
      */
     public static Tensor gt(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x > y); }
+
     /**
      * {@code torch.ge}: a ≥ b element-wise; NaN compares false.
      * @param a the left operand
@@ -50,6 +53,7 @@ public final class Comparisons {
      * @return a bool tensor of the broadcast shape
      */
     public static Tensor ge(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x >= y); }
+
     /**
      * {@code torch.eq}: a == b element-wise; NaN equals nothing.
      * @param a the left operand
@@ -57,6 +61,7 @@ public final class Comparisons {
      * @return a bool tensor of the broadcast shape
      */
     public static Tensor eq(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x == y); }
+
     /**
      * {@code torch.ne}: a ≠ b element-wise; NaN differs from everything.
      * @param a the left operand
