@@ -15,7 +15,14 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Returns {@code value}, or fails with "{@code op}: argument '{@code name}' must not be null". */
+    /**
+     * Returns {@code value}, or fails with "{@code op}: argument '{@code name}' must not be null".
+     * @param <T> the argument's type
+     * @param op the operator's name, for the message
+     * @param name the argument's name, for the message
+     * @param value the argument
+     * @return {@code value}
+     */
     public static <T> T notNull(String op, String name, T value) {
         if (value == null) {
             throw nullArgument(op, name);
@@ -23,12 +30,24 @@ public final class Checks {
         return value;
     }
 
-    /** The exception {@link #notNull} throws, for callers that test for null themselves. */
+    /**
+     * The exception {@link #notNull} throws, for callers that test for null themselves.
+     * @param op the operator's name, for the message
+     * @param name the argument's name, for the message
+     * @return the exception, to be thrown by the caller
+     */
     public static NullPointerException nullArgument(String op, String name) {
         return new NullPointerException(op + ": argument '" + name + "' must not be null");
     }
 
-    /** {@link #notNull} for an array and each of its elements. */
+    /**
+     * {@link #notNull} for an array and each of its elements.
+     * @param <T> the element type
+     * @param op the operator's name, for the message
+     * @param name the argument's name, for the message
+     * @param values the array
+     * @return {@code values}
+     */
     public static <T> T[] noNulls(String op, String name, T[] values) {
         notNull(op, name, values);
         for (int i = 0; i < values.length; i++) {
@@ -45,6 +64,9 @@ public final class Checks {
      * overflow message nano gives for every tensor too large for a {@code double[]}:
      * "matmul: a tensor of shape [65536, 65536] has more elements than a Java array can hold (2147483647)".
      * A shape with a zero size is empty, however large its other sizes.
+     * @param op the operator's name, for the message
+     * @param shape the sizes
+     * @return the element count
      */
     public static int numel(String op, long... shape) {
         long n = 1;
@@ -66,7 +88,12 @@ public final class Checks {
         return (int) n;
     }
 
-    /** {@link #numel(String, long...)} for an {@code int[]} shape. */
+    /**
+     * {@link #numel(String, long...)} for an {@code int[]} shape.
+     * @param op the operator's name, for the message
+     * @param shape the sizes
+     * @return the element count
+     */
     public static int numel(String op, int[] shape) {
         long n = 1;
         for (int s : shape) {
@@ -84,7 +111,13 @@ public final class Checks {
                 + Integer.MAX_VALUE + ")");
     }
 
-    /** Fails unless {@code value} is a number (not NaN): "{@code op}: {@code name} must be a number, got nan". */
+    /**
+     * Fails unless {@code value} is a number (not NaN): "{@code op}: {@code name} must be a number, got nan".
+     * @param op the operator's name, for the message
+     * @param name the argument's name, for the message
+     * @param value the argument
+     * @return {@code value}
+     */
     public static double notNaN(String op, String name, double value) {
         if (Double.isNaN(value)) {
             throw new IllegalArgumentException(op + ": " + name + " must be a number, got nan");

@@ -8,8 +8,13 @@ package dev.nano;
  * a Java array can hold.
  */
 public enum DType {
+    /** 64-bit IEEE floating point, the dtype of every computed value ({@code torch.float64}). */
     FLOAT64("torch.float64"),
+    /** 64-bit integers, for indices and class labels ({@code torch.int64}); stored exactly within ±2^53. */
     INT64("torch.int64"),
+    /**
+     * Booleans, the result of comparisons and the condition of {@code where} ({@code torch.bool}); stored as 0 and 1.
+     */
     BOOL("torch.bool");
 
     private final String torchName;
@@ -18,11 +23,18 @@ public enum DType {
         this.torchName = torchName;
     }
 
-    /** The name PyTorch prints for this type, e.g. {@code torch.float64}. */
+    /**
+     * The name PyTorch prints for this type, e.g. {@code torch.float64}.
+     * @return the PyTorch name
+     */
     public String torchName() {
         return torchName;
     }
 
+    /**
+     * {@code dtype.is_floating_point}: whether values of this type can be fractional (only float64 here).
+     * @return true for {@link #FLOAT64}
+     */
     public boolean isFloatingPoint() {
         return this == FLOAT64;
     }

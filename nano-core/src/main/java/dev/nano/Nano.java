@@ -26,29 +26,47 @@ public final class Nano {
 
     // ---------------------------------------------------------------- grad mode
 
-    /** {@code try (var g = Nano.noGrad()) {...}}: nothing inside is recorded for backward. */
+    /**
+     * {@code try (var g = Nano.noGrad()) {...}}: nothing inside is recorded for backward.
+     * @return a scope whose {@code close()} restores the previous grad mode
+     */
     public static GradMode.Scope noGrad() {
         return GradMode.set(false);
     }
 
-    /** Turns recording back on inside a {@link #noGrad()} scope. */
+    /**
+     * Turns recording back on inside a {@link #noGrad()} scope.
+     * @return a scope whose {@code close()} restores the previous grad mode
+     */
     public static GradMode.Scope enableGrad() {
         return GradMode.set(true);
     }
 
+    /**
+     * {@code torch.is_grad_enabled()}: whether operations on tensors that require grad are recorded right now.
+     * @return false inside a {@link #noGrad()} scope, true otherwise
+     */
     public static boolean isGradEnabled() {
         return GradMode.isEnabled();
     }
 
     // ---------------------------------------------------------------- factories
 
-    /** A 1-D tensor. */
+    /**
+     * A 1-D tensor.
+     * @param values the elements, row-major; copied
+     * @return a float64 tensor of shape {@code [values.length]}
+     */
     public static Tensor tensor(double... values) {
         notNull("tensor", "data", values);
         return new Tensor(values.clone(), values.length);
     }
 
-    /** A 2-D tensor from rows of equal length. */
+    /**
+     * A 2-D tensor from rows of equal length.
+     * @param rows the rows; each must have the same length
+     * @return a float64 tensor of shape {@code [rows, cols]}
+     */
     public static Tensor tensor(double[][] rows) {
         noNulls("tensor", "data", rows);
         int cols = rows.length == 0 ? 0 : rows[0].length;
@@ -63,7 +81,11 @@ public final class Nano {
         return new Tensor(data, rows.length, cols);
     }
 
-    /** A 3-D tensor from blocks of equal shape. */
+    /**
+     * A 3-D tensor from blocks of equal shape.
+     * @param blocks the 2-D blocks; each must have the same shape
+     * @return a float64 tensor of shape {@code [blocks, rows, cols]}
+     */
     public static Tensor tensor(double[][][] blocks) {
         noNulls("tensor", "data", blocks);
         if (blocks.length == 0) {
@@ -83,19 +105,33 @@ public final class Nano {
         return new Tensor(data, blocks.length, first.size(0), first.size(1));
     }
 
-    /** Values (row-major, copied) viewed as {@code shape}. */
+    /**
+     * Values (row-major, copied) viewed as {@code shape}.
+     * @param values the elements, row-major; copied
+     * @param shape the sizes of the result's dims
+     * @return a float64 tensor of the given shape; {@code values.length} must equal its element count
+     */
     public static Tensor tensor(double[] values, int... shape) {
         notNull("tensor", "data", values);
         notNull("tensor", "size", shape);
         return new Tensor(values.clone(), Shape.checkSizes("tensor", shape));
     }
 
-    /** A 0-d tensor. */
+    /**
+     * A 0-d tensor.
+     * @param value the single element
+     * @return a float64 tensor of shape {@code []}
+     */
     public static Tensor scalar(double value) {
         return new Tensor(new double[] {value}, new int[0]);
     }
 
-    /** A bool tensor (for {@code where} conditions and masks). */
+    /**
+     * A bool tensor (for {@code where} conditions and masks).
+     * @param values the elements, row-major; {@code true} is stored as 1
+     * @param shape the sizes of the result's dims
+     * @return a bool tensor of the given shape
+     */
     public static Tensor boolTensor(boolean[] values, int... shape) {
         notNull("boolTensor", "data", values);
         notNull("boolTensor", "size", shape);
@@ -109,7 +145,12 @@ public final class Nano {
     /** 2^53: beyond it a double, which holds every tensor's values, no longer holds every integer. */
     private static final long MAX_EXACT_LONG = 1L << 53;
 
-    /** An int64 tensor (for {@code gather} indices); values must lie within ±2^53. */
+    /**
+     * An int64 tensor (for {@code gather} indices); values must lie within ±2^53.
+     * @param values the indices, row-major
+     * @param shape the sizes of the result's dims
+     * @return an int64 tensor of the given shape
+     */
     public static Tensor longTensor(long[] values, int... shape) {
         notNull("longTensor", "data", values);
         notNull("longTensor", "size", shape);
@@ -124,16 +165,32 @@ public final class Nano {
         return new Tensor(data, Shape.checkSizes("longTensor", shape), DType.INT64);
     }
 
+    /**
+     * {@code torch.zeros(*shape)}: a float64 tensor filled with 0.
+     * @param shape the sizes of the result's dims
+     * @return a new tensor of the given shape
+     */
     public static Tensor zeros(int... shape) {
         notNull("zeros", "size", shape);
         return full(shape, 0.0);
     }
 
+    /**
+     * {@code torch.ones(*shape)}: a float64 tensor filled with 1.
+     * @param shape the sizes of the result's dims
+     * @return a new tensor of the given shape
+     */
     public static Tensor ones(int... shape) {
         notNull("ones", "size", shape);
         return full(shape, 1.0);
     }
 
+    /**
+     * {@code torch.full(shape, value)}: a float64 tensor with every element equal to {@code value}.
+     * @param shape the sizes of the result's dims
+     * @param value the fill value
+     * @return a new tensor of the given shape
+     */
     public static Tensor full(int[] shape, double value) {
         notNull("full", "size", shape);
         int[] checked = Shape.checkSizes("full", shape);
@@ -142,31 +199,63 @@ public final class Nano {
         return new Tensor(data, checked);
     }
 
+    /**
+     * {@code torch.zeros_like(t)}: zeros in the shape of {@code t}.
+     * @param t the tensor whose shape the result copies
+     * @return a new float64 tensor
+     */
     public static Tensor zerosLike(Tensor t) {
         notNull("zerosLike", "input", t);
         return zeros(t.shape());
     }
 
+    /**
+     * {@code torch.ones_like(t)}: ones in the shape of {@code t}.
+     * @param t the tensor whose shape the result copies
+     * @return a new float64 tensor
+     */
     public static Tensor onesLike(Tensor t) {
         notNull("onesLike", "input", t);
         return ones(t.shape());
     }
 
+    /**
+     * {@code torch.full_like(t, value)}: {@code value} in the shape of {@code t}.
+     * @param t the tensor whose shape the result copies
+     * @param value the fill value
+     * @return a new float64 tensor
+     */
     public static Tensor fullLike(Tensor t, double value) {
         notNull("fullLike", "input", t);
         return full(t.shape(), value);
     }
 
-    /** {@code [0, 1, ..., end)}. Unlike PyTorch (int64 for integer bounds), always float64. */
+    /**
+     * {@code [0, 1, ..., end)}. Unlike PyTorch (int64 for integer bounds), always float64.
+     * @param end the exclusive upper bound
+     * @return a 1-D tensor of {@code ceil(end)} values
+     */
     public static Tensor arange(double end) {
         return arange(0, end, 1);
     }
 
+    /**
+     * {@code torch.arange(start, end)}: {@code start, start + 1, ...} up to but excluding {@code end}, always float64.
+     * @param start the first value
+     * @param end the exclusive bound
+     * @return a 1-D tensor of {@code ceil(end - start)} values
+     */
     public static Tensor arange(double start, double end) {
         return arange(start, end, 1);
     }
 
-    /** {@code start, start + step, ...} up to but excluding {@code end}; PyTorch's length rule. */
+    /**
+     * {@code start, start + step, ...} up to but excluding {@code end}; PyTorch's length rule.
+     * @param start the first value
+     * @param end the exclusive bound
+     * @param step the increment; non-zero, negative counts down
+     * @return a 1-D tensor of {@code ceil((end - start) / step)} values
+     */
     public static Tensor arange(double start, double end, double step) {
         if (!(step > 0 || step < 0)) { // 0 or NaN
             throw new IllegalArgumentException("arange: step must be nonzero");
@@ -212,6 +301,10 @@ public final class Nano {
     /**
      * {@code steps} evenly spaced values from start to end inclusive. As in PyTorch's kernel, the
      * first half counts up from start and the second half down from end, so both ends are exact.
+     * @param start the first value
+     * @param end the last value
+     * @param steps how many values; 1 gives {@code [start]}, 0 an empty tensor
+     * @return a 1-D float64 tensor of {@code steps} values
      */
     public static Tensor linspace(double start, double end, int steps) {
         if (steps < 0) {
@@ -230,12 +323,21 @@ public final class Nano {
         return new Tensor(data, steps);
     }
 
-    /** The n×n identity. */
+    /**
+     * The n×n identity.
+     * @param n the number of rows and columns
+     * @return {@code torch.eye(n)}: a float64 n×n tensor
+     */
     public static Tensor eye(int n) {
         return eye(n, n);
     }
 
-    /** An n×m matrix with ones on the diagonal. */
+    /**
+     * An n×m matrix with ones on the diagonal.
+     * @param n the number of rows
+     * @param m the number of columns
+     * @return {@code torch.eye(n, m)}: a float64 n×m tensor
+     */
     public static Tensor eye(int n, int m) {
         if (n < 0) {
             throw new IllegalArgumentException("eye: n must be greater or equal to 0, got " + n);
@@ -254,6 +356,8 @@ public final class Nano {
      * Uniform values in [0, 1) from the global generator ({@link dev.nano.nn.Init#manualSeed}), like
      * {@code torch.rand(2, 3)}: the arguments are the shape. Reproducible after {@code manualSeed}
      * as long as one thread draws; for anything concurrent pass a generator of your own.
+     * @param shape the sizes of the result's dims
+     * @return a new float64 tensor of the given shape
      */
     public static Tensor rand(int... shape) {
         return rand(dev.nano.nn.Init.defaultGenerator(), shape);
@@ -263,17 +367,29 @@ public final class Nano {
      * Uniform values in [0, 1) drawn from {@code generator} ({@code torch.rand(2, 3, generator=g)}):
      * {@code Nano.rand(new Random(42), 2, 3)} gives the same tensor every time. (nano's generator is
      * {@link Random}, so the values are not PyTorch's; only the distribution matches.)
+     * @param generator the random source; the same seed gives the same tensor
+     * @param shape the sizes of the result's dims
+     * @return a new float64 tensor of the given shape
      */
     public static Tensor rand(Random generator, int... shape) {
         return draw("rand", generator, shape, false);
     }
 
-    /** Standard normal values from the global generator, like {@code torch.randn(2, 3)}. */
+    /**
+     * Standard normal values from the global generator, like {@code torch.randn(2, 3)}.
+     * @param shape the sizes of the result's dims
+     * @return a new float64 tensor of the given shape
+     */
     public static Tensor randn(int... shape) {
         return randn(dev.nano.nn.Init.defaultGenerator(), shape);
     }
 
-    /** Standard normal values drawn from {@code generator} ({@code torch.randn(2, 3, generator=g)}). */
+    /**
+     * Standard normal values drawn from {@code generator} ({@code torch.randn(2, 3, generator=g)}).
+     * @param generator the random source; the same seed gives the same tensor
+     * @param shape the sizes of the result's dims
+     * @return a new float64 tensor of the given shape
+     */
     public static Tensor randn(Random generator, int... shape) {
         return draw("randn", generator, shape, true);
     }
@@ -293,6 +409,9 @@ public final class Nano {
      * generator=g)}), drawn from {@code generator} by a Fisher–Yates shuffle: the same generator
      * state gives the same permutation. (PyTorch's generator cannot be reproduced, so neither can
      * its permutations; {@code DataLoader} shuffles with this.)
+     * @param n the number of elements to permute
+     * @param generator the random source; the same seed gives the same tensor
+     * @return a 1-D int64 tensor holding each of {@code 0 … n−1} once
      */
     public static Tensor randperm(int n, Random generator) {
         if (n < 0) {
@@ -313,270 +432,1044 @@ public final class Nano {
 
     // ---------------------------------------------------------------- arithmetic
 
+    /**
+     * {@code torch.add(a, b)}: the element-wise sum {@code a + b}; shapes broadcast.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor add(Tensor a, Tensor b) {
         return Arithmetic.add(notNull("add", "input", a), notNull("add", "other", b));
     }
+
+    /**
+     * {@code torch.add(a, b)} with a scalar {@code b} added to every element.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code a}'s shape
+     */
     public static Tensor add(Tensor a, double b) { return Arithmetic.add(notNull("add", "input", a), b); }
+
+    /**
+     * {@code torch.add(a, b)} with a scalar {@code a} added to every element of {@code b}.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code b}'s shape
+     */
     public static Tensor add(double a, Tensor b) { return Arithmetic.add(notNull("add", "other", b), a); }
+
+    /**
+     * {@code torch.sub(a, b)}: the element-wise difference {@code a - b}; shapes broadcast.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor sub(Tensor a, Tensor b) {
         return Arithmetic.sub(notNull("sub", "input", a), notNull("sub", "other", b));
     }
+
+    /**
+     * {@code torch.sub(a, b)} with a scalar {@code b} subtracted from every element.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code a}'s shape
+     */
     public static Tensor sub(Tensor a, double b) { return Arithmetic.sub(notNull("sub", "input", a), b); }
-    /** {@code a - b} with a scalar on the left (PyTorch's {@code rsub}). */
+
+    /**
+     * {@code a - b} with a scalar on the left (PyTorch's {@code rsub}).
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code b}'s shape
+     */
     public static Tensor sub(double a, Tensor b) { return Arithmetic.sub(a, notNull("sub", "other", b)); }
+
+    /**
+     * {@code torch.mul(a, b)}: the element-wise product {@code a * b}; shapes broadcast.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor mul(Tensor a, Tensor b) {
         return Arithmetic.mul(notNull("mul", "input", a), notNull("mul", "other", b));
     }
+
+    /**
+     * {@code torch.mul(a, b)}: every element of {@code a} times the scalar {@code b}.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code a}'s shape
+     */
     public static Tensor mul(Tensor a, double b) { return Arithmetic.mul(notNull("mul", "input", a), b); }
+
+    /**
+     * {@code torch.mul(a, b)}: the scalar {@code a} times every element of {@code b}.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code b}'s shape
+     */
     public static Tensor mul(double a, Tensor b) { return Arithmetic.mul(notNull("mul", "other", b), a); }
+
+    /**
+     * {@code torch.div(a, b)}: true division {@code a / b}; shapes broadcast, x/0 gives ±inf or NaN as in IEEE 754.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor div(Tensor a, Tensor b) {
         return Arithmetic.div(notNull("div", "input", a), notNull("div", "other", b));
     }
+
+    /**
+     * {@code torch.div(a, b)}: every element of {@code a} divided by the scalar {@code b}.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code a}'s shape
+     */
     public static Tensor div(Tensor a, double b) { return Arithmetic.div(notNull("div", "input", a), b); }
-    /** {@code a / b} with a scalar on the left. */
+
+    /**
+     * {@code a / b} with a scalar on the left.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of {@code b}'s shape
+     */
     public static Tensor div(double a, Tensor b) { return Arithmetic.div(a, notNull("div", "other", b)); }
+
+    /**
+     * {@code torch.pow(base, exponent)}: {@code base ** exponent} element-wise; shapes broadcast, C's {@code pow} edge
+     * rules.
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor pow(Tensor base, Tensor exponent) {
         return Arithmetic.pow(notNull("pow", "input", base), notNull("pow", "exponent", exponent));
     }
+
+    /**
+     * {@code torch.pow(base, exponent)} with a scalar exponent; squares and square roots take PyTorch's fast paths.
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor of {@code base}'s shape
+     */
     public static Tensor pow(Tensor base, double exponent) {
         return Arithmetic.pow(notNull("pow", "input", base), exponent);
     }
-    /** {@code base ** exponent} with a scalar base. */
+
+    /**
+     * {@code base ** exponent} with a scalar base.
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor of {@code exponent}'s shape
+     */
     public static Tensor pow(double base, Tensor exponent) {
         return Arithmetic.pow(base, notNull("pow", "exponent", exponent));
     }
+
+    /**
+     * {@code torch.neg}: {@code -x}.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor neg(Tensor x) { return Arithmetic.neg(notNull("neg", "input", x)); }
 
     // ---------------------------------------------------------------- elementwise
 
+    /**
+     * {@code torch.exp}: e^x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor exp(Tensor x) { return Unary.exp(notNull("exp", "input", x)); }
+
+    /**
+     * {@code torch.log}: the natural logarithm; 0 gives -inf, negatives NaN.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor log(Tensor x) { return Unary.log(notNull("log", "input", x)); }
+
+    /**
+     * {@code torch.log1p}: ln(1 + x), accurate for tiny |x|.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor log1p(Tensor x) { return Unary.log1p(notNull("log1p", "input", x)); }
+
+    /**
+     * {@code torch.expm1}: e^x − 1, accurate for tiny |x|.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor expm1(Tensor x) { return Unary.expm1(notNull("expm1", "input", x)); }
+
+    /**
+     * {@code torch.sqrt}: the square root; negatives give NaN.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sqrt(Tensor x) { return Unary.sqrt(notNull("sqrt", "input", x)); }
+
+    /**
+     * {@code torch.rsqrt}: 1 / √x; 0 gives +inf.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor rsqrt(Tensor x) { return Unary.rsqrt(notNull("rsqrt", "input", x)); }
+
+    /**
+     * {@code torch.abs}: |x|; its gradient at 0 is 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor abs(Tensor x) { return Unary.abs(notNull("abs", "input", x)); }
+
+    /**
+     * {@code torch.sign}: −1, 0 or +1 by the sign of x (NaN stays NaN); its gradient is 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sign(Tensor x) { return Unary.sign(notNull("sign", "input", x)); }
+
+    /**
+     * {@code torch.reciprocal}: 1 / x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor reciprocal(Tensor x) { return Unary.reciprocal(notNull("reciprocal", "input", x)); }
+
+    /**
+     * {@code torch.square}: x².
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor square(Tensor x) { return Unary.square(notNull("square", "input", x)); }
+
+    /**
+     * {@code torch.sin}, x in radians.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sin(Tensor x) { return Unary.sin(notNull("sin", "input", x)); }
+
+    /**
+     * {@code torch.cos}, x in radians.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor cos(Tensor x) { return Unary.cos(notNull("cos", "input", x)); }
+
+    /**
+     * {@code torch.tanh}: the hyperbolic tangent, in (−1, 1).
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor tanh(Tensor x) { return Unary.tanh(notNull("tanh", "input", x)); }
+
+    /**
+     * {@code torch.sigmoid}: 1 / (1 + e^−x), in (0, 1).
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sigmoid(Tensor x) { return Unary.sigmoid(notNull("sigmoid", "input", x)); }
+
+    /**
+     * {@code torch.relu}: max(x, 0); its gradient at 0 is 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor relu(Tensor x) { return Unary.relu(notNull("relu", "input", x)); }
-    /** Default negative slope 0.01, as {@code F.leaky_relu}. */
+
+    /**
+     * Default negative slope 0.01, as {@code F.leaky_relu}.
+     * @param x the input tensor
+     * @return {@code x} where x &gt; 0, else {@code 0.01 * x}
+     */
     public static Tensor leakyRelu(Tensor x) { return Unary.leakyRelu(notNull("leakyRelu", "input", x), 0.01); }
+
+    /**
+     * {@code F.leaky_relu(x, negative_slope)}: x where x &gt; 0, else {@code negativeSlope * x}.
+     * @param x the input tensor
+     * @param negativeSlope the slope for negative inputs
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
         return Unary.leakyRelu(notNull("leakyRelu", "input", x), negativeSlope);
     }
-    /** Exact GELU, {@code x·Φ(x)}. */
+
+    /**
+     * Exact GELU, {@code x·Φ(x)}.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor gelu(Tensor x) { return Unary.gelu(notNull("gelu", "input", x), "none"); }
-    /** {@code approximate}: "none" or "tanh". */
+
+    /**
+     * {@code approximate}: "none" or "tanh".
+     * @param x the input tensor
+     * @param approximate "none" or "tanh"
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor gelu(Tensor x, String approximate) {
         return Unary.gelu(notNull("gelu", "input", x), approximate);
     }
+
+    /**
+     * {@code F.silu}: x·sigmoid(x) (also called swish).
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor silu(Tensor x) { return Unary.silu(notNull("silu", "input", x)); }
-    /** Defaults beta 1, threshold 20, as {@code F.softplus}. */
+
+    /**
+     * Defaults beta 1, threshold 20, as {@code F.softplus}.
+     * @param x the input tensor
+     * @return ln(1 + e^x), or x itself where x &gt; 20
+     */
     public static Tensor softplus(Tensor x) { return Unary.softplus(notNull("softplus", "input", x), 1.0, 20.0); }
+
+    /**
+     * {@code F.softplus(x, beta, threshold)}: ln(1 + e^(beta·x)) / beta, a smooth relu; linear where beta·x &gt;
+     * threshold.
+     * @param x the input tensor
+     * @param beta the sharpness
+     * @param threshold above this, beta·x is returned as x, to avoid overflow
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor softplus(Tensor x, double beta, double threshold) {
         return Unary.softplus(notNull("softplus", "input", x), beta, threshold);
     }
-    /** Default alpha 1. */
+
+    /**
+     * Default alpha 1.
+     * @param x the input tensor
+     * @return x where x &gt; 0, else e^x − 1
+     */
     public static Tensor elu(Tensor x) { return Unary.elu(notNull("elu", "input", x), 1.0); }
+
+    /**
+     * {@code F.elu(x, alpha)}: x where x &gt; 0, else alpha·(e^x − 1).
+     * @param x the input tensor
+     * @param alpha the negative saturation value
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor elu(Tensor x, double alpha) { return Unary.elu(notNull("elu", "input", x), alpha); }
+
+    /**
+     * {@code torch.erf}: the error function, (2/√π)∫₀ˣ e^(−t²) dt.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor erf(Tensor x) { return Unary.erf(notNull("erf", "input", x)); }
-    /** Scalar bounds, either may be null. */
+
+    /**
+     * Scalar bounds, either may be null.
+     * @param x the input tensor
+     * @param min the lower bound, or null for none
+     * @param max the upper bound, or null for none
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor clamp(Tensor x, Double min, Double max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);
     }
-    /** {@code x.clamp_min(min)}: unlike {@code clamp(x, min, null)}, a NaN bound makes every element NaN. */
+
+    /**
+     * {@code x.clamp_min(min)}: unlike {@code clamp(x, min, null)}, a NaN bound makes every element NaN.
+     * @param x the input tensor
+     * @param min the lower bound
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor clampMin(Tensor x, double min) {
         return Selection.clampMin(notNull("clamp_min", "input", x), min);
     }
-    /** {@code x.clamp_max(max)}: unlike {@code clamp(x, null, max)}, a NaN bound makes every element NaN. */
+
+    /**
+     * {@code x.clamp_max(max)}: unlike {@code clamp(x, null, max)}, a NaN bound makes every element NaN.
+     * @param x the input tensor
+     * @param max the upper bound
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor clampMax(Tensor x, double max) {
         return Selection.clampMax(notNull("clamp_max", "input", x), max);
     }
-    /** Tensor bounds (broadcasting), either may be null. */
+
+    /**
+     * Tensor bounds (broadcasting), either may be null.
+     * @param x the input tensor
+     * @param min the lower bounds, or null for none
+     * @param max the upper bounds, or null for none
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         return Selection.clamp(notNull("clamp", "input", x), min, max);
     }
+
+    /**
+     * {@code torch.maximum(a, b)}: the element-wise larger value, NaN if either is NaN; shapes broadcast.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor maximum(Tensor a, Tensor b) {
         return Selection.maximum(notNull("maximum", "input", a), notNull("maximum", "other", b));
     }
+
+    /**
+     * {@code torch.minimum(a, b)}: the element-wise smaller value, NaN if either is NaN; shapes broadcast.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor minimum(Tensor a, Tensor b) {
         return Selection.minimum(notNull("minimum", "input", a), notNull("minimum", "other", b));
     }
-    /** {@code a} where {@code condition} (a bool tensor) holds, else {@code b}; all three broadcast. */
+
+    /**
+     * {@code a} where {@code condition} (a bool tensor) holds, else {@code b}; all three broadcast.
+     * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         return Selection.where(
                 notNull("where", "condition", condition), notNull("where", "input", a), notNull("where", "other", b));
     }
+
+    /**
+     * {@code torch.where(condition, a, b)} with a scalar {@code b}.
+     * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape of {@code condition} and {@code a}
+     */
     public static Tensor where(Tensor condition, Tensor a, double b) {
         return Selection.where(notNull("where", "condition", condition), notNull("where", "input", a), scalar(b));
     }
+
+    /**
+     * {@code torch.where(condition, a, b)} with a scalar {@code a}.
+     * @param condition a bool tensor choosing {@code a} where true, {@code b} where false
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a new tensor of the broadcast shape of {@code condition} and {@code b}
+     */
     public static Tensor where(Tensor condition, double a, Tensor b) {
         return Selection.where(notNull("where", "condition", condition), scalar(a), notNull("where", "other", b));
     }
 
     // ---------------------------------------------------------------- reductions
 
+    /**
+     * {@code torch.sum(x)}: the sum of every element.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor sum(Tensor x) { return Reductions.sum(notNull("sum", "input", x), new int[0], false); }
-    /** An empty (or null) {@code dims} reduces every dim. */
+
+    /**
+     * An empty (or null) {@code dims} reduces every dim.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the sums, with the reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor sum(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.sum(notNull("sum", "input", x), dims, keepdim);
     }
+
+    /**
+     * {@code torch.mean(x)}: the mean of every element; NaN for an empty tensor.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor mean(Tensor x) { return Reductions.mean(notNull("mean", "input", x), new int[0], false); }
+
+    /**
+     * {@code torch.mean(x, dims, keepdim)}: sum over {@code dims} divided by the number of elements reduced.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the means, with the reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.mean(notNull("mean", "input", x), dims, keepdim);
     }
-    /** Unbiased variance over all elements. */
+
+    /**
+     * Unbiased variance over all elements.
+     * @param x the input tensor
+     * @return a 0-d tensor, {@code torch.var(x)}
+     */
     public static Tensor var(Tensor x) { return Reductions.var(notNull("var", "input", x), new int[0], 1.0, false); }
-    /** Variance dividing by {@code N - correction}. */
+
+    /**
+     * Variance dividing by {@code N - correction}.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param correction subtracted from N in the divisor: 1 is Bessel's unbiased estimate, 0 the population variance
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return {@code torch.var(x, dims, correction=correction, keepdim=keepdim)}
+     */
     public static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
         return Reductions.var(notNull("var", "input", x), dims, correction, keepdim);
     }
+
+    /**
+     * {@code torch.std(x)}: the square root of the unbiased variance of every element.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor std(Tensor x) { return Reductions.std(notNull("std", "input", x), new int[0], 1.0, false); }
+
+    /**
+     * {@code torch.std(x, dims, correction=correction, keepdim=keepdim)}: √var.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param correction subtracted from N in the divisor: 1 is Bessel's unbiased estimate, 0 the population variance
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the standard deviations, reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
         return Reductions.std(notNull("std", "input", x), dims, correction, keepdim);
     }
+
+    /**
+     * {@code torch.prod(x)}: the product of every element.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor prod(Tensor x) { return Reductions.prod(notNull("prod", "input", x)); }
+
+    /**
+     * {@code torch.prod(x, dim, keepdim)}: the product along one dim.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the products, with {@code dim} removed (or size 1 if {@code keepdim})
+     */
     public static Tensor prod(Tensor x, int dim, boolean keepdim) {
         return Reductions.prod(notNull("prod", "input", x), dim, keepdim);
     }
+
+    /**
+     * {@code torch.amax(x, dims, keepdim)}: the largest value over {@code dims}, NaN if any is NaN; the gradient splits
+     * among ties.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the maxima, with the reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.amax(notNull("amax", "input", x), dims, keepdim);
     }
+
+    /**
+     * {@code torch.amin(x, dims, keepdim)}: the smallest value over {@code dims}, NaN if any is NaN; the gradient
+     * splits among ties.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the minima, with the reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.amin(notNull("amin", "input", x), dims, keepdim);
     }
+
+    /**
+     * {@code torch.max(x)}: the largest element, NaN if any is NaN; the gradient splits evenly among ties.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor max(Tensor x) { return Reductions.max(notNull("max", "input", x)); }
+
+    /**
+     * {@code torch.max(x, dim, keepdim)}: the largest value along {@code dim} and its index (the first, for ties).
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the values and their int64 indices
+     */
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
         return Reductions.max(notNull("max", "input", x), dim, keepdim);
     }
+
+    /**
+     * {@code torch.min(x)}: the smallest element, NaN if any is NaN; the gradient splits evenly among ties.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor min(Tensor x) { return Reductions.min(notNull("min", "input", x)); }
+
+    /**
+     * {@code torch.min(x, dim, keepdim)}: the smallest value along {@code dim} and its index (the first, for ties).
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the values and their int64 indices
+     */
     public static ValuesIndices min(Tensor x, int dim, boolean keepdim) {
         return Reductions.min(notNull("min", "input", x), dim, keepdim);
     }
-    /** Index into the flattened tensor. */
+
+    /**
+     * Index into the flattened tensor.
+     * @param x the input tensor
+     * @return a 0-d int64 tensor: the index of the first largest element (of a NaN, if any)
+     */
     public static Tensor argmax(Tensor x) { return Reductions.argmax(notNull("argmax", "input", x)); }
+
+    /**
+     * {@code torch.argmax(x, dim, keepdim)}: the index of the first largest value along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return an int64 tensor, with {@code dim} removed (or size 1 if {@code keepdim})
+     */
     public static Tensor argmax(Tensor x, int dim, boolean keepdim) {
         return Reductions.argmax(notNull("argmax", "input", x), dim, keepdim);
     }
+
+    /**
+     * {@code torch.argmin(x)}: the index of the first smallest element in the flattened tensor.
+     * @param x the input tensor
+     * @return a 0-d int64 tensor
+     */
     public static Tensor argmin(Tensor x) { return Reductions.argmin(notNull("argmin", "input", x)); }
+
+    /**
+     * {@code torch.argmin(x, dim, keepdim)}: the index of the first smallest value along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return an int64 tensor, with {@code dim} removed (or size 1 if {@code keepdim})
+     */
     public static Tensor argmin(Tensor x, int dim, boolean keepdim) {
         return Reductions.argmin(notNull("argmin", "input", x), dim, keepdim);
     }
+
+    /**
+     * {@code torch.logsumexp(x, dims, keepdim)}: ln Σ e^x, computed stably by shifting by the maximum.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty or null reduces every dim
+     * @param keepdim whether the reduced dims stay as size 1, so the result broadcasts against {@code x}
+     * @return the results, with the reduced dims removed (or size 1 if {@code keepdim})
+     */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         return Reductions.logsumexp(notNull("logsumexp", "input", x), dims, keepdim);
     }
+
+    /**
+     * {@code torch.softmax(x, dim)}: e^x / Σ e^x along {@code dim}, computed stably; each slice sums to 1.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor softmax(Tensor x, int dim) { return Reductions.softmax(notNull("softmax", "input", x), dim); }
+
+    /**
+     * {@code torch.log_softmax(x, dim)}: x − logsumexp(x) along {@code dim}, more accurate than log(softmax(x)).
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor logSoftmax(Tensor x, int dim) {
         return Reductions.logSoftmax(notNull("logSoftmax", "input", x), dim);
     }
 
     // ---------------------------------------------------------------- linear algebra
 
-    /** PyTorch's matmul: dot, matrix-vector, matrix-matrix, or batched with broadcast batch dims. */
+    /**
+     * PyTorch's matmul: dot, matrix-vector, matrix-matrix, or batched with broadcast batch dims.
+     * @param a the left operand, at least 1-D
+     * @param b the right operand, at least 1-D
+     * @return the product; a 1-D operand's dim is removed from the result
+     */
     public static Tensor matmul(Tensor a, Tensor b) {
         return LinAlg.matmul(notNull("matmul", "input", a), notNull("matmul", "other", b));
     }
+
+    /**
+     * {@code torch.mm(a, b)}: the matrix product of an n×k and a k×m matrix, without broadcasting.
+     * @param a an n×k matrix
+     * @param b a k×m matrix
+     * @return an n×m matrix
+     */
     public static Tensor mm(Tensor a, Tensor b) {
         return LinAlg.mm(notNull("mm", "input", a), notNull("mm", "other", b));
     }
+
+    /**
+     * {@code torch.dot(a, b)}: the inner product of two 1-D tensors of equal length.
+     * @param a a 1-D tensor
+     * @param b a 1-D tensor of the same length
+     * @return a 0-d tensor
+     */
     public static Tensor dot(Tensor a, Tensor b) {
         return LinAlg.dot(notNull("dot", "input", a), notNull("dot", "other", b));
     }
+
+    /**
+     * {@code torch.t(x)}: transposes a 2-D tensor; 0-D and 1-D tensors come back as they are.
+     * @param x a tensor of at most 2 dims
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor t(Tensor x) { return LinAlg.t(notNull("t", "input", x)); }
 
     // ---------------------------------------------------------------- movement
 
+    /**
+     * {@code torch.reshape(x, shape)}: the same elements in row-major order with a new shape; one size may be −1
+     * (inferred).
+     * @param x the input tensor
+     * @param shape the new sizes; their product must equal {@code x.numel()}
+     * @return a new tensor (nano copies; PyTorch returns a view of a contiguous input)
+     */
     public static Tensor reshape(Tensor x, int... shape) {
         return Movement.reshape(notNull("reshape", "input", x), notNull("reshape", "shape", shape));
     }
+
+    /**
+     * {@code x.view(shape)}: the same as {@link #reshape} in nano, whose tensors are always contiguous (PyTorch
+     * fails when the strides cannot express the shape).
+     * @param x the input tensor
+     * @param shape the new sizes; one may be −1
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor view(Tensor x, int... shape) {
         return Movement.view(notNull("view", "input", x), notNull("view", "shape", shape));
     }
+
+    /**
+     * {@code torch.flatten(x, start_dim, end_dim)}: merges the dims from {@code startDim} to {@code endDim} into one.
+     * @param x the input tensor
+     * @param startDim the first dim to merge
+     * @param endDim the last dim to merge (inclusive)
+     * @return a tensor with {@code endDim - startDim} fewer dims
+     */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
         return Movement.flatten(notNull("flatten", "input", x), startDim, endDim);
     }
+
+    /**
+     * {@code torch.squeeze(x)}: removes every dim of size 1.
+     * @param x the input tensor
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor squeeze(Tensor x) { return Movement.squeeze(notNull("squeeze", "input", x)); }
+
+    /**
+     * {@code torch.squeeze(x, dims)}: removes the listed dims that have size 1; others are left alone.
+     * @param x the input tensor
+     * @param dims the dims to remove if they have size 1
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor squeeze(Tensor x, int[] dims) {
         return Movement.squeeze(notNull("squeeze", "input", x), notNull("squeeze", "dim", dims));
     }
+
+    /**
+     * {@code torch.unsqueeze(x, dim)}: inserts a dim of size 1 at {@code dim}.
+     * @param x the input tensor
+     * @param dim the position of the new dim, in {@code [-x.dim()-1, x.dim()]}
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor unsqueeze(Tensor x, int dim) {
         return Movement.unsqueeze(notNull("unsqueeze", "input", x), dim);
     }
+
+    /**
+     * {@code torch.transpose(x, dim0, dim1)}: swaps two dims.
+     * @param x the input tensor
+     * @param dim0 one dim
+     * @param dim1 the other dim
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         return Movement.transpose(notNull("transpose", "input", x), dim0, dim1);
     }
+
+    /**
+     * {@code torch.permute(x, dims)}: reorders the dims; result dim i is {@code x}'s dim {@code dims[i]}.
+     * @param x the input tensor
+     * @param dims a permutation of {@code 0 … x.dim()−1}
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor permute(Tensor x, int... dims) {
         return Movement.permute(notNull("permute", "input", x), notNull("permute", "dim", dims));
     }
+
+    /**
+     * {@code x.expand(sizes)}: repeats size-1 dims (and prepends new ones) without copying, by stride 0.
+     * @param x the input tensor
+     * @param sizes the target sizes; −1 keeps a dim's size
+     * @return a new tensor (nano copies where PyTorch returns a view); its gradient sums over the expanded dims
+     */
     public static Tensor expand(Tensor x, int... sizes) {
         return Movement.expand(notNull("expand", "input", x), notNull("expand", "size", sizes));
     }
+
+    /**
+     * {@code torch.cat(tensors, dim)}: joins tensors end to end along an existing dim.
+     * @param tensors the tensors to join, all of one shape except along {@code dim}
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor whose {@code dim} is the sum of the inputs' sizes
+     */
     public static Tensor cat(List<Tensor> tensors, int dim) {
         return Movement.cat(noNulls("cat", "tensors", notNull("cat", "tensors", tensors).toArray(new Tensor[0])), dim);
     }
+
+    /**
+     * {@code torch.cat(tensors, dim)}: joins tensors end to end along an existing dim.
+     * @param tensors the tensors to join, all of one shape except along {@code dim}
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor whose {@code dim} is the sum of the inputs' sizes
+     */
     public static Tensor cat(Tensor[] tensors, int dim) {
         return Movement.cat(noNulls("cat", "tensors", tensors), dim);
     }
+
+    /**
+     * {@code torch.stack(tensors, dim)}: joins tensors of one shape along a new dim.
+     * @param tensors the tensors to stack, all of one shape
+     * @param dim the position of the new dim
+     * @return a new tensor with one more dim, of size {@code tensors.size()}
+     */
     public static Tensor stack(List<Tensor> tensors, int dim) {
         return Movement.stack(
                 noNulls("stack", "tensors", notNull("stack", "tensors", tensors).toArray(new Tensor[0])), dim);
     }
+
+    /**
+     * {@code torch.stack(tensors, dim)}: joins tensors of one shape along a new dim.
+     * @param tensors the tensors to stack, all of one shape
+     * @param dim the position of the new dim
+     * @return a new tensor with one more dim, of size {@code tensors.length}
+     */
     public static Tensor stack(Tensor[] tensors, int dim) {
         return Movement.stack(noNulls("stack", "tensors", tensors), dim);
     }
+
+    /**
+     * {@code torch.narrow(x, dim, start, length)}: the elements {@code start … start+length−1} along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param start the first index kept (negative counts from the end)
+     * @param length how many indices to keep
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
         return Movement.narrow(notNull("narrow", "input", x), dim, start, length);
     }
+
+    /**
+     * {@code torch.select(x, dim, index)}, i.e. {@code x[..., index, ...]}: one slice, with {@code dim} removed.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index the position along {@code dim} (negative counts from the end)
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor select(Tensor x, int dim, int index) {
         return Movement.select(notNull("select", "input", x), dim, index);
     }
+
+    /**
+     * Basic indexing {@code x[start:end:step, ...]}: one {@link Slice} per leading dim, the rest kept whole.
+     * @param x the input tensor
+     * @param slices a slice per dim, at most {@code x.dim()} of them
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor index(Tensor x, Slice... slices) {
         return Movement.index(notNull("index", "input", x), noNulls("index", "indices", slices));
     }
+
+    /**
+     * {@code torch.gather(x, dim, index)}: {@code out[i][j] = x[index[i][j]][j]} for dim 0 (and likewise for other
+     * dims).
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index an int64 tensor with as many dims as {@code x}; the result has its shape
+     * @return a new tensor of {@code index}'s shape
+     */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         return Movement.gather(notNull("gather", "input", x), dim, notNull("gather", "index", index));
     }
-    /** {@code F.pad(x, pad, mode="constant", value)}. */
+
+    /**
+     * {@code F.pad(x, pad, mode="constant", value)}.
+     * @param x the input tensor
+     * @param pad pairs of (left, right) padding, last dim first: {@code [left, right, top, bottom, ...]}; negative
+     *     crops
+     * @param value the value written into the padding
+     * @return a new tensor, each padded dim grown by its pair's sum
+     */
     public static Tensor pad(Tensor x, int[] pad, double value) {
         return Movement.pad(notNull("pad", "input", x), notNull("pad", "pad", pad), value);
     }
+
+    /**
+     * {@code torch.clone(x)}: a copy with its own storage that still passes gradients back to {@code x}.
+     * @param x the input tensor
+     * @return a new contiguous tensor equal to {@code x}
+     */
     public static Tensor clone(Tensor x) { return Movement.clone(notNull("clone", "input", x)); }
 
     // ---------------------------------------------------------------- comparisons
 
+    /**
+     * {@code torch.lt(a, b)}: element-wise {@code a < b}; shapes broadcast, NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor lt(Tensor a, Tensor b) {
         return Comparisons.lt(notNull("lt", "input", a), notNull("lt", "other", b));
     }
+
+    /**
+     * {@code torch.lt(a, b)}: element-wise {@code a < b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor lt(Tensor a, double b) { return Comparisons.lt(notNull("lt", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.lt(a, b)}: element-wise {@code a < b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor lt(double a, Tensor b) { return Comparisons.lt(scalar(a), notNull("lt", "other", b)); }
+
+    /**
+     * {@code torch.le(a, b)}: element-wise {@code a <= b}; shapes broadcast, NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor le(Tensor a, Tensor b) {
         return Comparisons.le(notNull("le", "input", a), notNull("le", "other", b));
     }
+
+    /**
+     * {@code torch.le(a, b)}: element-wise {@code a <= b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor le(Tensor a, double b) { return Comparisons.le(notNull("le", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.le(a, b)}: element-wise {@code a <= b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor le(double a, Tensor b) { return Comparisons.le(scalar(a), notNull("le", "other", b)); }
+
+    /**
+     * {@code torch.gt(a, b)}: element-wise {@code a > b}; shapes broadcast, NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor gt(Tensor a, Tensor b) {
         return Comparisons.gt(notNull("gt", "input", a), notNull("gt", "other", b));
     }
+
+    /**
+     * {@code torch.gt(a, b)}: element-wise {@code a > b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor gt(Tensor a, double b) { return Comparisons.gt(notNull("gt", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.gt(a, b)}: element-wise {@code a > b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor gt(double a, Tensor b) { return Comparisons.gt(scalar(a), notNull("gt", "other", b)); }
+
+    /**
+     * {@code torch.ge(a, b)}: element-wise {@code a >= b}; shapes broadcast, NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor ge(Tensor a, Tensor b) {
         return Comparisons.ge(notNull("ge", "input", a), notNull("ge", "other", b));
     }
+
+    /**
+     * {@code torch.ge(a, b)}: element-wise {@code a >= b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor ge(Tensor a, double b) { return Comparisons.ge(notNull("ge", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.ge(a, b)}: element-wise {@code a >= b}; NaN compares false.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor ge(double a, Tensor b) { return Comparisons.ge(scalar(a), notNull("ge", "other", b)); }
+
+    /**
+     * {@code torch.eq(a, b)}: element-wise {@code a == b}; shapes broadcast, NaN equals nothing.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor eq(Tensor a, Tensor b) {
         return Comparisons.eq(notNull("eq", "input", a), notNull("eq", "other", b));
     }
+
+    /**
+     * {@code torch.eq(a, b)}: element-wise {@code a == b}; NaN equals nothing.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor eq(Tensor a, double b) { return Comparisons.eq(notNull("eq", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.eq(a, b)}: element-wise {@code a == b}; NaN equals nothing.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor eq(double a, Tensor b) { return Comparisons.eq(scalar(a), notNull("eq", "other", b)); }
+
+    /**
+     * {@code torch.ne(a, b)}: element-wise {@code a != b}; shapes broadcast, NaN differs from everything.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor ne(Tensor a, Tensor b) {
         return Comparisons.ne(notNull("ne", "input", a), notNull("ne", "other", b));
     }
+
+    /**
+     * {@code torch.ne(a, b)}: element-wise {@code a != b}; NaN differs from everything.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor ne(Tensor a, double b) { return Comparisons.ne(notNull("ne", "input", a), scalar(b)); }
+
+    /**
+     * {@code torch.ne(a, b)}: element-wise {@code a != b}; NaN differs from everything.
+     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
+     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * @return a bool tensor
+     */
     public static Tensor ne(double a, Tensor b) { return Comparisons.ne(scalar(a), notNull("ne", "other", b)); }
 }

@@ -25,12 +25,18 @@ public final class Parallel {
     private Parallel() {
     }
 
-    /** The number of threads large kernels use; by default, the number of available processors. */
+    /**
+     * The number of threads large kernels use; by default, the number of available processors.
+     * @return the thread count, at least 1
+     */
     public static int numThreads() {
         return threads;
     }
 
-    /** Sets the number of threads large kernels use (1 runs everything on the calling thread). */
+    /**
+     * Sets the number of threads large kernels use (1 runs everything on the calling thread).
+     * @param n the thread count, at least 1
+     */
     public static void setNumThreads(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("set_num_threads expects a positive integer, but got " + n);
@@ -41,6 +47,11 @@ public final class Parallel {
     /** A piece of a loop over {@code [from, to)}. */
     @FunctionalInterface
     public interface Range {
+        /**
+         * Processes the elements {@code [from, to)} of one piece.
+         * @param from the first index, inclusive
+         * @param to the last index, exclusive
+         */
         void run(int from, int to);
     }
 
@@ -48,6 +59,9 @@ public final class Parallel {
      * Runs {@code body} over {@code [0, n)} cut into pieces of {@code grain} elements (the last one
      * shorter), in parallel when there is more than one piece. For elementwise loops, whose every
      * element is computed the same way wherever the cut falls.
+     * @param n the number of elements
+     * @param grain the piece size
+     * @param body the loop over one piece
      */
     public static void forRange(int n, int grain, Range body) {
         if (n <= grain) {
@@ -63,6 +77,8 @@ public final class Parallel {
      * {@link #numThreads()} threads (the caller is one of them). Chunks must write disjoint
      * results. Called from inside a chunk, it runs sequentially: one level of parallelism is
      * enough for two cores and keeps nested kernels from oversubscribing.
+     * @param chunks the number of chunks
+     * @param chunk the work for one chunk index
      */
     public static void forEachChunk(int chunks, IntConsumer chunk) {
         int workers = Math.min(threads, chunks);

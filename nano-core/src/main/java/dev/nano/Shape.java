@@ -17,12 +17,18 @@ public final class Shape {
      * Number of elements: the product of the sizes (1 for a 0-d shape, 0 if any size is 0),
      * computed in {@code long}. One {@code double[]} holds every tensor, so a tensor is limited to
      * what a Java array can hold; a larger shape fails with {@link Checks#numel}'s message.
+     * @param shape the sizes of a tensor's dims
+     * @return the element count
      */
     public static int numel(int[] shape) {
         return Checks.numel(null, shape);
     }
 
-    /** Row-major strides: how far apart, in elements, neighbours along each dim are. */
+    /**
+     * Row-major strides: how far apart, in elements, neighbours along each dim are.
+     * @param shape the sizes of a tensor's dims
+     * @return one stride per dim; the last dim's is 1
+     */
     public static int[] strides(int[] shape) {
         int[] strides = new int[shape.length];
         int stride = 1;
@@ -33,7 +39,11 @@ public final class Shape {
         return strides;
     }
 
-    /** Formats like PyTorch's error messages: {@code [3, 4]}. */
+    /**
+     * Formats like PyTorch's error messages: {@code [3, 4]}.
+     * @param shape the sizes of a tensor's dims
+     * @return the sizes in brackets, comma separated
+     */
     public static String toString(int[] shape) {
         return Arrays.toString(shape);
     }
@@ -42,6 +52,9 @@ public final class Shape {
      * Wraps a possibly negative dim into {@code [0, rank)}. A 0-d tensor accepts dims -1 and 0,
      * as in PyTorch. The message is PyTorch's:
      * "Dimension out of range (expected to be in range of [-2, 1], but got 2)".
+     * @param dim a dim, negative counting from the end
+     * @param rank the number of dims of the tensor
+     * @return the dim in {@code [0, rank)} ({@code 0} for a 0-d tensor)
      */
     public static int wrapDim(int dim, int rank) {
         int effectiveRank = Math.max(rank, 1);
@@ -55,6 +68,9 @@ public final class Shape {
     /**
      * Marks the dims to reduce. An empty {@code dims} means every dim (a full reduction).
      * A dim named twice fails as in PyTorch: "dim 1 appears multiple times in the list of dims".
+     * @param dims the dims to reduce, possibly negative; empty means all
+     * @param rank the number of dims of the tensor
+     * @return one flag per dim
      */
     public static boolean[] reducedDims(int[] dims, int rank) {
         boolean[] reduced = new boolean[rank];
@@ -75,7 +91,13 @@ public final class Shape {
         return reduced;
     }
 
-    /** The shape after reducing the marked dims: kept as size 1, or dropped. */
+    /**
+     * The shape after reducing the marked dims: kept as size 1, or dropped.
+     * @param shape the sizes of a tensor's dims
+     * @param reduced one flag per dim, true where that dim is reduced
+     * @param keepdim true keeps reduced dims as size 1, false drops them
+     * @return the shape of the reduction's result
+     */
     public static int[] reducedShape(int[] shape, boolean[] reduced, boolean keepdim) {
         int kept = 0;
         for (int d = 0; d < shape.length; d++) {
@@ -99,6 +121,9 @@ public final class Shape {
      * For every element of a tensor of {@code shape}, the flat index of the output element it
      * reduces into when the marked dims are reduced. One int per element, computed once per op,
      * so every reduction is a single pass: {@code out[map[i]] += x[i]}.
+     * @param shape the sizes of a tensor's dims
+     * @param reduced one flag per dim, true where that dim is reduced
+     * @return for each input element, the flat index of its output element
      */
     public static int[] reductionMap(int[] shape, boolean[] reduced) {
         int rank = shape.length;
@@ -121,6 +146,9 @@ public final class Shape {
      * Fails with PyTorch's message, naming the mismatching dim of the result. Like ATen's
      * {@code infer_size}, the dims are checked from the last one back, so when several mismatch
      * the message names the last of them ({@code (4,2,3)} vs {@code (5,3,3)}: dimension 1).
+     * @param a one shape
+     * @param b the other shape
+     * @return the broadcast shape
      */
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
@@ -143,6 +171,9 @@ public final class Shape {
      * For every element of a tensor of {@code outShape}, the flat index of the element of a
      * tensor of {@code inShape} that broadcasting reads. {@code inShape} must broadcast to
      * {@code outShape}.
+     * @param inShape the shape of the tensor read
+     * @param outShape the broadcast shape, which {@code inShape} broadcasts to
+     * @return for each output element, the flat index of the input element it reads
      */
     public static int[] broadcastMap(int[] inShape, int[] outShape) {
         int rank = outShape.length;
@@ -161,6 +192,10 @@ public final class Shape {
      * {@code offset + sum(coord[d] * strides[d])} in another layout. This is how a strided view
      * addresses its storage; nano uses it to read broadcast inputs, to map elements to the output
      * of a reduction, and to address the input of a movement op.
+     * @param shape the sizes of a tensor's dims
+     * @param strides the other layout's stride per dim (0 repeats an element)
+     * @param offset the flat index of the first element
+     * @return for each element in row-major order, its flat index in the other layout
      */
     public static int[] stridedIndices(int[] shape, int[] strides, int offset) {
         int n = numel(shape);
@@ -188,6 +223,10 @@ public final class Shape {
      * PyTorch's {@code at::sum_to}: sums a gradient of a broadcast shape back down to the shape
      * of the input that was broadcast, over the leading extra dims and every dim where the input
      * has size 1. This is how every binary op's gradient reaches an input of another shape.
+     * @param grad the gradient, row-major
+     * @param gradShape the gradient's (broadcast) shape
+     * @param target the shape of the input that was broadcast
+     * @return the summed gradient, of {@code target}'s element count
      */
     public static double[] sumTo(double[] grad, int[] gradShape, int[] target) {
         if (Arrays.equals(gradShape, target)) {
@@ -215,7 +254,12 @@ public final class Shape {
         return SumKernels.sum(grad, gradShape, reduced); // no index per element where the layout is plain
     }
 
-    /** Validates sizes given by a user: each must be non-negative. */
+    /**
+     * Validates sizes given by a user: each must be non-negative.
+     * @param op the operator's name, for the message
+     * @param shape the sizes given
+     * @return {@code shape} itself, when valid
+     */
     public static int[] checkSizes(String op, int[] shape) {
         for (int s : shape) {
             if (s < 0) {

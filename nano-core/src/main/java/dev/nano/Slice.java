@@ -10,17 +10,31 @@ package dev.nano;
  */
 public record Slice(Integer start, Integer end, int step) {
 
-    /** {@code :} */
+    /**
+     * {@code :}
+     * @return the slice that keeps a whole dim
+     */
     public static Slice all() {
         return new Slice(null, null, 1);
     }
 
-    /** {@code start:end} */
+    /**
+     * {@code start:end}
+     * @param start the first index (negative counts from the end), or null for the beginning
+     * @param end the exclusive end (negative counts from the end), or null for the end
+     * @return a slice with step 1
+     */
     public static Slice of(Integer start, Integer end) {
         return new Slice(start, end, 1);
     }
 
-    /** {@code start:end:step} */
+    /**
+     * {@code start:end:step}
+     * @param start the first index (negative counts from the end), or null for the beginning
+     * @param end the exclusive end (negative counts from the end), or null for the end
+     * @param step the stride, positive as in PyTorch
+     * @return the slice
+     */
     public static Slice of(Integer start, Integer end, int step) {
         return new Slice(start, end, step);
     }

@@ -30,6 +30,9 @@ public final class Tensor {
     /**
      * Wraps {@code data} (not copied) as a tensor of {@code shape}. Prefer the factories in
      * {@link Nano}; this constructor is for operations that build their result array themselves.
+     * @param data the row-major values, used as they are (not copied)
+     * @param shape the sizes of the dims; their product must equal {@code data.length}
+     * @param dtype float64, int64 or bool; int64 and bool data must hold whole numbers / 0 and 1
      */
     public Tensor(double[] data, int[] shape, DType dtype) {
         this(data, shape, dtype, new VersionCounter());
@@ -84,7 +87,11 @@ public final class Tensor {
         private int value;
     }
 
-    /** A float64 tensor over {@code data} (not copied). */
+    /**
+     * A float64 tensor over {@code data} (not copied).
+     * @param data the row-major values, used as they are (not copied)
+     * @param shape the sizes of the dims; their product must equal {@code data.length}
+     */
     public Tensor(double[] data, int... shape) {
         this(data, shape, DType.FLOAT64);
     }
@@ -94,39 +101,65 @@ public final class Tensor {
     /**
      * The live row-major storage. Reading is always safe; writing changes the tensor in place and
      * is meant for optimizers, under {@code Nano.noGrad()}.
+     * @return the backing array itself, not a copy
      */
     public double[] data() {
         return data;
     }
 
-    /** A copy of the values, row-major. */
+    /**
+     * A copy of the values, row-major.
+     * @return a new array of {@link #numel()} values
+     */
     public double[] toDoubleArray() {
         return data.clone();
     }
 
+    /**
+     * {@code x.shape}: the size of each dim.
+     * @return a copy, so changing it changes nothing
+     */
     public int[] shape() {
         return shape.clone();
     }
 
-    /** The size of one dim (negative dims count from the end). */
+    /**
+     * The size of one dim (negative dims count from the end).
+     * @param dim the dim to work along (negative counts from the end)
+     * @return {@code x.size(dim)}
+     */
     public int size(int dim) {
         return shape[Shape.wrapDim(dim, shape.length)];
     }
 
-    /** Number of dims (0 for a scalar tensor). */
+    /**
+     * Number of dims (0 for a scalar tensor).
+     * @return {@code x.dim()}
+     */
     public int dim() {
         return shape.length;
     }
 
+    /**
+     * {@code x.numel()}: the number of elements, the product of the sizes (1 for a 0-d tensor).
+     * @return the element count
+     */
     public int numel() {
         return data.length;
     }
 
+    /**
+     * {@code x.dtype}: float64, int64 or bool; every dtype's values are stored as doubles.
+     * @return this tensor's dtype
+     */
     public DType dtype() {
         return dtype;
     }
 
-    /** The single value of a one-element tensor. */
+    /**
+     * The single value of a one-element tensor.
+     * @return {@code x.item()}; fails for any other element count
+     */
     public double item() {
         if (data.length != 1) {
             throw new IllegalStateException("a Tensor with " + data.length + " elements cannot be converted to Scalar");
@@ -136,11 +169,19 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- autograd state
 
+    /**
+     * {@code x.requires_grad}: whether operations on this tensor are recorded for backward.
+     * @return true if gradients flow into this tensor
+     */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
-    /** PyTorch's {@code requires_grad_()}: marks a leaf as a variable to differentiate. */
+    /**
+     * PyTorch's {@code requires_grad_()}: marks a leaf as a variable to differentiate.
+     * @param requiresGrad true to record operations on this (float64) tensor; false is allowed only on a leaf
+     * @return this tensor, for chaining ({@code Nano.randn(3).requiresGrad(true)})
+     */
     public Tensor requiresGrad(boolean requiresGrad) {
         if (requiresGrad && !isLeaf()) {
             return this; // PyTorch: a computed tensor already requires grad, so requires_grad_(True) is a no-op
@@ -158,12 +199,18 @@ public final class Tensor {
         return this;
     }
 
-    /** True for tensors made by the user, and for every tensor that does not require grad. */
+    /**
+     * True for tensors made by the user, and for every tensor that does not require grad.
+     * @return {@code x.is_leaf}
+     */
     public boolean isLeaf() {
         return gradFn == null;
     }
 
-    /** The graph node that produced this tensor, or null for a leaf. */
+    /**
+     * The graph node that produced this tensor, or null for a leaf.
+     * @return {@code x.grad_fn}
+     */
     public Context gradFn() {
         return gradFn;
     }
@@ -171,12 +218,16 @@ public final class Tensor {
     /**
      * The accumulated gradient: set by {@code backward()} on leaves that require grad, and on
      * non-leaves only after {@link #retainGrad()}; otherwise null.
+     * @return {@code x.grad}, of this tensor's shape, or null
      */
     public Tensor grad() {
         return grad;
     }
 
-    /** Replaces the gradient (null clears it). */
+    /**
+     * Replaces the gradient (null clears it).
+     * @param grad the new gradient, of this tensor's shape, or null
+     */
     public void setGrad(Tensor grad) {
         if (grad == this) {
             throw new IllegalArgumentException("can't assign Variable as its own grad");
@@ -201,6 +252,7 @@ public final class Tensor {
      * What {@code Optimizer.zero_grad} and {@code Module.zero_grad} do to one parameter:
      * {@code setToNone} makes the gradient null; otherwise the existing gradient is cut from any
      * graph (detached, or its requires_grad turned off) and filled with zeros in place.
+     * @param setToNone true sets the gradient to null (PyTorch's default); false zeroes it in place
      */
     public void zeroGrad(boolean setToNone) {
         if (grad == null) {
@@ -219,7 +271,10 @@ public final class Tensor {
         grad.markModifiedInPlace();
     }
 
-    /** Asks a non-leaf to keep its gradient in {@link #grad()} after backward. */
+    /**
+     * Asks a non-leaf to keep its gradient in {@link #grad()} after backward.
+     * @return this tensor, for chaining
+     */
     public Tensor retainGrad() {
         if (!requiresGrad) {
             throw new IllegalStateException("can't retain_grad on Tensor that has requires_grad=False");
@@ -230,16 +285,26 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * {@code x.retains_grad}: whether {@link #retainGrad()} was called on this non-leaf.
+     * @return true if backward will keep this tensor's gradient
+     */
     public boolean retainsGrad() {
         return retainsGrad;
     }
 
-    /** The same values, cut off from the graph (shares storage, like PyTorch's detach). */
+    /**
+     * The same values, cut off from the graph (shares storage, like PyTorch's detach).
+     * @return a leaf that does not require grad
+     */
     public Tensor detach() {
         return new Tensor(data, shape, dtype, version);
     }
 
-    /** How many in-place writes this tensor's storage has seen (PyTorch's {@code _version}). */
+    /**
+     * How many in-place writes this tensor's storage has seen (PyTorch's {@code _version}).
+     * @return the version counter's current value, shared with every tensor over the same storage
+     */
     public int version() {
         return version.value;
     }
@@ -258,17 +323,27 @@ public final class Tensor {
         Engine.backward(this, null, false);
     }
 
-    /** Backward with an explicit upstream gradient dL/d(this), of this tensor's shape. */
+    /**
+     * Backward with an explicit upstream gradient dL/d(this), of this tensor's shape.
+     * @param gradient dL/d(this), of this tensor's shape
+     */
     public void backward(Tensor gradient) {
         Engine.backward(this, gradient, false);
     }
 
-    /** Backward that keeps the saved tensors, so the graph can be walked again. */
+    /**
+     * Backward that keeps the saved tensors, so the graph can be walked again.
+     * @param gradient dL/d(this), of this tensor's shape
+     * @param retainGraph true keeps the saved tensors so a second backward can run
+     */
     public void backward(Tensor gradient, boolean retainGraph) {
         Engine.backward(this, gradient, retainGraph);
     }
 
-    /** Used by {@code Function.apply} only: makes this tensor the output of a graph node. */
+    /**
+     * Used by {@code Function.apply} only: makes this tensor the output of a graph node.
+     * @param ctx the graph node that computed this tensor
+     */
     public void attachGradFn(Context ctx) {
         this.gradFn = ctx;
         this.requiresGrad = true;
@@ -279,6 +354,7 @@ public final class Tensor {
      * (g may be shared); later ones are added into it in place, as PyTorch's AccumulateGrad does
      * ({@code grad += new_grad}), so accumulating costs no new buffer. A gradient that is itself
      * part of a graph is not written: it gets a new sum, as before.
+     * @param g a gradient of this tensor's shape
      */
     public void accumulateGrad(Tensor g) {
         Checks.notNull("accumulateGrad", "gradient", g);
@@ -301,161 +377,840 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- arithmetic
 
+    /**
+     * {@code x + other}, {@link Nano#add(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor add(Tensor other) { return Nano.add(this, other); }
+
+    /**
+     * {@code x + other}, {@link Nano#add(Tensor, double)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor add(double other) { return Nano.add(this, other); }
+
+    /**
+     * {@code x - other}, {@link Nano#sub(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sub(Tensor other) { return Nano.sub(this, other); }
+
+    /**
+     * {@code x - other}, {@link Nano#sub(Tensor, double)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sub(double other) { return Nano.sub(this, other); }
-    /** {@code other - this}. */
+
+    /**
+     * {@code other - this}.
+     * @param other the scalar on the left
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor rsub(double other) { return Nano.sub(other, this); }
+
+    /**
+     * {@code x * other}, {@link Nano#mul(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mul(Tensor other) { return Nano.mul(this, other); }
+
+    /**
+     * {@code x * other}, {@link Nano#mul(Tensor, double)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mul(double other) { return Nano.mul(this, other); }
+
+    /**
+     * {@code x / other}, true division, {@link Nano#div(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor div(Tensor other) { return Nano.div(this, other); }
+
+    /**
+     * {@code x / other}, {@link Nano#div(Tensor, double)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor div(double other) { return Nano.div(this, other); }
-    /** {@code other / this}. */
+
+    /**
+     * {@code other / this}.
+     * @param other the scalar numerator
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor rdiv(double other) { return Nano.div(other, this); }
+
+    /**
+     * {@code x ** exponent}, {@link Nano#pow(Tensor, Tensor)}.
+     * @param exponent the exponent; broadcasts against this tensor
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor pow(Tensor exponent) { return Nano.pow(this, exponent); }
+
+    /**
+     * {@code x ** exponent}, {@link Nano#pow(Tensor, double)}.
+     * @param exponent the scalar exponent
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor pow(double exponent) { return Nano.pow(this, exponent); }
-    /** {@code base ** this}. */
+
+    /**
+     * {@code base ** this}.
+     * @param base the scalar base
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor rpow(double base) { return Nano.pow(base, this); }
+
+    /**
+     * {@code -x}, {@link Nano#neg}.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor neg() { return Nano.neg(this); }
 
     // ---------------------------------------------------------------- elementwise
 
+    /**
+     * {@code x.exp()}: e^x.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor exp() { return Nano.exp(this); }
+
+    /**
+     * {@code x.log()}: the natural logarithm.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor log() { return Nano.log(this); }
+
+    /**
+     * {@code x.log1p()}: ln(1 + x), accurate for tiny |x|.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor log1p() { return Nano.log1p(this); }
+
+    /**
+     * {@code x.expm1()}: e^x − 1, accurate for tiny |x|.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor expm1() { return Nano.expm1(this); }
+
+    /**
+     * {@code x.sqrt()}: the square root.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sqrt() { return Nano.sqrt(this); }
+
+    /**
+     * {@code x.rsqrt()}: 1 / √x.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor rsqrt() { return Nano.rsqrt(this); }
+
+    /**
+     * {@code x.abs()}: |x|.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor abs() { return Nano.abs(this); }
+
+    /**
+     * {@code x.sign()}: −1, 0 or +1.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sign() { return Nano.sign(this); }
+
+    /**
+     * {@code x.reciprocal()}: 1 / x.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor reciprocal() { return Nano.reciprocal(this); }
+
+    /**
+     * {@code x.square()}: x².
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor square() { return Nano.square(this); }
+
+    /**
+     * {@code x.sin()}, in radians.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sin() { return Nano.sin(this); }
+
+    /**
+     * {@code x.cos()}, in radians.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor cos() { return Nano.cos(this); }
+
+    /**
+     * {@code x.tanh()}: the hyperbolic tangent.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor tanh() { return Nano.tanh(this); }
+
+    /**
+     * {@code x.sigmoid()}: 1 / (1 + e^−x).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sigmoid() { return Nano.sigmoid(this); }
+
+    /**
+     * {@code x.relu()}: max(x, 0).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor relu() { return Nano.relu(this); }
+
+    /**
+     * {@code F.leaky_relu(x)} with slope 0.01 for negative inputs.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor leakyRelu() { return Nano.leakyRelu(this); }
+
+    /**
+     * {@code F.leaky_relu(x, negative_slope)}.
+     * @param negativeSlope the slope for negative inputs
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor leakyRelu(double negativeSlope) { return Nano.leakyRelu(this, negativeSlope); }
+
+    /**
+     * {@code F.gelu(x)}: exact GELU, x·Φ(x).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor gelu() { return Nano.gelu(this); }
-    /** {@code approximate} is "none" (exact, with erf) or "tanh". */
+
+    /**
+     * {@code approximate} is "none" (exact, with erf) or "tanh".
+     * @param approximate "none" or "tanh"
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor gelu(String approximate) { return Nano.gelu(this, approximate); }
+
+    /**
+     * {@code F.silu(x)}: x·sigmoid(x).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor silu() { return Nano.silu(this); }
+
+    /**
+     * {@code F.softplus(x)}: ln(1 + e^x), with beta 1 and threshold 20.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor softplus() { return Nano.softplus(this); }
+
+    /**
+     * {@code F.softplus(x, beta, threshold)}: ln(1 + e^(beta·x)) / beta, linear above the threshold.
+     * @param beta the sharpness
+     * @param threshold where beta·x exceeds it the input is returned as it is
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor softplus(double beta, double threshold) { return Nano.softplus(this, beta, threshold); }
+
+    /**
+     * {@code F.elu(x)} with alpha 1: x where x &gt; 0, else e^x − 1.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor elu() { return Nano.elu(this); }
+
+    /**
+     * {@code F.elu(x, alpha)}: x where x &gt; 0, else alpha·(e^x − 1).
+     * @param alpha the negative saturation value
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor elu(double alpha) { return Nano.elu(this, alpha); }
+
+    /**
+     * {@code x.erf()}: the error function.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor erf() { return Nano.erf(this); }
-    /** Either bound may be null (one-sided). */
+
+    /**
+     * Either bound may be null (one-sided).
+     * @param min the lower bound, or null
+     * @param max the upper bound, or null
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor clamp(Double min, Double max) { return Nano.clamp(this, min, max); }
-    /** Tensor bounds broadcast; either may be null (one-sided). */
+
+    /**
+     * Tensor bounds broadcast; either may be null (one-sided).
+     * @param min the lower bounds, or null
+     * @param max the upper bounds, or null
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor clamp(Tensor min, Tensor max) { return Nano.clamp(this, min, max); }
-    /** {@code x.clamp_min(min)}; a NaN bound gives NaN everywhere (clamp(min, null) would ignore it). */
+
+    /**
+     * {@code x.clamp_min(min)}; a NaN bound gives NaN everywhere (clamp(min, null) would ignore it).
+     * @param min the lower bound
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor clampMin(double min) { return Nano.clampMin(this, min); }
-    /** {@code x.clamp_max(max)}; a NaN bound gives NaN everywhere (clamp(null, max) would ignore it). */
+
+    /**
+     * {@code x.clamp_max(max)}; a NaN bound gives NaN everywhere (clamp(null, max) would ignore it).
+     * @param max the upper bound
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor clampMax(double max) { return Nano.clampMax(this, max); }
+
+    /**
+     * {@code torch.maximum(x, other)}: the element-wise larger value, NaN if either is NaN.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor maximum(Tensor other) { return Nano.maximum(this, other); }
+
+    /**
+     * {@code torch.minimum(x, other)}: the element-wise smaller value, NaN if either is NaN.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor minimum(Tensor other) { return Nano.minimum(this, other); }
-    /** PyTorch's {@code x.where(condition, other)}: this where condition holds, else other. */
+
+    /**
+     * PyTorch's {@code x.where(condition, other)}: this where condition holds, else other.
+     * @param condition a bool tensor
+     * @param other the values taken where {@code condition} is false
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor where(Tensor condition, Tensor other) { return Nano.where(condition, this, other); }
 
     // ---------------------------------------------------------------- reductions
 
+    /**
+     * {@code x.sum()}: the sum of every element, as a 0-d tensor.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sum() { return Nano.sum(this); }
+
+    /**
+     * {@code x.sum(dim)}: sums along one dim, removing it.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sum(int dim) { return Nano.sum(this, new int[] {dim}, false); }
+
+    /**
+     * {@code x.sum(dim, keepdim)}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sum(int dim, boolean keepdim) { return Nano.sum(this, new int[] {dim}, keepdim); }
+
+    /**
+     * {@code x.sum(dims, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor sum(int[] dims, boolean keepdim) { return Nano.sum(this, dims, keepdim); }
+
+    /**
+     * {@code x.mean()}: the mean of every element, as a 0-d tensor.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mean() { return Nano.mean(this); }
+
+    /**
+     * {@code x.mean(dim)}: the mean along one dim, removing it.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mean(int dim) { return Nano.mean(this, new int[] {dim}, false); }
+
+    /**
+     * {@code x.mean(dim, keepdim)}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mean(int dim, boolean keepdim) { return Nano.mean(this, new int[] {dim}, keepdim); }
+
+    /**
+     * {@code x.mean(dims, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mean(int[] dims, boolean keepdim) { return Nano.mean(this, dims, keepdim); }
-    /** Unbiased (correction 1) over all elements. */
+
+    /**
+     * Unbiased (correction 1) over all elements.
+     * @return a 0-d tensor
+     */
     public Tensor var() { return Nano.var(this); }
+
+    /**
+     * {@code x.var(dim)}: the unbiased variance along one dim.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor var(int dim) { return Nano.var(this, new int[] {dim}, 1.0, false); }
+
+    /**
+     * {@code x.var(dims, correction=correction, keepdim=keepdim)}: Σ(x − mean)² / (N − correction).
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param correction subtracted from N in the divisor (1: unbiased, 0: population)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor var(int[] dims, double correction, boolean keepdim) { return Nano.var(this, dims, correction, keepdim); }
+
+    /**
+     * {@code x.var(dims, unbiased, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param unbiased true divides by N − 1, false by N (PyTorch's older {@code unbiased=} argument)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Nano.var(this, dims, unbiased ? 1 : 0, keepdim); }
+
+    /**
+     * {@code x.std()}: the unbiased standard deviation of every element.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor std() { return Nano.std(this); }
+
+    /**
+     * {@code x.std(dim)}: the unbiased standard deviation along one dim.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor std(int dim) { return Nano.std(this, new int[] {dim}, 1.0, false); }
+
+    /**
+     * {@code x.std(dims, correction=correction, keepdim=keepdim)}: √var.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param correction subtracted from N in the divisor (1: unbiased, 0: population)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor std(int[] dims, double correction, boolean keepdim) { return Nano.std(this, dims, correction, keepdim); }
+
+    /**
+     * {@code x.std(dims, unbiased, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param unbiased true divides by N − 1, false by N (PyTorch's older {@code unbiased=} argument)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Nano.std(this, dims, unbiased ? 1 : 0, keepdim); }
+
+    /**
+     * {@code x.prod()}: the product of every element.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor prod() { return Nano.prod(this); }
+
+    /**
+     * {@code x.prod(dim)}: the product along one dim, removing it.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor prod(int dim) { return Nano.prod(this, dim, false); }
+
+    /**
+     * {@code x.prod(dim, keepdim)}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor prod(int dim, boolean keepdim) { return Nano.prod(this, dim, keepdim); }
+
+    /**
+     * {@code x.amax()}: the largest element; ties share the gradient.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amax() { return Nano.amax(this, new int[0], false); }
+
+    /**
+     * {@code x.amax(dim)}: the largest value along one dim.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amax(int dim) { return Nano.amax(this, new int[] {dim}, false); }
+
+    /**
+     * {@code x.amax(dims, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amax(int[] dims, boolean keepdim) { return Nano.amax(this, dims, keepdim); }
+
+    /**
+     * {@code x.amin()}: the smallest element; ties share the gradient.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amin() { return Nano.amin(this, new int[0], false); }
+
+    /**
+     * {@code x.amin(dim)}: the smallest value along one dim.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amin(int dim) { return Nano.amin(this, new int[] {dim}, false); }
+
+    /**
+     * {@code x.amin(dims, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor amin(int[] dims, boolean keepdim) { return Nano.amin(this, dims, keepdim); }
-    /** Full reduction; ties share the gradient evenly. */
+
+    /**
+     * Full reduction; ties share the gradient evenly.
+     * @return a 0-d tensor: the largest element, NaN if any is NaN
+     */
     public Tensor max() { return Nano.max(this); }
-    /** Values and (first) indices along {@code dim}; the gradient goes to the returned index. */
+
+    /**
+     * Values and (first) indices along {@code dim}; the gradient goes to the returned index.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return the maxima and their int64 indices, with {@code dim} removed
+     */
     public ValuesIndices max(int dim) { return Nano.max(this, dim, false); }
+
+    /**
+     * {@code x.max(dim, keepdim)}: values and (first) indices along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return the maxima and their int64 indices
+     */
     public ValuesIndices max(int dim, boolean keepdim) { return Nano.max(this, dim, keepdim); }
+
+    /**
+     * {@code x.min()}: the smallest element, NaN if any is NaN; ties share the gradient evenly.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor min() { return Nano.min(this); }
+
+    /**
+     * {@code x.min(dim)}: values and (first) indices of the smallest elements along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return the minima and their int64 indices, with {@code dim} removed
+     */
     public ValuesIndices min(int dim) { return Nano.min(this, dim, false); }
+
+    /**
+     * {@code x.min(dim, keepdim)}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return the minima and their int64 indices
+     */
     public ValuesIndices min(int dim, boolean keepdim) { return Nano.min(this, dim, keepdim); }
+
+    /**
+     * {@code x.argmax()}: the flat index of the first largest element.
+     * @return a 0-d int64 tensor
+     */
     public Tensor argmax() { return Nano.argmax(this); }
+
+    /**
+     * {@code x.argmax(dim, keepdim)}: the index of the first largest value along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return an int64 tensor
+     */
     public Tensor argmax(int dim, boolean keepdim) { return Nano.argmax(this, dim, keepdim); }
+
+    /**
+     * {@code x.argmin()}: the flat index of the first smallest element.
+     * @return a 0-d int64 tensor
+     */
     public Tensor argmin() { return Nano.argmin(this); }
+
+    /**
+     * {@code x.argmin(dim, keepdim)}: the index of the first smallest value along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return an int64 tensor
+     */
     public Tensor argmin(int dim, boolean keepdim) { return Nano.argmin(this, dim, keepdim); }
+
+    /**
+     * {@code x.logsumexp(dim)}: ln Σ e^x along one dim, computed stably.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor logsumexp(int dim) { return Nano.logsumexp(this, new int[] {dim}, false); }
+
+    /**
+     * {@code x.logsumexp(dims, keepdim)}.
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor logsumexp(int[] dims, boolean keepdim) { return Nano.logsumexp(this, dims, keepdim); }
+
+    /**
+     * {@code x.softmax(dim)}: e^x / Σ e^x along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor softmax(int dim) { return Nano.softmax(this, dim); }
+
+    /**
+     * {@code x.log_softmax(dim)}: x − logsumexp(x) along {@code dim}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor logSoftmax(int dim) { return Nano.logSoftmax(this, dim); }
 
     // ---------------------------------------------------------------- linear algebra
 
+    /**
+     * {@code x @ other}, {@link Nano#matmul}: dot, matrix-vector, matrix-matrix or batched product.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor matmul(Tensor other) { return Nano.matmul(this, other); }
+
+    /**
+     * {@code x.mm(other)}: the product of two matrices.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor mm(Tensor other) { return Nano.mm(this, other); }
+
+    /**
+     * {@code x.dot(other)}: the inner product of two 1-D tensors.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor dot(Tensor other) { return Nano.dot(this, other); }
-    /** Transpose of a tensor with at most 2 dims. */
+
+    /**
+     * Transpose of a tensor with at most 2 dims.
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public Tensor t() { return Nano.t(this); }
 
     // ---------------------------------------------------------------- movement
 
-    /** New shape with the same elements; one size may be -1 (inferred). */
+    /**
+     * New shape with the same elements; one size may be -1 (inferred).
+     * @param shape the new sizes; one may be −1 (inferred)
+     * @return a new tensor with the same elements
+     */
     public Tensor reshape(int... shape) { return Nano.reshape(this, shape); }
+
+    /**
+     * {@code x.view(shape)}: the same as {@link #reshape} in nano, whose tensors are always contiguous.
+     * @param shape the new sizes; one may be −1 (inferred)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor view(int... shape) { return Nano.view(this, shape); }
+
+    /**
+     * {@code x.flatten()}: all elements in one dim (a 0-d tensor becomes shape [1]).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor flatten() { return Nano.flatten(this, 0, -1); }
+
+    /**
+     * {@code x.flatten(start_dim, end_dim)}: merges the dims from {@code startDim} to {@code endDim} into one.
+     * @param startDim the first dim to merge
+     * @param endDim the last dim to merge (inclusive)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor flatten(int startDim, int endDim) { return Nano.flatten(this, startDim, endDim); }
-    /** Drops every dim of size 1. */
+
+    /**
+     * Drops every dim of size 1.
+     * @return a new tensor without size-1 dims
+     */
     public Tensor squeeze() { return Nano.squeeze(this); }
+
+    /**
+     * {@code x.squeeze(dim)}: removes {@code dim} if its size is 1, else returns the same shape.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor squeeze(int dim) { return Nano.squeeze(this, new int[] {dim}); }
+
+    /**
+     * {@code x.squeeze(dims)}: removes those of {@code dims} whose size is 1.
+     * @param dims the dims to remove if they have size 1
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor squeeze(int[] dims) { return Nano.squeeze(this, dims); }
+
+    /**
+     * {@code x.unsqueeze(dim)}: inserts a size-1 dim at {@code dim}.
+     * @param dim the position of the new dim
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor unsqueeze(int dim) { return Nano.unsqueeze(this, dim); }
+
+    /**
+     * {@code x.transpose(dim0, dim1)}: swaps two dims.
+     * @param dim0 one dim
+     * @param dim1 the other dim
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor transpose(int dim0, int dim1) { return Nano.transpose(this, dim0, dim1); }
+
+    /**
+     * {@code x.permute(dims)}: reorders the dims; result dim i is this tensor's dim {@code dims[i]}.
+     * @param dims a permutation of the dims
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor permute(int... dims) { return Nano.permute(this, dims); }
-    /** Broadcasts to a larger shape; -1 keeps a size. */
+
+    /**
+     * Broadcasts to a larger shape; -1 keeps a size.
+     * @param sizes the target sizes; −1 keeps a size
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor expand(int... sizes) { return Nano.expand(this, sizes); }
+
+    /**
+     * {@code x.narrow(dim, start, length)}: {@code length} positions along {@code dim} from {@code start}.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param start the first position kept
+     * @param length how many positions to keep
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor narrow(int dim, int start, int length) { return Nano.narrow(this, dim, start, length); }
-    /** Picks one position along {@code dim}, removing the dim. */
+
+    /**
+     * Picks one position along {@code dim}, removing the dim.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index the position (negative counts from the end)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor select(int dim, int index) { return Nano.select(this, dim, index); }
-    /** {@code x[s0, s1, ...]} with a range per leading dim. */
+
+    /**
+     * {@code x[s0, s1, ...]} with a range per leading dim.
+     * @param slices one slice per leading dim
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor index(Slice... slices) { return Nano.index(this, slices); }
+
+    /**
+     * {@code x.gather(dim, index)}: picks along {@code dim} the positions {@code index} names.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index an int64 tensor with as many dims as this one; the result has its shape
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor gather(int dim, Tensor index) { return Nano.gather(this, dim, index); }
-    /** Constant padding: {@code pad} holds (left, right) pairs starting from the last dim. */
+
+    /**
+     * Constant padding: {@code pad} holds (left, right) pairs starting from the last dim.
+     * @param pad (left, right) pairs, last dim first; negative amounts crop
+     * @param value the value written into the padding
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
     public Tensor pad(int[] pad, double value) { return Nano.pad(this, pad, value); }
-    /** A copy that stays in the graph. */
+
+    /**
+     * A copy that stays in the graph.
+     * @return a new tensor with its own storage, equal to this one
+     */
     public Tensor cloneTensor() { return Nano.clone(this); }
 
     // ---------------------------------------------------------------- comparisons (bool results)
 
+    /**
+     * {@code x < other}, {@link Nano#lt(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor lt(Tensor other) { return Nano.lt(this, other); }
+
+    /**
+     * {@code x < other}; NaN compares false.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor lt(double other) { return Nano.lt(this, other); }
+
+    /**
+     * {@code x <= other}, {@link Nano#le(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor le(Tensor other) { return Nano.le(this, other); }
+
+    /**
+     * {@code x <= other}; NaN compares false.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor le(double other) { return Nano.le(this, other); }
+
+    /**
+     * {@code x > other}, {@link Nano#gt(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor gt(Tensor other) { return Nano.gt(this, other); }
+
+    /**
+     * {@code x > other}; NaN compares false.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor gt(double other) { return Nano.gt(this, other); }
+
+    /**
+     * {@code x >= other}, {@link Nano#ge(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor ge(Tensor other) { return Nano.ge(this, other); }
+
+    /**
+     * {@code x >= other}; NaN compares false.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor ge(double other) { return Nano.ge(this, other); }
+
+    /**
+     * {@code x == other}, {@link Nano#eq(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor eq(Tensor other) { return Nano.eq(this, other); }
+
+    /**
+     * {@code x == other}; NaN equals nothing.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor eq(double other) { return Nano.eq(this, other); }
+
+    /**
+     * {@code x != other}, {@link Nano#ne(Tensor, Tensor)}.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor ne(Tensor other) { return Nano.ne(this, other); }
+
+    /**
+     * {@code x != other}; NaN differs from everything.
+     * @param other the right operand; a tensor broadcasts against this one
+     * @return a bool tensor
+     */
     public Tensor ne(double other) { return Nano.ne(this, other); }
 
-    /** Converts to float64 (a copy for other types; this tensor itself if already float64). */
+    /**
+     * Converts to float64 (a copy for other types; this tensor itself if already float64).
+     * @return a float64 tensor with the same values
+     */
     public Tensor toFloat64() {
         return dtype == DType.FLOAT64 ? this : new Tensor(data.clone(), shape, DType.FLOAT64);
     }

@@ -26,6 +26,11 @@ public final class BenchMain {
     private BenchMain() {
     }
 
+    /**
+     * Runs the benchmarks (all, or those matching the patterns given) and prints the comparison table.
+     * @param args JMH include patterns, e.g. {@code Matmul}; none runs every benchmark
+     * @throws RunnerException if JMH fails to run a benchmark
+     */
     public static void main(String[] args) throws RunnerException {
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .mode(Mode.AverageTime)

@@ -26,11 +26,14 @@ import java.util.Random;
  */
 @State(Scope.Benchmark)
 public class Both {
+    /** Threads for nano and libtorch alike (a JMH parameter). */
     @Param({"1", "2"})
     public int threads;
 
+    /** The libtorch manager every torch input lives on. */
     protected NDManager torch;
 
+    /** Sets both libraries' thread counts, opens the manager and builds the inputs. */
     @Setup(Level.Trial)
     public void start() {
         System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
@@ -45,6 +48,7 @@ public class Both {
     protected void prepare() {
     }
 
+    /** Closes the manager and every torch input on it. */
     @TearDown(Level.Trial)
     public void stop() {
         torch.close();

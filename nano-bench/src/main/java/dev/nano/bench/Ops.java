@@ -20,6 +20,7 @@ public class Ops {
 
     /** {@code a @ b} for n × n matrices, forward only, and forward+backward through {@code sum()}. */
     public static class Matmul extends Both {
+        /** The matrix size (a JMH parameter). */
         @Param({"128", "256", "512"})
         public int n;
         Tensor a;
@@ -37,11 +38,19 @@ public class Ops {
             tb = torchLeaf(y, n, n);
         }
 
+        /**
+         * nano: {@code a @ b}, forward only.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object forwardNano() {
             return a.detach().matmul(b.detach());
         }
 
+        /**
+         * libtorch: {@code a @ b}, forward only.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object forwardTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -49,6 +58,10 @@ public class Ops {
             }
         }
 
+        /**
+         * nano: {@code (a @ b).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object trainNano() {
             a.zeroGrad();
@@ -57,6 +70,10 @@ public class Ops {
             return a.grad();
         }
 
+        /**
+         * libtorch: {@code (a @ b).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object trainTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -90,11 +107,19 @@ public class Ops {
             tUpstream = torch(us, N, N);
         }
 
+        /**
+         * nano: {@code x + y} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object addNano() {
             return x.detach().add(y.detach());
         }
 
+        /**
+         * libtorch: {@code x + y} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object addTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -102,6 +127,10 @@ public class Ops {
             }
         }
 
+        /**
+         * nano: {@code (x * y).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object mulTrainNano() {
             x.zeroGrad();
@@ -110,6 +139,10 @@ public class Ops {
             return x.grad();
         }
 
+        /**
+         * libtorch: {@code (x * y).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object mulTrainTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -119,11 +152,19 @@ public class Ops {
             }
         }
 
+        /**
+         * nano: {@code tanh(x)} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object tanhNano() {
             return x.detach().tanh();
         }
 
+        /**
+         * libtorch: {@code tanh(x)} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object tanhTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -131,11 +172,19 @@ public class Ops {
             }
         }
 
+        /**
+         * nano: {@code x.sum()} of 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object sumAllNano() {
             return x.detach().sum();
         }
 
+        /**
+         * libtorch: {@code x.sum()} of 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object sumAllTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -143,11 +192,19 @@ public class Ops {
             }
         }
 
+        /**
+         * nano: {@code x.sum(1)}, the row sums of a 1000 × 1000 matrix.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object sumRowsNano() {
             return x.detach().sum(1);
         }
 
+        /**
+         * libtorch: {@code x.sum(1)}, the row sums of a 1000 × 1000 matrix.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object sumRowsTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -155,7 +212,10 @@ public class Ops {
             }
         }
 
-        /** softmax(dim=-1) forward, then backward with a random upstream gradient. */
+        /**
+         * softmax(dim=-1) forward, then backward with a random upstream gradient.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object softmaxTrainNano() {
             x.zeroGrad();
@@ -163,6 +223,10 @@ public class Ops {
             return x.grad();
         }
 
+        /**
+         * libtorch: softmax(dim=-1) forward, then backward with the same upstream gradient.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object softmaxTrainTorch() {
             try (NDScope ignored = new NDScope()) {

@@ -35,6 +35,7 @@ public class Training {
         static final double BETA2 = 0.999;
         static final double EPS = 1e-8;
 
+        /** The batch size (a JMH parameter). */
         @Param({"64", "256"})
         public int batch;
 
@@ -83,6 +84,10 @@ public class Training {
             tOneHot = torch(oneHot, batch, 10);
         }
 
+        /**
+         * nano: one training step with {@code nn.F} and {@code optim.Adam}.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object stepNano() {
             adam.zeroGrad();
@@ -94,6 +99,10 @@ public class Training {
             return loss;
         }
 
+        /**
+         * libtorch: the same step, Adam written out as {@code torch.optim.Adam}'s single-tensor loop.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object stepTorch() {
             try (NDScope ignored = new NDScope()) {
@@ -145,6 +154,10 @@ public class Training {
             tx.setRequiresGradient(true);
         }
 
+        /**
+         * nano: builds the 10,000-node graph and runs backward through it.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object graphNano() {
             w.zeroGrad();
@@ -157,6 +170,10 @@ public class Training {
             return w.grad();
         }
 
+        /**
+         * libtorch: builds the 10,000-node graph and runs backward through it.
+         * @return the result, so that JMH does not optimise the work away
+         */
         @Benchmark
         public Object graphTorch() {
             try (NDScope ignored = new NDScope()) {

@@ -41,7 +41,10 @@ public final class Context {
         }
     }
 
-    /** Keeps tensors for backward (usually inputs or the output), noting each one's version. */
+    /**
+     * Keeps tensors for backward (usually inputs or the output), noting each one's version.
+     * @param tensors the tensors backward will read
+     */
     public void saveForBackward(Tensor... tensors) {
         this.saved = tensors.clone();
         this.savedVersions = new int[tensors.length];
@@ -53,6 +56,7 @@ public final class Context {
     /**
      * The tensors saved in forward. Fails as PyTorch does once backward has freed them, or when
      * one of them was modified in place since (an optimizer step between forward and backward).
+     * @return the saved tensors, in the order saved
      */
     public Tensor[] savedTensors() {
         checkNotReleased();
@@ -77,16 +81,27 @@ public final class Context {
         }
     }
 
-    /** Whether input {@code i} requires a gradient: backward may skip the others. */
+    /**
+     * Whether input {@code i} requires a gradient: backward may skip the others.
+     * @param i the input's position in the call
+     * @return true if backward must compute that input's gradient
+     */
     public boolean needsInputGrad(int i) {
         return needsInputGrad[i];
     }
 
+    /**
+     * The operation this node belongs to, whose {@code backward} the engine calls.
+     * @return the function
+     */
     public Function function() {
         return function;
     }
 
-    /** The inputs this node was computed from, in call order (freed, like saved tensors, by backward). */
+    /**
+     * The inputs this node was computed from, in call order (freed, like saved tensors, by backward).
+     * @return the inputs, in call order
+     */
     public Tensor[] inputs() {
         checkNotReleased();
         return inputs.clone();
@@ -115,7 +130,10 @@ public final class Context {
         return parents.length;
     }
 
-    /** PyTorch-style node name, e.g. {@code AddBackward0}. */
+    /**
+     * PyTorch-style node name, e.g. {@code AddBackward0}.
+     * @return the node's name
+     */
     public String name() {
         return function.name();
     }

@@ -38,6 +38,9 @@ public final class Engine {
     /**
      * {@code root.backward(gradient)}. {@code gradient} may be null only for a one-element root,
      * as in PyTorch ("grad can be implicitly created only for scalar outputs").
+     * @param root the tensor to differentiate, usually a scalar loss
+     * @param gradient dL/d(root), of root's shape, or null for a one-element root (taken as 1)
+     * @param retainGraph true keeps saved tensors so backward can run again
      */
     public static void backward(Tensor root, Tensor gradient, boolean retainGraph) {
         if (!root.requiresGrad()) {

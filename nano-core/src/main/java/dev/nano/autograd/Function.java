@@ -20,6 +20,9 @@ public abstract class Function {
      * Computes the output from the inputs. Runs with grad mode off, so it may use other tensor
      * operations freely without recording them. Save what backward needs with
      * {@link Context#saveForBackward}.
+     * @param ctx this call's graph node, where forward saves what backward needs
+     * @param inputs the operation's inputs
+     * @return the output
      */
     protected abstract Tensor forward(Context ctx, Tensor... inputs);
 
@@ -28,10 +31,16 @@ public abstract class Function {
      * input needs no gradient). A gradient may have the output's broadcast shape: the engine sums
      * it back to its input's shape ({@code Shape.sumTo}), as PyTorch's engine does.
      * Runs with grad mode off.
+     * @param ctx the graph node of the forward call
+     * @param gradOutput dL/d(output)
+     * @return one gradient per input, or null where none is needed
      */
     protected abstract Tensor[] backward(Context ctx, Tensor gradOutput);
 
-    /** PyTorch's name for this node, e.g. {@code MulBackward0}. */
+    /**
+     * PyTorch's name for this node, e.g. {@code MulBackward0}.
+     * @return the node name printed in {@code grad_fn}
+     */
     public String name() {
         return getClass().getSimpleName() + "Backward0";
     }
@@ -44,12 +53,17 @@ public abstract class Function {
      * an integer tensor, its default float32, or an error, never what nano computes, so nano refuses
      * and asks for an explicit {@code toFloat64()}. Operators that only move, copy or select values
      * (reshape, cat, index, pad, clone, ...) return false here: they take every dtype and keep it.
+     * @return true if this operation computes new values, false if it only moves, copies or selects them
      */
     protected boolean computesValues() {
         return true;
     }
 
-    /** Whether input {@code i} holds values the rule above applies to (where's condition does not). */
+    /**
+     * Whether input {@code i} holds values the rule above applies to (where's condition does not).
+     * @param i the input's position
+     * @return true if input {@code i} is a value input
+     */
     protected boolean isValueInput(int i) {
         return true;
     }
@@ -60,7 +74,11 @@ public abstract class Function {
         return Character.toLowerCase(n.charAt(0)) + n.substring(1);
     }
 
-    /** Runs the op: forward without recording, then links the result into the graph if needed. */
+    /**
+     * Runs the op: forward without recording, then links the result into the graph if needed.
+     * @param inputs the operation's inputs
+     * @return the output, linked into the graph when some input requires grad and grad mode is on
+     */
     public final Tensor apply(Tensor... inputs) {
         Tensor notFloat = null;
         boolean anyFloat = false;

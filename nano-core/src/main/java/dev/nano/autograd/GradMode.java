@@ -28,12 +28,20 @@ public final class GradMode {
     private GradMode() {
     }
 
+    /**
+     * {@code torch.is_grad_enabled()} for the current thread.
+     * @return false inside an open no-grad scope
+     */
     public static boolean isEnabled() {
         List<Scope> open = OPEN.get();
         return open.isEmpty() || open.get(open.size() - 1).enabled;
     }
 
-    /** Sets the mode until the returned scope is closed. */
+    /**
+     * Sets the mode until the returned scope is closed.
+     * @param enabled true records operations, false does not
+     * @return the scope; close it (try-with-resources) to restore the previous mode
+     */
     public static Scope set(boolean enabled) {
         Scope scope = new Scope(enabled, OPEN.get());
         scope.stack.add(scope);

@@ -48,6 +48,11 @@ public final class DataLoader implements Iterable<Tensor[]> {
         this.collate = b.collate;
     }
 
+    /**
+     * {@code DataLoader(dataset)}: starts a builder (batch size 1, no shuffle, keep the last batch).
+     * @param dataset the examples to batch
+     * @return a new builder
+     */
     public static Builder builder(Dataset dataset) {
         if (dataset == null) {
             throw new IllegalArgumentException("DataLoader: dataset is null");
@@ -55,12 +60,19 @@ public final class DataLoader implements Iterable<Tensor[]> {
         return new Builder(dataset);
     }
 
-    /** The number of batches per epoch ({@code len(loader)}). */
+    /**
+     * The number of batches per epoch ({@code len(loader)}).
+     * @return the batch count
+     */
     public int size() {
         int n = dataset.size();
         return dropLast ? n / batchSize : (n + batchSize - 1) / batchSize;
     }
 
+    /**
+     * {@code loader.dataset}: the dataset being batched.
+     * @return the dataset
+     */
     public Dataset dataset() {
         return dataset;
     }
@@ -111,6 +123,8 @@ public final class DataLoader implements Iterable<Tensor[]> {
      * {@code default_collate} for examples of tensors: field {@code f} of the batch is the stack of
      * field {@code f} of every example, so (784)-shaped images become a (B, 784) batch. Examples
      * must have the same number of fields and each field the same shape (stack's message otherwise).
+     * @param examples the examples of one batch
+     * @return one stacked tensor per field
      */
     public static Tensor[] stackFields(List<Tensor[]> examples) {
         int fields = examples.get(0).length;
@@ -145,6 +159,11 @@ public final class DataLoader implements Iterable<Tensor[]> {
             this.dataset = dataset;
         }
 
+        /**
+         * How many examples each batch holds, PyTorch's {@code batch_size}.
+         * @param batchSize how many examples per batch (positive)
+         * @return this builder
+         */
         public Builder batchSize(int batchSize) {
             if (batchSize <= 0) {
                 throw new IllegalArgumentException("batch_size should be a positive integer value, but got batch_size="
@@ -154,25 +173,41 @@ public final class DataLoader implements Iterable<Tensor[]> {
             return this;
         }
 
-        /** A new order every epoch, drawn from the generator. */
+        /**
+         * A new order every epoch, drawn from the generator.
+         * @param shuffle true draws a new order every epoch
+         * @return this builder
+         */
         public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
 
-        /** Where the permutations come from; without one, {@link Init#defaultGenerator()}. */
+        /**
+         * Where the permutations come from; without one, {@link Init#defaultGenerator()}.
+         * @param generator the random source
+         * @return this builder
+         */
         public Builder generator(Random generator) {
             this.generator = generator;
             return this;
         }
 
-        /** Drop the last batch of an epoch when it is smaller than the batch size. */
+        /**
+         * Drop the last batch of an epoch when it is smaller than the batch size.
+         * @param dropLast true drops a short last batch
+         * @return this builder
+         */
         public Builder dropLast(boolean dropLast) {
             this.dropLast = dropLast;
             return this;
         }
 
-        /** How a list of examples becomes a batch; {@link #stackFields} by default. */
+        /**
+         * How a list of examples becomes a batch; {@link #stackFields} by default.
+         * @param collate the function from examples to batch
+         * @return this builder
+         */
         public Builder collate(Function<List<Tensor[]>, Tensor[]> collate) {
             if (collate == null) {
                 throw new IllegalArgumentException("DataLoader: collate is null");
@@ -181,6 +216,10 @@ public final class DataLoader implements Iterable<Tensor[]> {
             return this;
         }
 
+        /**
+         * Builds the loader.
+         * @return a new loader
+         */
         public DataLoader build() {
             return new DataLoader(this);
         }

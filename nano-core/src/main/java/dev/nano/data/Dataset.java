@@ -8,9 +8,16 @@ import dev.nano.Tensor;
  * (image, label).
  */
 public interface Dataset {
-    /** The number of examples. */
+    /**
+     * The number of examples.
+     * @return {@code len(dataset)}
+     */
     int size();
 
-    /** Example {@code index}, {@code 0 <= index < size()}: one tensor per field. */
+    /**
+     * Example {@code index}, {@code 0 <= index < size()}: one tensor per field.
+     * @param index the example's position
+     * @return the example's fields, e.g. {@code [image, label]}
+     */
     Tensor[] get(int index);
 }

@@ -66,7 +66,11 @@ public final class IdxReader {
     private IdxReader() {
     }
 
-    /** The tensor stored in {@code file} ({@code .gz} files, recognised by their magic bytes, are unzipped). */
+    /**
+     * The tensor stored in {@code file} ({@code .gz} files, recognised by their magic bytes, are unzipped).
+     * @param file an IDX file, possibly gzipped
+     * @return a tensor of the stored shape (float64 values of the stored bytes)
+     */
     public static Tensor read(Path file) {
         try {
             byte[] bytes = Files.readAllBytes(file);

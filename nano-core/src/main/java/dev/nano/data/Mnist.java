@@ -24,7 +24,12 @@ public final class Mnist {
     private Mnist() {
     }
 
-    /** Images (N, 28, 28) and labels (N) in IDX files, as N examples of (784 pixels, label). */
+    /**
+     * Images (N, 28, 28) and labels (N) in IDX files, as N examples of (784 pixels, label).
+     * @param images the IDX file of images
+     * @param labels the IDX file of labels
+     * @return a dataset of (784 pixels, int64 label) examples
+     */
     public static TensorDataset load(Path images, Path labels) {
         Tensor pixels = IdxReader.read(images);
         Tensor classes = IdxReader.read(labels);
@@ -52,6 +57,9 @@ public final class Mnist {
     /**
      * The copy of real MNIST digits kept in the repository ({@code split} "train" or "test"),
      * after checking each file against the directory's {@code SHA256SUMS}.
+     * @param dataDir the directory holding the IDX files and {@code SHA256SUMS}
+     * @param split "train" or "test"
+     * @return a dataset of (784 pixels, int64 label) examples
      */
     public static TensorDataset bundled(Path dataDir, String split) {
         if (!split.equals("train") && !split.equals("test")) {

@@ -19,7 +19,11 @@ public final class Sha256Sums {
     private Sha256Sums() {
     }
 
-    /** The sha256 of a file, as 64 lower-case hex digits. */
+    /**
+     * The sha256 of a file, as 64 lower-case hex digits.
+     * @param file the file to hash
+     * @return the hex digest
+     */
     public static String of(Path file) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -31,7 +35,11 @@ public final class Sha256Sums {
         }
     }
 
-    /** The expected sums listed in {@code sums}, by file name, in file order. */
+    /**
+     * The expected sums listed in {@code sums}, by file name, in file order.
+     * @param sums a {@code SHA256SUMS} file ({@code sha256sum}'s format)
+     * @return a map from file name to hex digest
+     */
     public static Map<String, String> read(Path sums) {
         Map<String, String> expected = new LinkedHashMap<>();
         List<String> lines;
@@ -55,7 +63,11 @@ public final class Sha256Sums {
         return expected;
     }
 
-    /** Fails, naming the file and both sums, unless {@code file}'s sha256 is the one listed for it in {@code sums}. */
+    /**
+     * Fails, naming the file and both sums, unless {@code file}'s sha256 is the one listed for it in {@code sums}.
+     * @param sums a {@code SHA256SUMS} file
+     * @param file the file to check
+     */
     public static void verify(Path sums, Path file) {
         String name = file.getFileName().toString();
         String expected = read(sums).get(name);

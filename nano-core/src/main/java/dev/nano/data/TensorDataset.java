@@ -12,6 +12,10 @@ import java.util.Arrays;
 public final class TensorDataset implements Dataset {
     private final Tensor[] tensors;
 
+    /**
+     * {@code TensorDataset(*tensors)}: example i is the i-th row of every tensor.
+     * @param tensors at least one tensor, all with the same size of dim 0
+     */
     public TensorDataset(Tensor... tensors) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("TensorDataset needs at least one tensor");
@@ -52,7 +56,10 @@ public final class TensorDataset implements Dataset {
         return example;
     }
 
-    /** The tensors the dataset indexes. */
+    /**
+     * The tensors the dataset indexes.
+     * @return a copy of the array of tensors (the tensors themselves are shared)
+     */
     public Tensor[] tensors() {
         return tensors.clone();
     }

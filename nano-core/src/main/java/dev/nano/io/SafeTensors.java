@@ -52,12 +52,21 @@ public final class SafeTensors {
     public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata) {
     }
 
-    /** Writes {@code tensors} (names as given, e.g. {@code module.stateDict()}) to {@code file}, with no metadata. */
+    /**
+     * Writes {@code tensors} (names as given, e.g. {@code module.stateDict()}) to {@code file}, with no metadata.
+     * @param tensors the tensors by name
+     * @param file where to write
+     */
     public static void save(Map<String, Tensor> tensors, Path file) {
         save(tensors, Map.of(), file);
     }
 
-    /** Writes {@code tensors} and string {@code metadata} (e.g. {@code {"format": "pt"}}) to {@code file}. */
+    /**
+     * Writes {@code tensors} and string {@code metadata} (e.g. {@code {"format": "pt"}}) to {@code file}.
+     * @param tensors the tensors by name
+     * @param metadata string pairs stored in the header's {@code __metadata__}
+     * @param file where to write
+     */
     public static void save(Map<String, Tensor> tensors, Map<String, String> metadata, Path file) {
         try {
             Files.write(file, toBytes(tensors, metadata));
@@ -66,12 +75,20 @@ public final class SafeTensors {
         }
     }
 
-    /** The tensors in {@code file}, each a new tensor that does not require grad. */
+    /**
+     * The tensors in {@code file}, each a new tensor that does not require grad.
+     * @param file a {@code .safetensors} file
+     * @return the tensors by name, in file order
+     */
     public static Map<String, Tensor> load(Path file) {
         return read(file).tensors();
     }
 
-    /** Tensors and metadata of {@code file}. */
+    /**
+     * Tensors and metadata of {@code file}.
+     * @param file a {@code .safetensors} file
+     * @return the file's tensors and metadata
+     */
     public static Contents read(Path file) {
         byte[] bytes;
         try {

@@ -6,10 +6,16 @@ import dev.nano.Tensor;
 public class BCELoss extends Loss {
     private final Tensor weight;
 
+    /** {@code nn.BCELoss()}: no weight, "mean" reduction. */
     public BCELoss() {
         this(null, "mean");
     }
 
+    /**
+     * {@code nn.BCELoss(weight, reduction=reduction)}.
+     * @param weight weights broadcasting against the input, or null
+     * @param reduction "none", "mean" or "sum"
+     */
     public BCELoss(Tensor weight, String reduction) {
         super(reduction);
         this.weight = registerBuffer("weight", weight);

@@ -31,6 +31,15 @@ public abstract class BatchNorm extends Module {
     private final Tensor runningVar;
     private final Tensor numBatchesTracked;
 
+    /**
+     * The shared constructor of {@link BatchNorm1d} and {@link BatchNorm2d}, with PyTorch's arguments.
+     * @param numFeatures C, the number of channels (dim 1 of the input)
+     * @param eps added to the variance for stability
+     * @param momentum the running statistics' update weight, or null for a cumulative average
+     * @param affine true learns a per-channel weight (and bias)
+     * @param trackRunningStats true keeps running mean and variance for eval mode
+     * @param bias false leaves out the learned bias (with {@code affine})
+     */
     protected BatchNorm(int numFeatures, double eps, Double momentum, boolean affine, boolean trackRunningStats,
                         boolean bias) {
         // PyTorch checks neither at construction; a NaN here would only surface as NaN outputs later.
@@ -51,7 +60,10 @@ public abstract class BatchNorm extends Module {
                 trackRunningStats ? Nano.longTensor(new long[] {0}) : null);
     }
 
-    /** Rejects inputs of the wrong rank, with PyTorch's message. */
+    /**
+     * Rejects inputs of the wrong rank, with PyTorch's message.
+     * @param input the input batch
+     */
     protected abstract void checkInputDim(Tensor input);
 
     /** PyTorch's {@code _BatchNorm.forward}, step by step. */
@@ -89,47 +101,82 @@ public abstract class BatchNorm extends Module {
         }
     }
 
+    /**
+     * {@code bn.num_features}: the number of channels C.
+     * @return C
+     */
     public int numFeatures() {
         return numFeatures;
     }
 
+    /**
+     * {@code bn.eps}: added to the variance for stability.
+     * @return eps
+     */
     public double eps() {
         return eps;
     }
 
-    /** Null for the cumulative average. */
+    /**
+     * Null for the cumulative average.
+     * @return the momentum, or null
+     */
     public Double momentum() {
         return momentum;
     }
 
+    /**
+     * {@code bn.affine}: whether a per-channel weight (and bias) is learned.
+     * @return true if affine
+     */
     public boolean affine() {
         return affine;
     }
 
+    /**
+     * {@code bn.track_running_stats}: whether running statistics are kept for eval mode.
+     * @return true if tracking
+     */
     public boolean trackRunningStats() {
         return trackRunningStats;
     }
 
-    /** Null unless affine. */
+    /**
+     * Null unless affine.
+     * @return the per-channel weight γ, or null
+     */
     public Tensor weight() {
         return weight;
     }
 
-    /** Null unless affine (and built with bias). */
+    /**
+     * Null unless affine (and built with bias).
+     * @return the per-channel bias β, or null
+     */
     public Tensor bias() {
         return bias;
     }
 
-    /** Null unless tracking running statistics. */
+    /**
+     * Null unless tracking running statistics.
+     * @return the running mean buffer, or null
+     */
     public Tensor runningMean() {
         return runningMean;
     }
 
+    /**
+     * {@code bn.running_var}: the running (unbiased) variance, null unless tracking running statistics.
+     * @return the running variance buffer, or null
+     */
     public Tensor runningVar() {
         return runningVar;
     }
 
-    /** A 0-d int64 tensor counting the training batches seen (null unless tracking). */
+    /**
+     * A 0-d int64 tensor counting the training batches seen (null unless tracking).
+     * @return the counter, or null
+     */
     public Tensor numBatchesTracked() {
         return numBatchesTracked;
     }

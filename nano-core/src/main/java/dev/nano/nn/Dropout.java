@@ -19,11 +19,19 @@ public class Dropout extends Module {
         this(0.5);
     }
 
+    /**
+     * {@code nn.Dropout(p)}, drawing its masks from the default generator.
+     * @param p the probability of zeroing an element, in [0, 1]
+     */
     public Dropout(double p) {
         this(p, null);
     }
 
-    /** {@code generator} null: draw from the default generator at each call. */
+    /**
+     * {@code generator} null: draw from the default generator at each call.
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param generator the random source of the masks, or null
+     */
     public Dropout(double p, Random generator) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout probability has to be between 0 and 1, but got "
@@ -38,6 +46,10 @@ public class Dropout extends Module {
         return F.dropout(input, p, training, generator != null ? generator : Init.defaultGenerator());
     }
 
+    /**
+     * {@code dropout.p}: the probability of zeroing an element.
+     * @return p
+     */
     public double p() {
         return p;
     }

@@ -34,7 +34,12 @@ public final class F {
 
     // ---------------------------------------------------------------- linear
 
-    /** {@code x @ weight.T}. */
+    /**
+     * {@code x @ weight.T}.
+     * @param input the input tensor
+     * @param weight an (out, in) matrix
+     * @return a tensor of shape (…, out)
+     */
     public static Tensor linear(Tensor input, Tensor weight) {
         return linear(input, weight, null);
     }
@@ -43,6 +48,10 @@ public final class F {
      * {@code x @ weight.T + bias}: {@code weight} is (out, in), {@code input} is (…, in). PyTorch
      * computes the 2-D case as {@code addmm(bias, x, weight.T)}, which expands the bias to the
      * output first, so a bias that does not fit fails with expand's message there.
+     * @param input the input tensor
+     * @param weight an (out, in) matrix
+     * @param bias an (out) vector, or null
+     * @return a tensor of shape (…, out)
      */
     public static Tensor linear(Tensor input, Tensor weight, Tensor bias) {
         Checks.notNull("linear", "input", input);
@@ -65,7 +74,13 @@ public final class F {
 
     // ---------------------------------------------------------------- normalisation
 
-    /** Eval-mode batch norm with running statistics and no affine parameters. */
+    /**
+     * Eval-mode batch norm with running statistics and no affine parameters.
+     * @param input the input tensor
+     * @param runningMean the per-channel running mean, or null
+     * @param runningVar the per-channel running variance, or null
+     * @return the normalised input, of its shape
+     */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar) {
         return batchNorm(input, runningMean, runningVar, null, null, false, 0.1, 1e-5);
     }
@@ -78,6 +93,15 @@ public final class F {
      * {@code running = momentum · batch + (1 − momentum) · running}, with the <em>unbiased</em>
      * variance for {@code runningVar}. Without {@code training} the running statistics are used.
      * Either running tensor may be null in training; weight and bias may be null (1 and 0).
+     * @param input the input tensor
+     * @param runningMean the per-channel running mean, or null
+     * @param runningVar the per-channel running variance, or null
+     * @param weight the per-channel scale γ, or null
+     * @param bias the per-channel shift β, or null
+     * @param training false makes dropout the identity (eval mode)
+     * @param momentum the weight of the batch statistic in the running update (PyTorch's default 0.1)
+     * @param eps added to the variance before the square root, for stability
+     * @return the normalised input, of its shape
      */
     public static Tensor batchNorm(Tensor input, Tensor runningMean, Tensor runningVar, Tensor weight, Tensor bias,
                                    boolean training, double momentum, double eps) {
@@ -131,7 +155,12 @@ public final class F {
         }
     }
 
-    /** Layer norm over the trailing {@code normalizedShape} dims, without affine parameters, eps 1e-5. */
+    /**
+     * Layer norm over the trailing {@code normalizedShape} dims, without affine parameters, eps 1e-5.
+     * @param input the input tensor
+     * @param normalizedShape the trailing dims normalised together
+     * @return the normalised input, of its shape
+     */
     public static Tensor layerNorm(Tensor input, int[] normalizedShape) {
         return layerNorm(input, normalizedShape, null, null, 1e-5);
     }
@@ -140,6 +169,12 @@ public final class F {
      * {@code F.layer_norm}: each row of the trailing {@code normalizedShape} dims becomes
      * {@code (x − mean) / sqrt(var + eps) · weight + bias}, with the biased variance. Weight and
      * bias (of {@code normalizedShape}) may be null.
+     * @param input the input tensor
+     * @param normalizedShape the trailing dims normalised together
+     * @param weight the scale γ, of {@code normalizedShape}, or null
+     * @param bias the shift β, of {@code normalizedShape}, or null
+     * @param eps added to the variance before the square root, for stability
+     * @return the normalised input, of its shape
      */
     public static Tensor layerNorm(Tensor input, int[] normalizedShape, Tensor weight, Tensor bias, double eps) {
         Checks.notNull("layer_norm", "input", input);
@@ -181,11 +216,23 @@ public final class F {
 
     // ---------------------------------------------------------------- dropout
 
-    /** {@code F.dropout(x, p)}: like PyTorch's functional form, it defaults to training. */
+    /**
+     * {@code F.dropout(x, p)}: like PyTorch's functional form, it defaults to training.
+     * @param input the input tensor
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @return a new tensor of the input's shape, drawn from the global generator
+     */
     public static Tensor dropout(Tensor input, double p) {
         return dropout(input, p, true, Init.defaultGenerator());
     }
 
+    /**
+     * {@code F.dropout(x, p, training)}: zeroes each element with probability {@code p}, scaling the rest by 1/(1 − p).
+     * @param input the input tensor
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param training false makes dropout the identity (eval mode)
+     * @return the input itself when not training, else a new tensor of its shape
+     */
     public static Tensor dropout(Tensor input, double p, boolean training) {
         return dropout(input, p, training, Init.defaultGenerator());
     }
@@ -198,6 +245,11 @@ public final class F {
      * <p>In eval mode, with {@code p = 0} or an empty input, PyTorch returns the input tensor
      * itself, and so does this. With {@code p = 1} it returns {@code x · 0} (so an inf input
      * gives NaN, as in PyTorch) without drawing a mask.
+     * @param input the input tensor
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param training false makes dropout the identity (eval mode)
+     * @param generator the random source of the mask
+     * @return a new tensor of the input's shape (or the input itself, as described)
      */
     public static Tensor dropout(Tensor input, double p, boolean training, Random generator) {
         Checks.notNull("dropout", "input", input);
@@ -212,7 +264,13 @@ public final class F {
         return dropoutWithMask(input, dropoutMask(input.shape(), p, generator), p);
     }
 
-    /** A BOOL mask of {@code shape}: each element kept (true) with probability {@code 1 − p}. */
+    /**
+     * A BOOL mask of {@code shape}: each element kept (true) with probability {@code 1 − p}.
+     * @param shape the mask's shape
+     * @param p the probability of zeroing an element, in [0, 1]
+     * @param generator the random source of the mask
+     * @return a bool tensor of {@code shape}
+     */
     public static Tensor dropoutMask(int[] shape, double p, Random generator) {
         Checks.notNull("dropout_mask", "shape", shape);
         Checks.notNull("dropout_mask", "generator", generator);
@@ -231,6 +289,10 @@ public final class F {
      * ({@code bernoulli_(1 − p)} then {@code div_(1 − p)}). A kept element is therefore
      * {@code x · (1 / (1 − p))}, with {@code 1 / (1 − p)} rounded first: bit for bit not
      * {@code x / (1 − p)}. The gradient is {@code grad · noise}. {@code p = 1} gives {@code x · 0}.
+     * @param input the input tensor
+     * @param mask the kept positions (true or 1); broadcasts against the input
+     * @param p the dropout probability the mask was drawn with
+     * @return a new tensor of the broadcast shape
      */
     public static Tensor dropoutWithMask(Tensor input, Tensor mask, double p) {
         Checks.notNull("dropout_with_mask", "input", input);
@@ -257,11 +319,23 @@ public final class F {
 
     // ---------------------------------------------------------------- regression loss
 
-    /** Mean squared error, averaged over every element. */
+    /**
+     * Mean squared error, averaged over every element.
+     * @param input the input tensor
+     * @param target the targets
+     * @return a 0-d tensor
+     */
     public static Tensor mseLoss(Tensor input, Tensor target) {
         return mseLoss(input, target, "mean", null);
     }
 
+    /**
+     * {@code F.mse_loss(input, target, reduction=reduction)}: (input − target)², reduced.
+     * @param input the input tensor
+     * @param target the targets
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or the element-wise losses for "none"
+     */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction) {
         return mseLoss(input, target, reduction, null);
     }
@@ -272,6 +346,11 @@ public final class F {
      * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — PyTorch 2.13's
      * {@code F.mse_loss(weight=)} — each squared error is multiplied by its weight, and "mean"
      * divides by the sum of the weights.
+     * @param input the input tensor
+     * @param target the targets
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @param weight per-element weights of the input's size, or null
+     * @return a 0-d tensor, or the element-wise losses for "none"
      */
     public static Tensor mseLoss(Tensor input, Tensor target, String reduction, Tensor weight) {
         Checks.notNull("mse_loss", "input", input);
@@ -314,11 +393,23 @@ public final class F {
 
     // ---------------------------------------------------------------- classification losses
 
-    /** NLL with the defaults: no class weights, ignore index -100, "mean". */
+    /**
+     * NLL with the defaults: no class weights, ignore index -100, "mean".
+     * @param input log-probabilities, (C) or (N, C, …)
+     * @param target int64 class indices
+     * @return a 0-d tensor
+     */
     public static Tensor nllLoss(Tensor input, Tensor target) {
         return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, "mean");
     }
 
+    /**
+     * {@code F.nll_loss(input, target, reduction=reduction)}: −input[i, target_i], reduced.
+     * @param input log-probabilities, (C) or (N, C, …)
+     * @param target int64 class indices
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or one loss per sample for "none"
+     */
     public static Tensor nllLoss(Tensor input, Tensor target, String reduction) {
         return nllLoss(input, target, null, DEFAULT_IGNORE_INDEX, reduction);
     }
@@ -330,6 +421,12 @@ public final class F {
      * Targets equal to {@code ignoreIndex} contribute 0 and are left out of the mean, which
      * divides by the summed weights of the other targets — so when every target is ignored the
      * mean is 0/0 = NaN, as in PyTorch.
+     * @param input log-probabilities, (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices, (), (N) or (N, d1, …)
+     * @param weight a (C) vector of class weights, or null
+     * @param ignoreIndex a target class whose samples contribute nothing (PyTorch's default is −100)
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or one loss per sample for "none"
      */
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction) {
         Checks.notNull("nll_loss", "input", input);
@@ -348,11 +445,23 @@ public final class F {
         }
     }
 
-    /** Cross entropy with the defaults: no class weights, ignore index -100, "mean", no label smoothing. */
+    /**
+     * Cross entropy with the defaults: no class weights, ignore index -100, "mean", no label smoothing.
+     * @param input logits, (C) or (N, C, …)
+     * @param target int64 class indices, or class probabilities of the input's shape
+     * @return a 0-d tensor
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target) {
         return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, "mean", 0.0);
     }
 
+    /**
+     * {@code F.cross_entropy(input, target, reduction=reduction)}: log-softmax over the classes then NLL.
+     * @param input logits, (C) or (N, C, …)
+     * @param target int64 class indices, or class probabilities of the input's shape
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or one loss per sample for "none"
+     */
     public static Tensor crossEntropy(Tensor input, Tensor target, String reduction) {
         return crossEntropy(input, target, null, DEFAULT_IGNORE_INDEX, reduction, 0.0);
     }
@@ -372,6 +481,13 @@ public final class F {
      * </ol>
      * Every piece is an operator with its own backward, so the gradient is PyTorch's: the
      * composite is differentiated exactly as autograd differentiates aten's composite.
+     * @param input logits, (C), (N, C) or (N, C, d1, …)
+     * @param target int64 class indices, or class probabilities of the input's shape
+     * @param weight a (C) vector of class weights, or null
+     * @param ignoreIndex a target class whose samples contribute nothing (PyTorch's default is −100)
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @param labelSmoothing in [0, 1]: the share of each target's mass spread evenly over all classes
+     * @return a 0-d tensor, or one loss per sample for "none"
      */
     public static Tensor crossEntropy(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction,
                                       double labelSmoothing) {
@@ -480,11 +596,23 @@ public final class F {
         return sum;
     }
 
-    /** Binary cross entropy with the defaults: no weight, "mean". */
+    /**
+     * Binary cross entropy with the defaults: no weight, "mean".
+     * @param input probabilities in [0, 1]
+     * @param target targets in [0, 1], of the input's shape
+     * @return a 0-d tensor
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target) {
         return binaryCrossEntropy(input, target, null, "mean");
     }
 
+    /**
+     * {@code F.binary_cross_entropy(input, target, reduction=reduction)}: −(t·log x + (1 − t)·log(1 − x)).
+     * @param input probabilities in [0, 1]
+     * @param target targets in [0, 1], of the input's shape
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or the element-wise losses for "none"
+     */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, String reduction) {
         return binaryCrossEntropy(input, target, null, reduction);
     }
@@ -494,6 +622,11 @@ public final class F {
      * [0, 1]: {@code −w·(t·log x + (1 − t)·log(1 − x))}, each log clamped at −100 so that x = 0 or
      * 1 gives a finite loss (100). "mean" divides by the number of elements. The gradient is
      * aten's {@code (x − t) / max((1 − x)·x, 1e-12f)}: see {@link BinaryCrossEntropyFunction}.
+     * @param input probabilities in [0, 1]
+     * @param target targets in [0, 1], of the input's shape
+     * @param weight weights broadcasting against the input, or null
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or the element-wise losses for "none"
      */
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         Checks.notNull("binary_cross_entropy", "input", input);
@@ -531,11 +664,23 @@ public final class F {
         }
     }
 
-    /** BCE with logits with the defaults: no weight, "mean", no positive weight. */
+    /**
+     * BCE with logits with the defaults: no weight, "mean", no positive weight.
+     * @param input logits, any real values
+     * @param target targets in [0, 1], of the input's shape
+     * @return a 0-d tensor
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target) {
         return binaryCrossEntropyWithLogits(input, target, null, "mean", null);
     }
 
+    /**
+     * {@code F.binary_cross_entropy_with_logits(input, target, reduction=reduction)}: BCE of sigmoid(input), stable.
+     * @param input logits, any real values
+     * @param target targets in [0, 1], of the input's shape
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @return a 0-d tensor, or the element-wise losses for "none"
+     */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, String reduction) {
         return binaryCrossEntropyWithLogits(input, target, null, reduction, null);
     }
@@ -545,6 +690,12 @@ public final class F {
      * logits so it stays finite for any |x|: {@code (1 − t)·x − log σ(x)·(1 + (pw − 1)·t)},
      * times {@code weight}. {@code posWeight} (broadcasting against the target, e.g. one per
      * class) scales the loss of the positive targets. The target is not range-checked.
+     * @param input logits, any real values
+     * @param target targets, of the input's shape
+     * @param weight weights broadcasting against the loss, or null
+     * @param reduction "none" (one loss per element), "mean" or "sum"
+     * @param posWeight the weight of positive targets, broadcasting against the target, or null
+     * @return a 0-d tensor, or the element-wise losses for "none"
      */
     public static Tensor binaryCrossEntropyWithLogits(Tensor input, Tensor target, Tensor weight, String reduction,
                                                       Tensor posWeight) {

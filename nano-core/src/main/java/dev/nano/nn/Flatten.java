@@ -13,6 +13,12 @@ public class Flatten extends Module {
         this(1, -1);
     }
 
+    /**
+     * {@code nn.Flatten(start_dim, end_dim)}: merges the dims from {@code startDim} to {@code endDim} (PyTorch's
+     * defaults 1, −1).
+     * @param startDim the first dim merged
+     * @param endDim the last dim merged (inclusive)
+     */
     public Flatten(int startDim, int endDim) {
         this.startDim = startDim;
         this.endDim = endDim;

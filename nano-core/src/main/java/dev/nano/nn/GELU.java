@@ -12,6 +12,10 @@ public class GELU extends Module {
         this("none");
     }
 
+    /**
+     * {@code nn.GELU(approximate)}: x·Φ(x), exact or with the tanh approximation.
+     * @param approximate "none" or "tanh"
+     */
     public GELU(String approximate) {
         this.approximate = approximate;
     }

@@ -21,12 +21,18 @@ public final class Init {
     private Init() {
     }
 
-    /** Restarts the default generator: what is built and drawn afterwards repeats exactly. */
+    /**
+     * Restarts the default generator: what is built and drawn afterwards repeats exactly.
+     * @param seed the seed, as in {@code torch.manual_seed} (the values differ from PyTorch's)
+     */
     public static synchronized void manualSeed(long seed) {
         generator = new Random(seed);
     }
 
-    /** The generator {@code Linear} and {@code Dropout} use when not given their own. */
+    /**
+     * The generator {@code Linear} and {@code Dropout} use when not given their own.
+     * @return the shared generator
+     */
     public static synchronized Random defaultGenerator() {
         return generator;
     }
@@ -34,6 +40,11 @@ public final class Init {
     /**
      * Fills {@code tensor} in place with values uniform in [a, b): {@code a + (b − a)·u}, as
      * {@code torch.nn.init.uniform_}. Not recorded by autograd.
+     * @param tensor the tensor to fill
+     * @param a the lower bound
+     * @param b the upper bound
+     * @param generator the random source
+     * @return {@code tensor}
      */
     public static Tensor uniform(Tensor tensor, double a, double b, Random generator) {
         Checks.notNull("uniform_", "tensor", tensor);

@@ -19,11 +19,21 @@ public class LayerNorm extends Module {
     private final Tensor weight;
     private final Tensor bias;
 
-    /** eps 1e-5, with weight and bias. */
+    /**
+     * eps 1e-5, with weight and bias.
+     * @param normalizedShape the trailing dims normalised together
+     */
     public LayerNorm(int... normalizedShape) {
         this(normalizedShape, 1e-5, true, true);
     }
 
+    /**
+     * {@code nn.LayerNorm(normalized_shape, eps, elementwise_affine, bias)}.
+     * @param normalizedShape the trailing dims normalised together
+     * @param eps added to the variance for stability (default 1e-5)
+     * @param elementwiseAffine true learns a weight (and bias) of {@code normalizedShape}
+     * @param bias false leaves out the learned bias
+     */
     public LayerNorm(int[] normalizedShape, double eps, boolean elementwiseAffine, boolean bias) {
         Checks.notNull("LayerNorm", "normalized_shape", normalizedShape);
         Checks.notNaN("LayerNorm", "eps", eps);
@@ -39,20 +49,34 @@ public class LayerNorm extends Module {
         return F.layerNorm(input, normalizedShape, weight, bias, eps);
     }
 
+    /**
+     * {@code ln.normalized_shape}.
+     * @return a copy of the normalised trailing sizes
+     */
     public int[] normalizedShape() {
         return normalizedShape.clone();
     }
 
+    /**
+     * {@code ln.eps}: added to the variance for stability.
+     * @return eps
+     */
     public double eps() {
         return eps;
     }
 
-    /** Null unless elementwiseAffine. */
+    /**
+     * Null unless elementwiseAffine.
+     * @return the weight, or null
+     */
     public Tensor weight() {
         return weight;
     }
 
-    /** Null unless elementwiseAffine and built with bias. */
+    /**
+     * Null unless elementwiseAffine and built with bias.
+     * @return the bias, or null
+     */
     public Tensor bias() {
         return bias;
     }

@@ -19,14 +19,32 @@ public class Linear extends Module {
     private final Tensor weight;
     private final Tensor bias;
 
+    /**
+     * {@code nn.Linear(in_features, out_features)}: y = x·Wᵀ + b, with W and b drawn uniformly from ±1/√in_features.
+     * @param inFeatures the size of each input sample's last dim
+     * @param outFeatures the size of each output sample's last dim
+     */
     public Linear(int inFeatures, int outFeatures) {
         this(inFeatures, outFeatures, true);
     }
 
+    /**
+     * {@code nn.Linear(in_features, out_features, bias)}, initialised from the default generator.
+     * @param inFeatures the size of each input sample's last dim
+     * @param outFeatures the size of each output sample's last dim
+     * @param bias false leaves out the learned bias
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
         this(inFeatures, outFeatures, bias, Init.defaultGenerator());
     }
 
+    /**
+     * {@code nn.Linear} initialised from {@code generator} (PyTorch's kaiming-uniform bounds, nano's random values).
+     * @param inFeatures the size of each input sample's last dim
+     * @param outFeatures the size of each output sample's last dim
+     * @param bias false leaves out the learned bias
+     * @param generator the random source of the initial weights
+     */
     public Linear(int inFeatures, int outFeatures, boolean bias, Random generator) {
         Checks.notNull("Linear", "generator", generator);
         this.inFeatures = inFeatures;
@@ -43,19 +61,34 @@ public class Linear extends Module {
         return F.linear(input, weight, bias);
     }
 
+    /**
+     * {@code linear.weight}: the (out_features, in_features) weight matrix.
+     * @return the weight parameter
+     */
     public Tensor weight() {
         return weight;
     }
 
-    /** Null when built without bias. */
+    /**
+     * Null when built without bias.
+     * @return the bias parameter, or null
+     */
     public Tensor bias() {
         return bias;
     }
 
+    /**
+     * {@code linear.in_features}.
+     * @return the input size
+     */
     public int inFeatures() {
         return inFeatures;
     }
 
+    /**
+     * {@code linear.out_features}.
+     * @return the output size
+     */
     public int outFeatures() {
         return outFeatures;
     }

@@ -7,6 +7,10 @@ import dev.nano.Tensor;
 public class LogSoftmax extends Module {
     private final int dim;
 
+    /**
+     * {@code nn.LogSoftmax(dim)}: x − logsumexp(x) along {@code dim}.
+     * @param dim the dim whose slices become log-probabilities
+     */
     public LogSoftmax(int dim) {
         this.dim = dim;
     }

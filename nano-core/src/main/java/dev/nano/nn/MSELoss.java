@@ -5,10 +5,15 @@ import dev.nano.Tensor;
 /** Mean squared error: {@link F#mseLoss}. */
 public class MSELoss extends Loss {
 
+    /** {@code nn.MSELoss()}: the mean of (input − target)². */
     public MSELoss() {
         this("mean");
     }
 
+    /**
+     * {@code nn.MSELoss(reduction=reduction)}.
+     * @param reduction "none", "mean" or "sum"
+     */
     public MSELoss(String reduction) {
         super(reduction);
     }

@@ -34,7 +34,11 @@ public abstract class Module {
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
 
-    /** Computes the module's output. Layers override it; losses take (input, target) instead. */
+    /**
+     * Computes the module's output. Layers override it; losses take (input, target) instead.
+     * @param input the input batch
+     * @return the module's output
+     */
     public Tensor forward(Tensor input) {
         throw new UnsupportedOperationException("Module [" + name() + "] is missing the required \"forward\" function");
     }
@@ -44,6 +48,9 @@ public abstract class Module {
     /**
      * Registers a parameter under {@code name} and makes it require grad. {@code null} registers
      * an absent parameter (a layer built without bias), which {@link #parameters()} skips.
+     * @param name the attribute name, as in PyTorch's {@code state_dict} keys ({@code weight}, {@code bias})
+     * @param parameter the tensor, or null for an absent parameter
+     * @return {@code parameter}, so a field can be assigned in one line
      */
     protected Tensor registerParameter(String name, Tensor parameter) {
         checkName("parameter", name, parameters);
@@ -59,14 +66,25 @@ public abstract class Module {
         return parameter;
     }
 
-    /** Registers state that is saved with the module but not learned (may be null). */
+    /**
+     * Registers state that is saved with the module but not learned (may be null).
+     * @param name the attribute name, as in PyTorch ({@code running_mean})
+     * @param buffer the tensor, or null
+     * @return {@code buffer}, so a field can be assigned in one line
+     */
     protected Tensor registerBuffer(String name, Tensor buffer) {
         checkName("buffer", name, buffers);
         buffers.put(name, buffer);
         return buffer;
     }
 
-    /** Registers a child module; it then follows train()/eval() and its parameters are listed. */
+    /**
+     * Registers a child module; it then follows train()/eval() and its parameters are listed.
+     * @param <M> the child's type
+     * @param name the child's name, the first part of its parameters' dotted keys
+     * @param module the child
+     * @return {@code module}, so a field can be assigned in one line
+     */
     protected <M extends Module> M registerModule(String name, M module) {
         checkName("module", name, children);
         children.put(name, module);
@@ -90,21 +108,34 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- the tree
 
-    /** Parameters of this module and every descendant, each once, in registration order. */
+    /**
+     * Parameters of this module and every descendant, each once, in registration order.
+     * @return a new list of the parameter tensors (live, not copies)
+     */
     public List<Tensor> parameters() {
         return new ArrayList<>(namedParameters().values());
     }
 
-    /** Like {@link #parameters()}, keyed by dotted path ({@code "0.weight"}, {@code "encoder.bias"}). */
+    /**
+     * Like {@link #parameters()}, keyed by dotted path ({@code "0.weight"}, {@code "encoder.bias"}).
+     * @return a new ordered map
+     */
     public Map<String, Tensor> namedParameters() {
         return namedMembers(m -> m.parameters);
     }
 
+    /**
+     * {@code module.buffers()}: the buffers (running statistics) of this module and every descendant, each once.
+     * @return a new list of the buffer tensors (live, not copies)
+     */
     public List<Tensor> buffers() {
         return new ArrayList<>(namedBuffers().values());
     }
 
-    /** Buffers of this module and every descendant, each once, keyed by dotted path. */
+    /**
+     * Buffers of this module and every descendant, each once, keyed by dotted path.
+     * @return a new ordered map
+     */
     public Map<String, Tensor> namedBuffers() {
         return namedMembers(m -> m.buffers);
     }
@@ -124,21 +155,34 @@ public abstract class Module {
         return out;
     }
 
-    /** The direct children, in registration order. */
+    /**
+     * The direct children, in registration order.
+     * @return a new list
+     */
     public List<Module> children() {
         return new ArrayList<>(children.values());
     }
 
+    /**
+     * {@code module.named_children()}: the direct children by name, in registration order.
+     * @return a new ordered map
+     */
     public Map<String, Module> namedChildren() {
         return Collections.unmodifiableMap(children);
     }
 
-    /** This module and all descendants (depth first, each once). */
+    /**
+     * This module and all descendants (depth first, each once).
+     * @return a new list, starting with this module
+     */
     public List<Module> modules() {
         return new ArrayList<>(namedModules().values());
     }
 
-    /** {@link #modules()} keyed by dotted path; this module itself is {@code ""}. */
+    /**
+     * {@link #modules()} keyed by dotted path; this module itself is {@code ""}.
+     * @return a new ordered map
+     */
     public Map<String, Module> namedModules() {
         Map<String, Module> out = new LinkedHashMap<>();
         collect("", this, out, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -157,12 +201,19 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- modes and gradients
 
-    /** Training mode for this module and all descendants. */
+    /**
+     * Training mode for this module and all descendants.
+     * @return this module, for chaining
+     */
     public Module train() {
         return train(true);
     }
 
-    /** Sets the mode of this module and, through its children, of the whole subtree. */
+    /**
+     * Sets the mode of this module and, through its children, of the whole subtree.
+     * @param mode true for training mode, false for evaluation
+     * @return this module, for chaining
+     */
     public Module train(boolean mode) {
         training = mode;
         for (Module child : children.values()) {
@@ -171,11 +222,18 @@ public abstract class Module {
         return this;
     }
 
-    /** Evaluation mode: {@code train(false)}. Dropout passes inputs through, BatchNorm uses running stats. */
+    /**
+     * Evaluation mode: {@code train(false)}. Dropout passes inputs through, BatchNorm uses running stats.
+     * @return this module, for chaining
+     */
     public Module eval() {
         return train(false);
     }
 
+    /**
+     * {@code module.training}: whether this module is in training mode.
+     * @return true after {@link #train()}, false after {@link #eval()}
+     */
     public boolean isTraining() {
         return training;
     }
@@ -185,14 +243,21 @@ public abstract class Module {
         zeroGrad(true);
     }
 
-    /** {@code setToNone = false} keeps the gradient tensors, detached, and fills them with zeros. */
+    /**
+     * {@code setToNone = false} keeps the gradient tensors, detached, and fills them with zeros.
+     * @param setToNone true (PyTorch's default) makes every gradient null
+     */
     public void zeroGrad(boolean setToNone) {
         for (Tensor p : parameters()) {
             p.zeroGrad(setToNone);
         }
     }
 
-    /** {@code requires_grad_()}: turns gradient tracking of every parameter on or off (freezing). */
+    /**
+     * {@code requires_grad_()}: turns gradient tracking of every parameter on or off (freezing).
+     * @param requiresGrad false freezes every parameter, true unfreezes
+     * @return this module, for chaining
+     */
     public Module requiresGrad(boolean requiresGrad) {
         for (Tensor p : parameters()) {
             p.requiresGrad(requiresGrad);
@@ -207,6 +272,7 @@ public abstract class Module {
      * {@code 1.num_batches_tracked}), in PyTorch's order: a module's own parameters, then its own
      * buffers, then its children's. The tensors are detached and share storage with the module,
      * as PyTorch's {@code state_dict()}; save them with {@code SafeTensors.save}.
+     * @return a new ordered map of detached tensors
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -230,6 +296,8 @@ public abstract class Module {
      * tensor's dtype as {@code copy_} does. Unlike PyTorch, which copies the entries that fit and
      * then raises, everything is checked first: on any error nothing is changed, and the message
      * lists every problem in PyTorch's words.
+     * @param stateDict a map from {@link #stateDict()} or {@code SafeTensors.load}
+     * @return this module, for chaining
      */
     public Module loadStateDict(Map<String, Tensor> stateDict) {
         Map<String, Tensor> own = stateDict();
@@ -281,12 +349,18 @@ public abstract class Module {
 
     // ---------------------------------------------------------------- printing
 
-    /** The class name PyTorch prints, e.g. {@code Linear}. */
+    /**
+     * The class name PyTorch prints, e.g. {@code Linear}.
+     * @return the name printed by {@code toString()}
+     */
     protected String name() {
         return getClass().getSimpleName();
     }
 
-    /** The settings printed between the parentheses, e.g. {@code in_features=3, out_features=2, bias=True}. */
+    /**
+     * The settings printed between the parentheses, e.g. {@code in_features=3, out_features=2, bias=True}.
+     * @return the settings, or "" for none
+     */
     protected String extraRepr() {
         return "";
     }

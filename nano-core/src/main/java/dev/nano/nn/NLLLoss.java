@@ -7,11 +7,17 @@ public class NLLLoss extends Loss {
     private final Tensor weight;
     private final int ignoreIndex;
 
+    /** {@code nn.NLLLoss()}: no class weights, ignore index −100, "mean". */
     public NLLLoss() {
         this(null, F.DEFAULT_IGNORE_INDEX, "mean");
     }
 
-    /** {@code weight}: one per class, or null. */
+    /**
+     * {@code weight}: one per class, or null.
+     * @param weight one weight per class, or null
+     * @param ignoreIndex a target class that contributes nothing
+     * @param reduction "none", "mean" or "sum"
+     */
     public NLLLoss(Tensor weight, int ignoreIndex, String reduction) {
         super(reduction);
         this.weight = registerBuffer("weight", weight);

@@ -9,6 +9,10 @@ import dev.nano.Tensor;
  */
 public class Sequential extends Module {
 
+    /**
+     * {@code nn.Sequential(*modules)}: applies the modules in order, each to the previous one's output.
+     * @param modules the layers, named "0", "1", … as in PyTorch
+     */
     public Sequential(Module... modules) {
         Checks.noNulls("Sequential", "modules", modules);
         for (Module m : modules) {
@@ -16,14 +20,22 @@ public class Sequential extends Module {
         }
     }
 
-    /** Adds a module at the end. */
+    /**
+     * Adds a module at the end.
+     * @param module the module to add
+     * @return this container, for chaining
+     */
     public Sequential append(Module module) {
         Checks.notNull("Sequential.append", "module", module);
         registerModule(String.valueOf(size()), module);
         return this;
     }
 
-    /** The module at {@code index} (negative counts from the end). */
+    /**
+     * The module at {@code index} (negative counts from the end).
+     * @param index the position
+     * @return the module
+     */
     public Module get(int index) {
         int n = size();
         if (index < -n || index >= n) {
@@ -32,6 +44,10 @@ public class Sequential extends Module {
         return children().get(index < 0 ? index + n : index);
     }
 
+    /**
+     * {@code len(seq)}: the number of modules.
+     * @return the module count
+     */
     public int size() {
         return namedChildren().size();
     }

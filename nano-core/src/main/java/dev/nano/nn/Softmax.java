@@ -7,6 +7,10 @@ import dev.nano.Tensor;
 public class Softmax extends Module {
     private final int dim;
 
+    /**
+     * {@code nn.Softmax(dim)}: e^x / Σ e^x along {@code dim}.
+     * @param dim the dim whose slices sum to 1
+     */
     public Softmax(int dim) {
         this.dim = dim;
     }

@@ -15,60 +15,141 @@ public final class Arithmetic {
     private Arithmetic() {
     }
 
+    /**
+     * {@code torch.add(a, b)}: a + b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor add(Tensor a, Tensor b) {
         return new Add().apply(a, b);
     }
 
+    /**
+     * {@code torch.add(a, b)} with a scalar b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor add(Tensor a, double b) {
         return new Add().apply(a, Nano.scalar(b));
     }
 
+    /**
+     * {@code torch.sub(a, b)}: a − b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor sub(Tensor a, Tensor b) {
         return new Sub().apply(a, b);
     }
 
+    /**
+     * {@code torch.sub(a, b)} with a scalar b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor sub(Tensor a, double b) {
         return new Sub().apply(a, Nano.scalar(b));
     }
 
-    /** {@code a - b} with the scalar on the left (PyTorch's rsub). */
+    /**
+     * {@code a - b} with the scalar on the left (PyTorch's rsub).
+     * @param a the left operand
+     * @param b the right operand
+     * @return a new tensor
+     */
     public static Tensor sub(double a, Tensor b) {
         return new Sub().apply(Nano.scalar(a), b);
     }
 
+    /**
+     * {@code torch.mul(a, b)}: a · b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor mul(Tensor a, Tensor b) {
         return new Mul().apply(a, b);
     }
 
+    /**
+     * {@code torch.mul(a, b)} with a scalar b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor mul(Tensor a, double b) {
         return new Mul().apply(a, Nano.scalar(b));
     }
 
+    /**
+     * {@code torch.div(a, b)}: true division a / b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor div(Tensor a, Tensor b) {
         return new Div().apply(a, b);
     }
 
+    /**
+     * {@code torch.div(a, b)} with a scalar b.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor div(Tensor a, double b) {
         return new Div().apply(a, Nano.scalar(b));
     }
 
+    /**
+     * {@code torch.div(a, b)} with a scalar a.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor div(double a, Tensor b) {
         return new Div().apply(Nano.scalar(a), b);
     }
 
+    /**
+     * {@code torch.pow(base, exponent)}, both tensors.
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor pow(Tensor base, Tensor exponent) {
         return new Pow().apply(base, exponent);
     }
 
-    /** {@code base ** exponent} with a Java exponent: PyTorch's pow.Tensor_Scalar (see {@link PowScalar}). */
+    /**
+     * {@code base ** exponent} with a Java exponent: PyTorch's pow.Tensor_Scalar (see {@link PowScalar}).
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor
+     */
     public static Tensor pow(Tensor base, double exponent) {
         return new PowScalar(exponent).apply(base);
     }
 
+    /**
+     * {@code torch.pow(base, exponent)} with a scalar base.
+     * @param base the base
+     * @param exponent the exponent
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor pow(double base, Tensor exponent) {
         return new Pow().apply(Nano.scalar(base), exponent);
     }
 
+    /**
+     * {@code torch.neg}: −x.
+     * @param x the input tensor
+     * @return a new tensor of the broadcast shape
+     */
     public static Tensor neg(Tensor x) {
         if (x.dtype() == DType.BOOL) { // PyTorch's own refusal, word for word (aten's neg checks it first)
             throw new IllegalArgumentException("Negation, the `-` operator, on a bool tensor is not supported. If you "

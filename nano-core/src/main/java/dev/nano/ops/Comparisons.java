@@ -22,11 +22,52 @@ public final class Comparisons {
         boolean test(double a, double b);
     }
 
+    /**
+     * {@code torch.lt}: a &lt; b element-wise; NaN compares false.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor lt(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x < y); }
+
+    /**
+     * {@code torch.le}: a ≤ b element-wise; NaN compares false.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor le(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x <= y); }
+
+    /**
+     * {@code torch.gt}: a &gt; b element-wise; NaN compares false.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor gt(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x > y); }
+
+    /**
+     * {@code torch.ge}: a ≥ b element-wise; NaN compares false.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor ge(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x >= y); }
+
+    /**
+     * {@code torch.eq}: a == b element-wise; NaN equals nothing.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor eq(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x == y); }
+
+    /**
+     * {@code torch.ne}: a ≠ b element-wise; NaN differs from everything.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @return a bool tensor of the broadcast shape
+     */
     public static Tensor ne(Tensor a, Tensor b) { return compare(a, b, (x, y) -> x != y); }
 
     static Tensor compare(Tensor a, Tensor b, Predicate predicate) {

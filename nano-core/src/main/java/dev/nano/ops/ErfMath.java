@@ -100,7 +100,11 @@ public final class ErfMath {
     private static final int HIGH_6 = 0x40180000;
     private static final int HIGH_INF_OR_NAN = 0x7ff00000;
 
-    /** erf(x), within one ulp; erf(±inf) = ±1, erf(NaN) = NaN, erf(-0.0) = -0.0. */
+    /**
+     * erf(x), within one ulp; erf(±inf) = ±1, erf(NaN) = NaN, erf(-0.0) = -0.0.
+     * @param x any double
+     * @return erf(x)
+     */
     public static double erf(double x) {
         long bits = Double.doubleToRawLongBits(x);
         int high = (int) (bits >>> 32) & 0x7fffffff;

@@ -30,7 +30,12 @@ public final class LinAlg {
     private LinAlg() {
     }
 
-    /** PyTorch's matmul: dot, matrix-vector, matrix-matrix, or batched with broadcast batch dims. */
+    /**
+     * PyTorch's matmul: dot, matrix-vector, matrix-matrix, or batched with broadcast batch dims.
+     * @param a the left operand
+     * @param b the right operand
+     * @return a new tensor
+     */
     public static Tensor matmul(Tensor a, Tensor b) {
         int da = a.dim();
         int db = b.dim();
@@ -52,7 +57,12 @@ public final class LinAlg {
         return new BatchedMatmul().apply(a, b);
     }
 
-    /** Matrix product of two 2-D tensors. */
+    /**
+     * Matrix product of two 2-D tensors.
+     * @param a the left operand
+     * @param b the right operand
+     * @return a new tensor
+     */
     public static Tensor mm(Tensor a, Tensor b) {
         if (a.dim() != 2) {
             throw new IllegalArgumentException("self must be a matrix");
@@ -65,7 +75,12 @@ public final class LinAlg {
         return new Mm().apply(a, b);
     }
 
-    /** Inner product of two 1-D tensors of the same length. */
+    /**
+     * Inner product of two 1-D tensors of the same length.
+     * @param a the left operand
+     * @param b the right operand
+     * @return a new tensor
+     */
     public static Tensor dot(Tensor a, Tensor b) {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim()
@@ -75,7 +90,11 @@ public final class LinAlg {
         return new Dot().apply(a, b);
     }
 
-    /** Transpose of a matrix; a 0-d or 1-D tensor is returned as it is (as a new node). */
+    /**
+     * Transpose of a matrix; a 0-d or 1-D tensor is returned as it is (as a new node).
+     * @param x the input tensor
+     * @return a new tensor
+     */
     public static Tensor t(Tensor x) {
         if (x.dim() > 2) {
             throw new IllegalArgumentException("t() expects a tensor with <= 2 dimensions, but self is " + x.dim()

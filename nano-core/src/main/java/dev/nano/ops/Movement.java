@@ -29,73 +29,177 @@ public final class Movement {
     private Movement() {
     }
 
-    /** New shape, same elements; one size may be -1 and is inferred. */
+    /**
+     * New shape, same elements; one size may be -1 and is inferred.
+     * @param x the input tensor
+     * @param shape the new sizes
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor reshape(Tensor x, int[] shape) {
         return MoveShape.reshape(x, shape);
     }
 
+    /**
+     * {@code x.view(shape)}: the same as {@link #reshape}, since nano tensors are always contiguous.
+     * @param x the input tensor
+     * @param shape the new sizes
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor view(Tensor x, int[] shape) {
         return MoveShape.view(x, shape);
     }
 
-    /** Merges dims {@code startDim..endDim} into one; a 0-d tensor becomes shape [1]. */
+    /**
+     * Merges dims {@code startDim..endDim} into one; a 0-d tensor becomes shape [1].
+     * @param x the input tensor
+     * @param startDim the first dim merged
+     * @param endDim the last dim merged (inclusive)
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor flatten(Tensor x, int startDim, int endDim) {
         return MoveShape.flatten(x, startDim, endDim);
     }
 
+    /**
+     * {@code torch.squeeze(x)}: drops every dim of size 1.
+     * @param x the input tensor
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor squeeze(Tensor x) {
         return MoveShape.squeeze(x);
     }
 
+    /**
+     * {@code torch.squeeze(x, dims)}: drops those of {@code dims} whose size is 1.
+     * @param x the input tensor
+     * @param dims the dims to drop if of size 1
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor squeeze(Tensor x, int[] dims) {
         return MoveShape.squeeze(x, dims);
     }
 
+    /**
+     * {@code torch.unsqueeze(x, dim)}: inserts a dim of size 1.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor unsqueeze(Tensor x, int dim) {
         return MoveShape.unsqueeze(x, dim);
     }
 
+    /**
+     * {@code torch.transpose(x, dim0, dim1)}: swaps two dims.
+     * @param x the input tensor
+     * @param dim0 one dim
+     * @param dim1 the other
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor transpose(Tensor x, int dim0, int dim1) {
         return MoveAxes.transpose(x, dim0, dim1);
     }
 
+    /**
+     * {@code torch.permute(x, dims)}: reorders the dims.
+     * @param x the input tensor
+     * @param dims a permutation of the dims
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor permute(Tensor x, int[] dims) {
         return MoveAxes.permute(x, dims);
     }
 
+    /**
+     * {@code x.expand(sizes)}: broadcasts to a larger shape; the gradient sums over the expanded dims.
+     * @param x the input tensor
+     * @param sizes the target sizes; −1 keeps a size
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor expand(Tensor x, int[] sizes) {
         return MoveExpand.expand(x, sizes);
     }
 
+    /**
+     * {@code torch.cat(tensors, dim)}: joins along an existing dim.
+     * @param tensors the tensors to join
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor
+     */
     public static Tensor cat(Tensor[] tensors, int dim) {
         return CatStack.cat(tensors, dim);
     }
 
+    /**
+     * {@code torch.stack(tensors, dim)}: joins along a new dim.
+     * @param tensors the tensors to join
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor
+     */
     public static Tensor stack(Tensor[] tensors, int dim) {
         return CatStack.stack(tensors, dim);
     }
 
+    /**
+     * {@code torch.narrow(x, dim, start, length)}: a run of positions along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param start the first position
+     * @param length how many positions
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
         return IndexSlicing.narrow(x, dim, start, length);
     }
 
+    /**
+     * {@code torch.select(x, dim, index)}: one position along {@code dim}, which is removed.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index the position (negative counts from the end)
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor select(Tensor x, int dim, int index) {
         return IndexSlicing.select(x, dim, index);
     }
 
+    /**
+     * Basic indexing {@code x[a:b:s, ...]}, one {@link Slice} per leading dim.
+     * @param x the input tensor
+     * @param slices the slices
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
     public static Tensor index(Tensor x, Slice[] slices) {
         return IndexSlicing.index(x, slices);
     }
 
+    /**
+     * {@code torch.gather(x, dim, index)}: values picked along {@code dim} at {@code index}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param index an int64 tensor with as many dims as {@code x}
+     * @return a new tensor of {@code index}'s shape
+     */
     public static Tensor gather(Tensor x, int dim, Tensor index) {
         return IndexGather.gather(x, dim, index);
     }
 
+    /**
+     * {@code F.pad(x, pad, value=value)}: constant padding; negative amounts crop.
+     * @param x the input tensor
+     * @param pad (left, right) pairs, last dim first
+     * @param value the value written into the padding
+     * @return a new tensor
+     */
     public static Tensor pad(Tensor x, int[] pad, double value) {
         return PadConstant.pad(x, pad, value);
     }
 
-    /** A copy that stays in the graph: its gradient passes straight through. */
+    /**
+     * A copy that stays in the graph: its gradient passes straight through.
+     * @param x the input tensor
+     * @return a new tensor
+     */
     public static Tensor clone(Tensor x) {
         return new Clone().apply(x);
     }

@@ -20,6 +20,13 @@ public final class Reductions {
     private Reductions() {
     }
 
+    /**
+     * {@code torch.sum(x, dims, keepdim)}: the sum over {@code dims}; an empty group sums to 0.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor sum(Tensor x, int[] dims, boolean keepdim) {
         return new ReduceSum.Sum(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
     }
@@ -40,34 +47,79 @@ public final class Reductions {
         return dims;
     }
 
-    /** The mean; an empty group gives NaN (0/0), as in PyTorch. */
+    /**
+     * The mean; an empty group gives NaN (0/0), as in PyTorch.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
         return new ReduceSum.Mean(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
     }
 
-    /** Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased). */
+    /**
+     * Variance with divisor {@code max(0, N - correction)} (correction 1: unbiased).
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param correction subtracted from N in the divisor (1: unbiased, 0: population)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor var(Tensor x, int[] dims, double correction, boolean keepdim) {
         return new ReduceVariance.Var(ReduceLayout.of(x.shape(), dims, keepdim), correction).apply(x);
     }
 
+    /**
+     * {@code torch.std(x, dims, correction, keepdim)}: the square root of {@link #var}.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param correction subtracted from N in the divisor (1: unbiased, 0: population)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor std(Tensor x, int[] dims, double correction, boolean keepdim) {
         return new ReduceVariance.Std(ReduceLayout.of(x.shape(), dims, keepdim), correction).apply(x);
     }
 
-    /** The product of all elements (1 for an empty tensor), 0-d. */
+    /**
+     * The product of all elements (1 for an empty tensor), 0-d.
+     * @param x the input tensor
+     * @return a 0-d tensor
+     */
     public static Tensor prod(Tensor x) {
         return new ReduceProd.Prod().apply(x);
     }
 
+    /**
+     * {@code torch.prod(x, dim, keepdim)}: the product along one dim.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor prod(Tensor x, int dim, boolean keepdim) {
         return new ReduceProd.ProdDim(Shape.wrapDim(dim, x.dim()), keepdim).apply(x);
     }
 
-    /** The maximum over {@code dims}; tied elements share the gradient equally. */
+    /**
+     * The maximum over {@code dims}; tied elements share the gradient equally.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor amax(Tensor x, int[] dims, boolean keepdim) {
         return extreme("amax()", x, dims, keepdim, true);
     }
 
+    /**
+     * {@code torch.amin(x, dims, keepdim)}: the minimum over {@code dims}; tied elements share the gradient equally.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor amin(Tensor x, int[] dims, boolean keepdim) {
         return extreme("amin()", x, dims, keepdim, false);
     }
@@ -80,11 +132,20 @@ public final class Reductions {
         return new ReduceExtrema.Amax(layout, max).apply(x);
     }
 
-    /** The maximum of all elements, 0-d; tied elements share the gradient equally. */
+    /**
+     * The maximum of all elements, 0-d; tied elements share the gradient equally.
+     * @param x the input tensor
+     * @return a 0-d tensor, NaN if any element is NaN
+     */
     public static Tensor max(Tensor x) {
         return extremeOfAll("max()", x, true);
     }
 
+    /**
+     * {@code torch.min(x)}: the minimum of all elements; tied elements share the gradient equally.
+     * @param x the input tensor
+     * @return a 0-d tensor, NaN if any element is NaN
+     */
     public static Tensor min(Tensor x) {
         return extremeOfAll("min()", x, false);
     }
@@ -97,11 +158,24 @@ public final class Reductions {
         return new ReduceExtrema.MaxAll(max).apply(x);
     }
 
-    /** Values and (first) indices along {@code dim}; each value's gradient goes to its index. */
+    /**
+     * Values and (first) indices along {@code dim}; each value's gradient goes to its index.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return the maxima and their int64 indices
+     */
     public static ValuesIndices max(Tensor x, int dim, boolean keepdim) {
         return extremeAlongDim("max()", x, dim, keepdim, true);
     }
 
+    /**
+     * {@code torch.min(x, dim, keepdim)}: values and (first) indices of the minima along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return the minima and their int64 indices
+     */
     public static ValuesIndices min(Tensor x, int dim, boolean keepdim) {
         return extremeAlongDim("min()", x, dim, keepdim, false);
     }
@@ -114,20 +188,42 @@ public final class Reductions {
         return new ValuesIndices(values, function.indices());
     }
 
-    /** Index of the first maximum in the flattened tensor, 0-d INT64. A NaN counts as the maximum. */
+    /**
+     * Index of the first maximum in the flattened tensor, 0-d INT64. A NaN counts as the maximum.
+     * @param x the input tensor
+     * @return a 0-d int64 tensor
+     */
     public static Tensor argmax(Tensor x) {
         return argIndexOfAll("argmax()", x, true);
     }
 
+    /**
+     * {@code torch.argmax(x, dim, keepdim)}: the index of the first maximum along {@code dim}, as int64.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return an int64 tensor, {@code dim} removed (or size 1 with {@code keepdim})
+     */
     public static Tensor argmax(Tensor x, int dim, boolean keepdim) {
         return argIndexAlongDim("argmax()", x, dim, keepdim, true);
     }
 
-    /** Index of the first minimum in the flattened tensor, 0-d INT64. A NaN counts as the minimum. */
+    /**
+     * Index of the first minimum in the flattened tensor, 0-d INT64. A NaN counts as the minimum.
+     * @param x the input tensor
+     * @return a 0-d int64 tensor
+     */
     public static Tensor argmin(Tensor x) {
         return argIndexOfAll("argmin()", x, false);
     }
 
+    /**
+     * {@code torch.argmin(x, dim, keepdim)}: the index of the first minimum along {@code dim}, as int64.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param keepdim whether reduced dims stay as size 1
+     * @return an int64 tensor, {@code dim} removed (or size 1 with {@code keepdim})
+     */
     public static Tensor argmin(Tensor x, int dim, boolean keepdim) {
         return argIndexAlongDim("argmin()", x, dim, keepdim, false);
     }
@@ -152,18 +248,34 @@ public final class Reductions {
         }
     }
 
-    /** log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf. */
+    /**
+     * log(Σ exp(x)) over {@code dims}, computed stably; an empty group gives -inf.
+     * @param x the input tensor
+     * @param dims the dims to reduce (negative counts from the end); empty reduces every dim
+     * @param keepdim whether reduced dims stay as size 1
+     * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
+     */
     public static Tensor logsumexp(Tensor x, int[] dims, boolean keepdim) {
         return new ReduceLogSumExp.Logsumexp(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim))
                 .apply(x);
     }
 
-    /** exp(x) / Σ exp(x) along {@code dim} (a 0-d tensor accepts dim 0 or -1). */
+    /**
+     * exp(x) / Σ exp(x) along {@code dim} (a 0-d tensor accepts dim 0 or -1).
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor softmax(Tensor x, int dim) {
         return new Softmax.SoftmaxFn(Shape.wrapDim(dim, x.dim())).apply(x);
     }
 
-    /** log(softmax(x)) along {@code dim}, computed without taking the log of a rounded quotient. */
+    /**
+     * log(softmax(x)) along {@code dim}, computed without taking the log of a rounded quotient.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor logSoftmax(Tensor x, int dim) {
         return new Softmax.LogSoftmaxFn(Shape.wrapDim(dim, x.dim())).apply(x);
     }

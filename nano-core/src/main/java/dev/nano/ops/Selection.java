@@ -24,7 +24,13 @@ public final class Selection {
 
     private static final String CLAMP_NEEDS_A_BOUND = "torch.clamp: At least one of 'min' or 'max' must not be None";
 
-    /** Scalar bounds; either may be null for a one-sided clamp. */
+    /**
+     * Scalar bounds; either may be null for a one-sided clamp.
+     * @param x the input tensor
+     * @param min the lower bound, or null
+     * @param max the upper bound, or null
+     * @return a new tensor
+     */
     public static Tensor clamp(Tensor x, Double min, Double max) {
         if (min == null && max == null) {
             throw new IllegalArgumentException(CLAMP_NEEDS_A_BOUND);
@@ -35,17 +41,31 @@ public final class Selection {
     /**
      * {@code x.clamp_min(min)}: PyTorch's clamp_min, which differs from {@code clamp(x, min, None)}
      * at a NaN bound: clamp_min fills the output with NaN, clamp ignores a lone NaN bound.
+     * @param x the input tensor
+     * @param min the lower bound
+     * @return a new tensor
      */
     public static Tensor clampMin(Tensor x, double min) {
         return new ClampOneSide(true, min).apply(x);
     }
 
-    /** {@code x.clamp_max(max)}: as {@link #clampMin}, a NaN bound gives NaN everywhere. */
+    /**
+     * {@code x.clamp_max(max)}: as {@link #clampMin}, a NaN bound gives NaN everywhere.
+     * @param x the input tensor
+     * @param max the upper bound
+     * @return a new tensor
+     */
     public static Tensor clampMax(Tensor x, double max) {
         return new ClampOneSide(false, max).apply(x);
     }
 
-    /** Tensor bounds, broadcast together with x; either may be null for a one-sided clamp. */
+    /**
+     * Tensor bounds, broadcast together with x; either may be null for a one-sided clamp.
+     * @param x the input tensor
+     * @param min the lower bounds, or null
+     * @param max the upper bounds, or null
+     * @return a new tensor
+     */
     public static Tensor clamp(Tensor x, Tensor min, Tensor max) {
         if (min == null && max == null) {
             throw new IllegalArgumentException(CLAMP_NEEDS_A_BOUND);
@@ -60,15 +80,33 @@ public final class Selection {
         return op.apply(x, min, max);
     }
 
+    /**
+     * {@code torch.maximum(a, b)}: the element-wise larger value, NaN if either is.
+     * @param a one operand
+     * @param b the other operand; broadcasts against {@code a}
+     * @return a new tensor
+     */
     public static Tensor maximum(Tensor a, Tensor b) {
         return new Maximum().apply(a, b);
     }
 
+    /**
+     * {@code torch.minimum(a, b)}: the element-wise smaller value, NaN if either is.
+     * @param a one operand
+     * @param b the other operand; broadcasts against {@code a}
+     * @return a new tensor
+     */
     public static Tensor minimum(Tensor a, Tensor b) {
         return new Minimum().apply(a, b);
     }
 
-    /** {@code a} where {@code condition} (a BOOL tensor) is true, else {@code b}; all three broadcast. */
+    /**
+     * {@code a} where {@code condition} (a BOOL tensor) is true, else {@code b}; all three broadcast.
+     * @param condition a bool tensor
+     * @param a the values where true
+     * @param b the values where false
+     * @return a new tensor
+     */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         if (condition.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor "

@@ -58,7 +58,13 @@ public final class SumKernels {
         return lastReduced < firstKept ? Kind.COLUMNS : Kind.GENERAL;
     }
 
-    /** The sums of {@code x} (of {@code shape}) over the {@code reduced} dims, in row-major output order. */
+    /**
+     * The sums of {@code x} (of {@code shape}) over the {@code reduced} dims, in row-major output order.
+     * @param x the values, row-major
+     * @param shape their shape
+     * @param reduced one flag per dim, true where summed
+     * @return the sums
+     */
     public static double[] sum(double[] x, int[] shape, boolean[] reduced) {
         int group = 1;
         for (int d = 0; d < shape.length; d++) {

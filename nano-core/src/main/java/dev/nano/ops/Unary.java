@@ -18,62 +18,137 @@ public final class Unary {
     private Unary() {
     }
 
+    /**
+     * {@code torch.exp}: e^x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor exp(Tensor x) {
         return new Exp().apply(x);
     }
 
+    /**
+     * {@code torch.log}: the natural logarithm; 0 gives −inf, negatives NaN.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor log(Tensor x) {
         return new Log().apply(x);
     }
 
+    /**
+     * {@code torch.log1p}: ln(1 + x), accurate for tiny |x|.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor log1p(Tensor x) {
         return new Log1p().apply(x);
     }
 
+    /**
+     * {@code torch.expm1}: e^x − 1, accurate for tiny |x|.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor expm1(Tensor x) {
         return new Expm1().apply(x);
     }
 
+    /**
+     * {@code torch.sqrt}: √x; negatives give NaN.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sqrt(Tensor x) {
         return new Sqrt().apply(x);
     }
 
+    /**
+     * {@code torch.rsqrt}: 1 / √x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor rsqrt(Tensor x) {
         return new Rsqrt().apply(x);
     }
 
+    /**
+     * {@code torch.abs}: |x|; gradient 0 at 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor abs(Tensor x) {
         return new Abs().apply(x);
     }
 
+    /**
+     * {@code torch.sign}: −1, 0 or +1; gradient 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sign(Tensor x) {
         return new Sign().apply(x);
     }
 
+    /**
+     * {@code torch.reciprocal}: 1 / x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor reciprocal(Tensor x) {
         return new Reciprocal().apply(x);
     }
 
+    /**
+     * {@code torch.square}: x·x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor square(Tensor x) {
         return new Square().apply(x);
     }
 
+    /**
+     * {@code torch.sin}, in radians.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sin(Tensor x) {
         return new Sin().apply(x);
     }
 
+    /**
+     * {@code torch.cos}, in radians.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor cos(Tensor x) {
         return new Cos().apply(x);
     }
 
+    /**
+     * {@code torch.tanh}: the hyperbolic tangent.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor tanh(Tensor x) {
         return new Tanh().apply(x);
     }
 
+    /**
+     * {@code torch.sigmoid}: 1 / (1 + e^−x).
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor sigmoid(Tensor x) {
         return new Sigmoid().apply(x);
     }
 
+    /**
+     * {@code torch.relu}: max(x, 0); gradient 0 at 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor relu(Tensor x) {
         if (x.dtype() == DType.BOOL) {
             throw new IllegalArgumentException("Boolean inputs not supported for relu");
@@ -81,20 +156,41 @@ public final class Unary {
         return new Relu().apply(x);
     }
 
+    /**
+     * {@code F.silu}: x·sigmoid(x).
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor silu(Tensor x) {
         return new Silu().apply(x);
     }
 
+    /**
+     * {@code torch.erf}: the error function.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor erf(Tensor x) {
         return new Erf().apply(x);
     }
 
+    /**
+     * {@code F.leaky_relu}: x where x &gt; 0, else {@code negativeSlope·x}.
+     * @param x the input tensor
+     * @param negativeSlope the slope for negative inputs
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor leakyRelu(Tensor x, double negativeSlope) {
         requireFloating(x, "leaky_relu_cpu");
         return new LeakyRelu(negativeSlope).apply(x);
     }
 
-    /** {@code approximate} is "none" (the exact x·Φ(x), with erf) or "tanh" (the tanh approximation). */
+    /**
+     * {@code approximate} is "none" (the exact x·Φ(x), with erf) or "tanh" (the tanh approximation).
+     * @param x the input tensor
+     * @param approximate "none" or "tanh"
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor gelu(Tensor x, String approximate) {
         if ("none".equals(approximate) || "tanh".equals(approximate)) {
             requireFloating(x, "GeluKernelImpl");
@@ -108,11 +204,24 @@ public final class Unary {
         throw new IllegalArgumentException("approximate argument must be either none or tanh.");
     }
 
+    /**
+     * {@code F.softplus}: ln(1 + e^(beta·x)) / beta, and x itself where beta·x &gt; threshold.
+     * @param x the input tensor
+     * @param beta the sharpness
+     * @param threshold above it the function is taken as linear
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor softplus(Tensor x, double beta, double threshold) {
         requireFloating(x, "softplus_cpu");
         return new Softplus(beta, threshold).apply(x);
     }
 
+    /**
+     * {@code F.elu}: x where x &gt; 0, else alpha·(e^x − 1).
+     * @param x the input tensor
+     * @param alpha the negative saturation value
+     * @return a new tensor of {@code x}'s shape
+     */
     public static Tensor elu(Tensor x, double alpha) {
         requireFloating(x, "elu_cpu");
         return new Elu(alpha).apply(x);

@@ -93,14 +93,29 @@ public final class Adagrad extends Optimizer {
 
     // ---------------------------------------------------------------- construction
 
+    /**
+     * {@code torch.optim.Adagrad(params)}: a builder with PyTorch's defaults (lr 1e-2, eps 1e-10).
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(List<Tensor> params) {
         return new Builder(singleGroup(Checks.notNull("Adagrad.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.Adagrad(params)} for parameters given one by one.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(Tensor... params) {
         return builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.Adagrad(groups)}: per-group hyperparameters.
+     * @param groups the parameter groups; the builder's values are their defaults
+     * @return a new builder
+     */
     public static Builder builder(ParamGroup... groups) {
         return new Builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", groups)));
     }
@@ -120,38 +135,70 @@ public final class Adagrad extends Optimizer {
             defaults.put("maximize", false);
         }
 
+        /**
+         * The step size (default 1e-2).
+         * @param lr the learning rate
+         * @return this builder
+         */
         public Builder lr(double lr) {
             defaults.put("lr", lr);
             return this;
         }
 
-        /** Step t uses {@code lr / (1 + (t - 1)·lrDecay)}. */
+        /**
+         * Step t uses {@code lr / (1 + (t - 1)·lrDecay)}.
+         * @param lrDecay the decay (default 0)
+         * @return this builder
+         */
         public Builder lrDecay(double lrDecay) {
             defaults.put("lr_decay", lrDecay);
             return this;
         }
 
+        /**
+         * L2 penalty: {@code weightDecay·p} is added to the gradient (default 0).
+         * @param weightDecay the penalty factor
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             defaults.put("weight_decay", weightDecay);
             return this;
         }
 
-        /** Where the sum of squared gradients starts. */
+        /**
+         * Where the sum of squared gradients starts.
+         * @param value the initial value of every element (default 0)
+         * @return this builder
+         */
         public Builder initialAccumulatorValue(double value) {
             defaults.put("initial_accumulator_value", value);
             return this;
         }
 
+        /**
+         * Added to the denominator √sum for stability (default 1e-10).
+         * @param eps the term
+         * @return this builder
+         */
         public Builder eps(double eps) {
             defaults.put("eps", eps);
             return this;
         }
 
+        /**
+         * Gradient ascent: PyTorch's {@code maximize=True}.
+         * @param maximize true ascends the objective
+         * @return this builder
+         */
         public Builder maximize(boolean maximize) {
             defaults.put("maximize", maximize);
             return this;
         }
 
+        /**
+         * Builds the optimizer with the values set so far.
+         * @return a new optimizer
+         */
         public Adagrad build() {
             return new Adagrad(groups, defaults);
         }

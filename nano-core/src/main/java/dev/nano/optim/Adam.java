@@ -38,14 +38,30 @@ public final class Adam extends AdamBase {
 
     // ---------------------------------------------------------------- construction
 
+    /**
+     * {@code torch.optim.Adam(params)}: starts a builder with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps
+     * 1e-8).
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(List<Tensor> params) {
         return new Builder(singleGroup(Checks.notNull("Adam.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.Adam(params)} for parameters given one by one.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(Tensor... params) {
         return builder(Arrays.asList(Checks.notNull("Adam.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.Adam(groups)}: per-group hyperparameters, the builder's values as defaults.
+     * @param groups the parameter groups
+     * @return a new builder
+     */
     public static Builder builder(ParamGroup... groups) {
         return new Builder(Arrays.asList(Checks.notNull("Adam.builder", "params", groups)));
     }
@@ -66,44 +82,81 @@ public final class Adam extends AdamBase {
             defaults.put("decoupled_weight_decay", false);
         }
 
+        /**
+         * The step size, PyTorch's {@code lr}.
+         * @param lr the learning rate (default 1e-3)
+         * @return this builder
+         */
         public Builder lr(double lr) {
             defaults.put("lr", lr);
             return this;
         }
 
-        /** Decay rates of the first and second moment averages. */
+        /**
+         * Decay rates of the first and second moment averages.
+         * @param beta1 the first moment's decay (default 0.9)
+         * @param beta2 the second moment's decay (default 0.999)
+         * @return this builder
+         */
         public Builder betas(double beta1, double beta2) {
             defaults.put("betas", List.of(beta1, beta2));
             return this;
         }
 
+        /**
+         * The term added to √v̂ in the denominator.
+         * @param eps added to the denominator for stability (default 1e-8)
+         * @return this builder
+         */
         public Builder eps(double eps) {
             defaults.put("eps", eps);
             return this;
         }
 
-        /** L2 penalty added to the gradient (or, with {@link #decoupledWeightDecay}, AdamW's decay). */
+        /**
+         * L2 penalty added to the gradient (or, with {@link #decoupledWeightDecay}, AdamW's decay).
+         * @param weightDecay the decay factor (default 0)
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             defaults.put("weight_decay", weightDecay);
             return this;
         }
 
+        /**
+         * The AMSGrad variant: PyTorch's {@code amsgrad=True}.
+         * @param amsgrad true keeps the maximum of past second moments (AMSGrad)
+         * @return this builder
+         */
         public Builder amsgrad(boolean amsgrad) {
             defaults.put("amsgrad", amsgrad);
             return this;
         }
 
+        /**
+         * Gradient ascent: PyTorch's {@code maximize=True}.
+         * @param maximize true ascends the objective instead of descending it
+         * @return this builder
+         */
         public Builder maximize(boolean maximize) {
             defaults.put("maximize", maximize);
             return this;
         }
 
-        /** True makes this {@link AdamW}'s algorithm (PyTorch 2.7's {@code decoupled_weight_decay}). */
+        /**
+         * True makes this {@link AdamW}'s algorithm (PyTorch 2.7's {@code decoupled_weight_decay}).
+         * @param decoupled true for AdamW's decoupled decay
+         * @return this builder
+         */
         public Builder decoupledWeightDecay(boolean decoupled) {
             defaults.put("decoupled_weight_decay", decoupled);
             return this;
         }
 
+        /**
+         * Builds the optimizer with the values set so far (the rest are PyTorch's defaults).
+         * @return a new optimizer
+         */
         public Adam build() {
             return new Adam(groups, defaults);
         }

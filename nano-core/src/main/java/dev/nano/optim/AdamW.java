@@ -27,14 +27,30 @@ public final class AdamW extends AdamBase {
         super(groups, defaults);
     }
 
+    /**
+     * {@code torch.optim.AdamW(params)}: a builder with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps 1e-8,
+     * weight decay 1e-2).
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(List<Tensor> params) {
         return new Builder(singleGroup(Checks.notNull("AdamW.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.AdamW(params)} for parameters given one by one.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(Tensor... params) {
         return builder(Arrays.asList(Checks.notNull("AdamW.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.AdamW(groups)}: per-group hyperparameters.
+     * @param groups the parameter groups; the builder's values are their defaults
+     * @return a new builder
+     */
     public static Builder builder(ParamGroup... groups) {
         return new Builder(Arrays.asList(Checks.notNull("AdamW.builder", "params", groups)));
     }
@@ -55,37 +71,71 @@ public final class AdamW extends AdamBase {
             defaults.put("decoupled_weight_decay", true);
         }
 
+        /**
+         * The step size (default 1e-3).
+         * @param lr the learning rate
+         * @return this builder
+         */
         public Builder lr(double lr) {
             defaults.put("lr", lr);
             return this;
         }
 
+        /**
+         * Decay rates of the first and second moment averages (default 0.9, 0.999).
+         * @param beta1 the first moment's decay
+         * @param beta2 the second moment's decay
+         * @return this builder
+         */
         public Builder betas(double beta1, double beta2) {
             defaults.put("betas", List.of(beta1, beta2));
             return this;
         }
 
+        /**
+         * Added to √v̂ in the denominator for stability (default 1e-8).
+         * @param eps the term
+         * @return this builder
+         */
         public Builder eps(double eps) {
             defaults.put("eps", eps);
             return this;
         }
 
-        /** The decoupled decay rate: each step multiplies p by {@code 1 - lr·weightDecay}. */
+        /**
+         * The decoupled decay rate: each step multiplies p by {@code 1 - lr·weightDecay}.
+         * @param weightDecay the decay rate (default 1e-2)
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             defaults.put("weight_decay", weightDecay);
             return this;
         }
 
+        /**
+         * The AMSGrad variant: the running maximum of v replaces v in the denominator.
+         * @param amsgrad true for AMSGrad
+         * @return this builder
+         */
         public Builder amsgrad(boolean amsgrad) {
             defaults.put("amsgrad", amsgrad);
             return this;
         }
 
+        /**
+         * Gradient ascent: PyTorch's {@code maximize=True}.
+         * @param maximize true ascends the objective
+         * @return this builder
+         */
         public Builder maximize(boolean maximize) {
             defaults.put("maximize", maximize);
             return this;
         }
 
+        /**
+         * Builds the optimizer with the values set so far.
+         * @return a new optimizer
+         */
         public AdamW build() {
             return new AdamW(groups, defaults);
         }

@@ -76,7 +76,10 @@ public abstract class Optimizer {
         return params.isEmpty() ? List.of() : List.of(ParamGroup.of(params));
     }
 
-    /** Adds a group (for example parameters unfrozen during fine-tuning); missing values come from the defaults. */
+    /**
+     * Adds a group (for example parameters unfrozen during fine-tuning); missing values come from the defaults.
+     * @param group the new group; its parameters must not already be in another group
+     */
     public void addParamGroup(ParamGroup group) {
         paramGroups.add(prepare(group, List.of()));
     }
@@ -123,12 +126,18 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- reading the optimizer
 
-    /** The groups, in order; change a group's values (e.g. {@code lr}) to affect the next step. */
+    /**
+     * The groups, in order; change a group's values (e.g. {@code lr}) to affect the next step.
+     * @return a read-only list of the live groups
+     */
     public List<ParamGroup> paramGroups() {
         return Collections.unmodifiableList(paramGroups);
     }
 
-    /** The algorithm's hyperparameters as given at construction (PyTorch's {@code optimizer.defaults}). */
+    /**
+     * The algorithm's hyperparameters as given at construction (PyTorch's {@code optimizer.defaults}).
+     * @return a read-only map
+     */
     public Map<String, Object> defaults() {
         return defaults;
     }
@@ -136,13 +145,19 @@ public abstract class Optimizer {
     /**
      * The state of one parameter by PyTorch's names (empty until its first step, except Adagrad's).
      * The map is read-only; the tensors are the live state, updated in place by each step.
+     * @param param one of the optimizer's parameters
+     * @return a read-only map from state name ({@code momentum_buffer}, {@code exp_avg}, {@code step}) to tensor
      */
     public Map<String, Tensor> state(Tensor param) {
         Map<String, Tensor> s = state.get(param);
         return s == null ? Map.of() : Collections.unmodifiableMap(s);
     }
 
-    /** The state of {@code param} for an algorithm to fill and update (created empty on first use). */
+    /**
+     * The state of {@code param} for an algorithm to fill and update (created empty on first use).
+     * @param param one of the optimizer's parameters
+     * @return the live, mutable state map
+     */
     protected Map<String, Tensor> stateOf(Tensor param) {
         return state.computeIfAbsent(param, k -> new LinkedHashMap<>());
     }
@@ -157,6 +172,8 @@ public abstract class Optimizer {
     /**
      * Runs {@code closure} (with grad mode on, so it can compute a loss and call backward), then
      * takes one step. Returns the closure's loss, or null without a closure.
+     * @param closure recomputes the loss and its gradients (LBFGS-style), or null
+     * @return the closure's loss, or null
      */
     public final Tensor step(Supplier<Tensor> closure) {
         Tensor loss = null;
@@ -183,6 +200,7 @@ public abstract class Optimizer {
      * Applies the algorithm to one group: every parameter of {@code group} whose grad is not null,
      * in order, reading the group's hyperparameters afresh. Runs under no-grad after
      * {@link #checkGradients()}, so it cannot meet a gradient it cannot use.
+     * @param group the group to update
      */
     protected abstract void update(ParamGroup group);
 
@@ -209,6 +227,7 @@ public abstract class Optimizer {
      * {@code setToNone} true: grads become null (the next step skips parameters that get no new
      * gradient). False: existing grads are detached and filled with zeros in place (the next step
      * still updates those parameters, with weight decay and momentum).
+     * @param setToNone true (PyTorch's default) makes the grads null
      */
     public void zeroGrad(boolean setToNone) {
         for (ParamGroup group : paramGroups) {
@@ -234,6 +253,7 @@ public abstract class Optimizer {
      *   <li>{@code param_groups.<g>.params}: the group's parameter numbers, int64.</li>
      * </ul>
      * State tensors are copies.
+     * @return a new map from flattened key to tensor
      */
     public Map<String, Tensor> stateDict() {
         Map<String, Tensor> out = new LinkedHashMap<>();
@@ -265,6 +285,7 @@ public abstract class Optimizer {
      * parameter's state. Everything is checked first — the number of groups and their sizes, that
      * every key is known, every hyperparameter present with its kind, every state tensor shaped
      * like its parameter — and on any error nothing changes.
+     * @param stateDict a map from {@link #stateDict()} or {@code SafeTensors.load}
      */
     public void loadStateDict(Map<String, Tensor> stateDict) {
         List<String> problems = new ArrayList<>();
@@ -377,14 +398,24 @@ public abstract class Optimizer {
 
     // ---------------------------------------------------------------- helpers for the algorithms
 
-    /** The step counter, a 0-d tensor, is incremented and its new value returned (PyTorch's {@code step_t += 1}). */
+    /**
+     * The step counter, a 0-d tensor, is incremented and its new value returned (PyTorch's {@code step_t += 1}).
+     * @param state the parameter's state, holding a {@code step} tensor
+     * @return the new step count
+     */
     protected static double incrementStep(Map<String, Tensor> state) {
         double[] step = state.computeIfAbsent("step", k -> Nano.scalar(0.0)).data();
         step[0] += 1;
         return step[0];
     }
 
-    /** A state tensor of zeros shaped like {@code param}, created the first time it is asked for. */
+    /**
+     * A state tensor of zeros shaped like {@code param}, created the first time it is asked for.
+     * @param state the parameter's state
+     * @param name the state's name, e.g. {@code momentum_buffer}
+     * @param param the parameter it shadows
+     * @return the state tensor's live storage
+     */
     protected static double[] zerosState(Map<String, Tensor> state, String name, Tensor param) {
         return state.computeIfAbsent(name, k -> Nano.zerosLike(param)).data();
     }
@@ -392,6 +423,10 @@ public abstract class Optimizer {
     /**
      * {@code torch.lerp(start, end, weight)} for one element, exactly as ATen computes it: from the
      * nearer end, so that weight 0 gives {@code start} and weight 1 gives {@code end} exactly.
+     * @param start the value at weight 0
+     * @param end the value at weight 1
+     * @param weight where between them
+     * @return {@code start + weight·(end − start)}, rounded as ATen rounds it
      */
     protected static double lerp(double start, double end, double weight) {
         double diff = end - start;

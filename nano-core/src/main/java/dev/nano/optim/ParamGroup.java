@@ -36,35 +36,62 @@ public final class ParamGroup {
         this.params = Collections.unmodifiableList(new ArrayList<>(params));
     }
 
-    /** A group of these parameters, with no hyperparameters of its own yet. */
+    /**
+     * A group of these parameters, with no hyperparameters of its own yet.
+     * @param params the parameters
+     * @return a new group
+     */
     public static ParamGroup of(Tensor... params) {
         return of(Arrays.asList(Checks.notNull("ParamGroup.of", "params", params)));
     }
 
-    /** A group of these parameters (the list is copied), with no hyperparameters of its own yet. */
+    /**
+     * A group of these parameters (the list is copied), with no hyperparameters of its own yet.
+     * @param params the parameters
+     * @return a new group
+     */
     public static ParamGroup of(List<Tensor> params) {
         Checks.notNull("ParamGroup.of", "params", params);
         return new ParamGroup(params);
     }
 
-    /** The group's parameters, in order. */
+    /**
+     * The group's parameters, in order.
+     * @return a read-only list
+     */
     public List<Tensor> params() {
         return params;
     }
 
     // ---------------------------------------------------------------- setting values
 
-    /** Sets a numeric hyperparameter, e.g. {@code set("lr", 0.1)}. */
+    /**
+     * Sets a numeric hyperparameter, e.g. {@code set("lr", 0.1)}.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @param value the value
+     * @return this group, for chaining
+     */
     public ParamGroup set(String name, double value) {
         return put(name, notNaN(name, value));
     }
 
-    /** Sets a boolean hyperparameter, e.g. {@code set("nesterov", true)}. */
+    /**
+     * Sets a boolean hyperparameter, e.g. {@code set("nesterov", true)}.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @param value the value
+     * @return this group, for chaining
+     */
     public ParamGroup set(String name, boolean value) {
         return put(name, value);
     }
 
-    /** Sets a pair, PyTorch's tuple, e.g. {@code set("betas", 0.9, 0.99)}. */
+    /**
+     * Sets a pair, PyTorch's tuple, e.g. {@code set("betas", 0.9, 0.99)}.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @param first the tuple's first value
+     * @param second the tuple's second value
+     * @return this group, for chaining
+     */
     public ParamGroup set(String name, double first, double second) {
         return put(name, List.of(notNaN(name, first), notNaN(name, second)));
     }
@@ -78,12 +105,19 @@ public final class ParamGroup {
         return Checks.notNaN("ParamGroup.set", "hyperparameter '" + name + "'", value);
     }
 
-    /** The learning rate. */
+    /**
+     * The learning rate.
+     * @return the group's {@code lr}
+     */
     public double lr() {
         return getDouble("lr");
     }
 
-    /** Changes the learning rate; the next {@code step()} uses it (how LR schedules work). */
+    /**
+     * Changes the learning rate; the next {@code step()} uses it (how LR schedules work).
+     * @param lr the new learning rate
+     * @return this group, for chaining
+     */
     public ParamGroup lr(double lr) {
         return set("lr", lr);
     }
@@ -119,25 +153,47 @@ public final class ParamGroup {
 
     // ---------------------------------------------------------------- reading values
 
+    /**
+     * Whether the group holds a value named {@code name}.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @return true if the group holds it
+     */
     public boolean has(String name) {
         return options.containsKey(name);
     }
 
+    /**
+     * A numeric hyperparameter; fails, naming it, if the group has none or it is not a number.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @return the value
+     */
     public double getDouble(String name) {
         return (Double) require(name, Kind.NUMBER);
     }
 
+    /**
+     * A boolean hyperparameter such as {@code nesterov}.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @return the value
+     */
     public boolean getBoolean(String name) {
         return (Boolean) require(name, Kind.BOOLEAN);
     }
 
-    /** A pair such as {@code betas}, as a new two-element array. */
+    /**
+     * A pair such as {@code betas}, as a new two-element array.
+     * @param name the hyperparameter's PyTorch name ({@code lr}, {@code momentum}, {@code betas}, …)
+     * @return {@code [first, second]}
+     */
     public double[] getPair(String name) {
         List<?> pair = (List<?>) require(name, Kind.PAIR);
         return new double[] {(Double) pair.get(0), (Double) pair.get(1)};
     }
 
-    /** Every value by name (read-only): {@code Double}, {@code Boolean}, or a {@code List<Double>} pair. */
+    /**
+     * Every value by name (read-only): {@code Double}, {@code Boolean}, or a {@code List<Double>} pair.
+     * @return a read-only map
+     */
     public Map<String, Object> options() {
         return Collections.unmodifiableMap(options);
     }

@@ -91,14 +91,29 @@ public final class RMSprop extends Optimizer {
 
     // ---------------------------------------------------------------- construction
 
+    /**
+     * {@code torch.optim.RMSprop(params)}: a builder with PyTorch's defaults (lr 1e-2, alpha 0.99, eps 1e-8).
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(List<Tensor> params) {
         return new Builder(singleGroup(Checks.notNull("RMSprop.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.RMSprop(params)} for parameters given one by one.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(Tensor... params) {
         return builder(Arrays.asList(Checks.notNull("RMSprop.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.RMSprop(groups)}: per-group hyperparameters.
+     * @param groups the parameter groups; the builder's values are their defaults
+     * @return a new builder
+     */
     public static Builder builder(ParamGroup... groups) {
         return new Builder(Arrays.asList(Checks.notNull("RMSprop.builder", "params", groups)));
     }
@@ -119,43 +134,80 @@ public final class RMSprop extends Optimizer {
             defaults.put("maximize", false);
         }
 
+        /**
+         * The step size (default 1e-2).
+         * @param lr the learning rate
+         * @return this builder
+         */
         public Builder lr(double lr) {
             defaults.put("lr", lr);
             return this;
         }
 
-        /** Smoothing constant of the running averages. */
+        /**
+         * Smoothing constant of the running averages.
+         * @param alpha the decay of the average of squared gradients (default 0.99)
+         * @return this builder
+         */
         public Builder alpha(double alpha) {
             defaults.put("alpha", alpha);
             return this;
         }
 
+        /**
+         * Added to the denominator for stability (default 1e-8).
+         * @param eps the term
+         * @return this builder
+         */
         public Builder eps(double eps) {
             defaults.put("eps", eps);
             return this;
         }
 
+        /**
+         * L2 penalty: {@code weightDecay·p} is added to the gradient (default 0).
+         * @param weightDecay the penalty factor
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             defaults.put("weight_decay", weightDecay);
             return this;
         }
 
+        /**
+         * Momentum applied to the normalised step (default 0: none).
+         * @param momentum the momentum factor
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
             defaults.put("momentum", momentum);
             return this;
         }
 
-        /** Normalize by an estimate of the gradient's variance instead of its raw second moment. */
+        /**
+         * Normalize by an estimate of the gradient's variance instead of its raw second moment.
+         * @param centered true for the centred variant
+         * @return this builder
+         */
         public Builder centered(boolean centered) {
             defaults.put("centered", centered);
             return this;
         }
 
+        /**
+         * Gradient ascent: PyTorch's {@code maximize=True}.
+         * @param maximize true ascends the objective
+         * @return this builder
+         */
         public Builder maximize(boolean maximize) {
             defaults.put("maximize", maximize);
             return this;
         }
 
+        /**
+         * Builds the optimizer with the values set so far.
+         * @return a new optimizer
+         */
         public RMSprop build() {
             return new RMSprop(groups, defaults);
         }

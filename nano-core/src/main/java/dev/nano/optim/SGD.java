@@ -82,16 +82,29 @@ public final class SGD extends Optimizer {
 
     // ---------------------------------------------------------------- construction
 
-    /** An SGD over these parameters, as one group. */
+    /**
+     * An SGD over these parameters, as one group.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder with PyTorch's defaults (lr 1e-3, no momentum)
+     */
     public static Builder builder(List<Tensor> params) {
         return new Builder(singleGroup(Checks.notNull("SGD.builder", "params", params)));
     }
 
+    /**
+     * {@code torch.optim.SGD(params)} for parameters given one by one.
+     * @param params the parameters to optimise, in one group
+     * @return a new builder
+     */
     public static Builder builder(Tensor... params) {
         return builder(Arrays.asList(Checks.notNull("SGD.builder", "params", params)));
     }
 
-    /** An SGD over parameter groups, each of which may override the defaults set on the builder. */
+    /**
+     * An SGD over parameter groups, each of which may override the defaults set on the builder.
+     * @param groups the parameter groups; the builder's values are their defaults
+     * @return a new builder
+     */
     public static Builder builder(ParamGroup... groups) {
         return new Builder(Arrays.asList(Checks.notNull("SGD.builder", "params", groups)));
     }
@@ -111,39 +124,70 @@ public final class SGD extends Optimizer {
             defaults.put("maximize", false);
         }
 
+        /**
+         * The step size (default 1e-3).
+         * @param lr the learning rate
+         * @return this builder
+         */
         public Builder lr(double lr) {
             defaults.put("lr", lr);
             return this;
         }
 
+        /**
+         * The momentum factor: the step follows {@code buf = momentum·buf + (1 − dampening)·g} (default 0: none).
+         * @param momentum the momentum factor
+         * @return this builder
+         */
         public Builder momentum(double momentum) {
             defaults.put("momentum", momentum);
             return this;
         }
 
+        /**
+         * Dampening of the gradient's share of the momentum buffer (default 0).
+         * @param dampening the dampening factor
+         * @return this builder
+         */
         public Builder dampening(double dampening) {
             defaults.put("dampening", dampening);
             return this;
         }
 
-        /** L2 penalty: {@code weightDecay·p} is added to the gradient. */
+        /**
+         * L2 penalty: {@code weightDecay·p} is added to the gradient.
+         * @param weightDecay the penalty factor (default 0)
+         * @return this builder
+         */
         public Builder weightDecay(double weightDecay) {
             defaults.put("weight_decay", weightDecay);
             return this;
         }
 
+        /**
+         * Nesterov momentum: the step uses {@code g + momentum·buf} (needs momentum &gt; 0 and zero dampening).
+         * @param nesterov true for Nesterov momentum
+         * @return this builder
+         */
         public Builder nesterov(boolean nesterov) {
             defaults.put("nesterov", nesterov);
             return this;
         }
 
-        /** Ascend instead of descend. */
+        /**
+         * Ascend instead of descend.
+         * @param maximize true ascends the objective
+         * @return this builder
+         */
         public Builder maximize(boolean maximize) {
             defaults.put("maximize", maximize);
             return this;
         }
 
-        /** Validates (PyTorch's messages) and builds. */
+        /**
+         * Validates (PyTorch's messages) and builds.
+         * @return a new optimizer
+         */
         public SGD build() {
             return new SGD(groups, defaults);
         }

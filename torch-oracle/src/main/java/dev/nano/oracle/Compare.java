@@ -32,16 +32,31 @@ public final class Compare {
     public record Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt,
                        double worstExpected, double maxRatio, String nonFinite, boolean outputsOk,
                        boolean gradientsOk) {
-        /** A diff without the detail the report shows: every part counts as failed when anything did. */
+        /**
+         * A diff without the detail the report shows: every part counts as failed when anything did.
+         * @param problems the problems found, empty when everything matched
+         * @param maxAbs the largest absolute error
+         * @param maxRel the largest relative error
+         * @param worstAt where the largest absolute error is
+         * @param worstRelAt where the largest relative error is
+         */
         public Diff(List<String> problems, double maxAbs, double maxRel, String worstAt, String worstRelAt) {
             this(problems, maxAbs, maxRel, worstAt, worstRelAt, Double.NaN, 0, null, problems.isEmpty(),
                     problems.isEmpty());
         }
 
+        /**
+         * Whether nano matched PyTorch.
+         * @return true if there are no problems
+         */
         public boolean ok() {
             return problems.isEmpty();
         }
 
+        /**
+         * The problems, one per line, for a failure message.
+         * @return the text
+         */
         public String describe() {
             return String.join("\n", problems);
         }
@@ -51,6 +66,11 @@ public final class Compare {
      * nano against a case whose PyTorch answer may depend on libtorch's CPU dispatch: nano has one
      * answer, so matching any recorded PyTorch answer is parity. Without kernel-dependent answers this
      * is {@link #diff}.
+     * @param expected the recorded PyTorch case
+     * @param actual nano's result
+     * @param tolerance the case's tolerance
+     * @param keyPhrase the words both error messages must contain, for error cases
+     * @return the differences
      */
     public static Diff diffAnyAnswer(FixtureCase expected, Result actual, Tolerance tolerance, String keyPhrase) {
         List<FixtureCase> answers = expected.everyAnswer(); // the canonical answer first
@@ -75,6 +95,8 @@ public final class Compare {
     /**
      * How each kernel-dependent answer of a case differs from the canonical one, one line per
      * dispatch, e.g. {@code avx512: grad of input 0: 1 of 15 values differ; first [7] = 0.88, expected NaN}.
+     * @param c the case
+     * @return one line per differing dispatch
      */
     public static List<String> kernelDifferences(FixtureCase c) {
         List<String> out = new ArrayList<>();
@@ -89,6 +111,14 @@ public final class Compare {
         return out;
     }
 
+    /**
+     * nano's result against PyTorch's recorded one: outputs, gradients, or the error's wording.
+     * @param expected the recorded PyTorch case
+     * @param actual nano's result
+     * @param tolerance the case's tolerance
+     * @param keyPhrase the words both error messages must contain, for error cases
+     * @return the differences
+     */
     public static Diff diff(FixtureCase expected, Result actual, Tolerance tolerance, String keyPhrase) {
         Tracker t = new Tracker(tolerance);
         if (expected.error() != null) {
@@ -145,15 +175,26 @@ public final class Compare {
         private double maxRatio;
         private String nonFinite;
 
+        /**
+         * A tracker for one case's comparison.
+         * @param tolerance the case's tolerance
+         */
         public Tracker(Tolerance tolerance) {
             this.tolerance = tolerance;
         }
 
-        /** Problems so far, including those not kept. */
+        /**
+         * Problems so far, including those not kept.
+         * @return the problem count
+         */
         public int count() {
             return problems.size() + hidden;
         }
 
+        /**
+         * Records a problem (only the first few are kept).
+         * @param p the problem, in words
+         */
         public void problem(String p) {
             if (problems.size() < MAX_PROBLEMS) {
                 problems.add(p);
@@ -162,7 +203,12 @@ public final class Compare {
             }
         }
 
-        /** Compares shape, dtype and every value; null means "no tensor" and must meet null. */
+        /**
+         * Compares shape, dtype and every value; null means "no tensor" and must meet null.
+         * @param what what is compared, for messages ("output 0", "grad of input 1")
+         * @param expected PyTorch's value
+         * @param actual nano's value
+         */
         public void values(String what, Value expected, Value actual) {
             if (expected == null || actual == null) {
                 if (expected != actual) {
@@ -224,6 +270,10 @@ public final class Compare {
             }
         }
 
+        /**
+         * The comparison's outcome.
+         * @return the diff
+         */
         public Diff result() {
             return result(count() == 0, count() == 0);
         }

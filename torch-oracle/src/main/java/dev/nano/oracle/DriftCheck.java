@@ -44,7 +44,11 @@ public final class DriftCheck {
     private DriftCheck() {
     }
 
-    /** Problems of one operator case, or null when live PyTorch gives this dispatch's recorded answer. */
+    /**
+     * Problems of one operator case, or null when live PyTorch gives this dispatch's recorded answer.
+     * @param c the case
+     * @return the problems, or null
+     */
     public static String check(ParityCase c) {
         if (c.staleness() != null) {
             return c + ": " + c.staleness() + "; run " + FixtureStore.REGENERATE;
@@ -63,7 +67,11 @@ public final class DriftCheck {
                 + diff.describe() + "\n" + explanation();
     }
 
-    /** Problems of one optimizer trajectory, or null. */
+    /**
+     * Problems of one optimizer trajectory, or null.
+     * @param c the case
+     * @return the problems, or null
+     */
     public static String check(OptimCase c) {
         if (c.staleness() != null) {
             return c + ": " + c.staleness() + "; run " + FixtureStore.REGENERATE;
@@ -74,7 +82,13 @@ public final class DriftCheck {
                 + " differs from the fixture:\n" + diff.describe() + "\n" + explanation();
     }
 
-    /** Problems of every step of one nn scenario (also a step recorded but no longer run). */
+    /**
+     * Problems of every step of one nn scenario (also a step recorded but no longer run).
+     * @param scenario the scenario
+     * @param fixture its recorded fixture
+     * @param run the steps nano ran
+     * @return the problems, empty if none
+     */
     public static List<String> check(NnScenario scenario, FixtureFile fixture, List<Step> run) {
         List<String> problems = new ArrayList<>();
         for (Step step : run) {
@@ -89,6 +103,13 @@ public final class DriftCheck {
         return problems;
     }
 
+    /**
+     * Problems of one step of an nn scenario, or null.
+     * @param scenario the scenario
+     * @param fixture its recorded fixture
+     * @param step the step
+     * @return the problems, or null
+     */
     public static String check(NnScenario scenario, FixtureFile fixture, Step step) {
         String problem = ScenarioComparison.check(fixture, step);
         return problem == null ? null : scenario.name() + "[" + step.id() + "]: live PyTorch under CPU dispatch "
@@ -103,6 +124,10 @@ public final class DriftCheck {
      * batches and losses for the first {@link #E2E_DRIFT_STEPS} steps, at the run's measured per-step
      * tolerance (another dispatch's kernels round differently: AVX2 against AVX-512 up to 4.4e-16
      * apart in the loss, measured).
+     * @param run the run's settings
+     * @param data the digits
+     * @param store the fixtures
+     * @return the problems, empty if none
      */
     public static List<String> check(MnistRun run, MnistData data, FixtureStore store) {
         Trace recorded = E2eFixtures.read(store, run);
@@ -124,7 +149,10 @@ public final class DriftCheck {
         return problems;
     }
 
-    /** What recorded the fixtures against this machine, and whether regenerating is the answer. */
+    /**
+     * What recorded the fixtures against this machine, and whether regenerating is the answer.
+     * @return the explanation
+     */
     public static synchronized String explanation() {
         if (recording == null) {
             recording = FixtureStore.locate().readManifest().recordedBy();
@@ -132,7 +160,10 @@ public final class DriftCheck {
         return recording.explainDrift(TorchRunner.pytorchVersion(), Dispatch.current());
     }
 
-    /** Every drift check under this JVM's dispatch; prints the failures and exits 1 if there are any. */
+    /**
+     * Every drift check under this JVM's dispatch; prints the failures and exits 1 if there are any.
+     * @param args none
+     */
     public static void main(String[] args) {
         FixtureStore store = FixtureStore.locate();
         List<String> problems = new ArrayList<>();

@@ -20,13 +20,22 @@ import java.util.List;
  * choice of (sub)gradient is what is being checked.
  */
 public final class FiniteDifferences {
+    /** Absolute tolerance of a central difference against the analytic gradient (truncation error is O(h²)). */
     public static final double ATOL = 1e-5;
+    /** Relative tolerance of a central difference against the analytic gradient. */
     public static final double RTOL = 1e-3;
 
     private FiniteDifferences() {
     }
 
-    /** Whether a case is a meaningful finite-difference check. */
+    /**
+     * Whether a case is a meaningful finite-difference check.
+     * @param op the operator
+     * @param sample the case
+     * @param inputs the case's inputs
+     * @param upstream the upstream gradient dL/d(output 0)
+     * @return true if the check applies
+     */
     public static boolean applies(OpInfo op, Sample sample, List<Input> inputs, Value upstream) {
         if (!op.differentiable() || sample.isError() || upstream == null) {
             return false;
@@ -49,7 +58,14 @@ public final class FiniteDifferences {
         return anyElement;
     }
 
-    /** @return null if every gradient element agrees, else a description of the first that does not */
+    /**
+     * Compares nano's analytic gradient with central differences of nano's own forward, element by element.
+     * @param op the operator
+     * @param sample the case
+     * @param inputs the case's inputs
+     * @param upstream the upstream gradient dL/d(output 0)
+     * @return null if every gradient element agrees, else a description of the first that does not
+     */
     public static String check(OpInfo op, Sample sample, List<Input> inputs, Value upstream) {
         Result analytic = NanoRunner.run(op, sample, inputs, upstream);
         if (analytic.failed()) {

@@ -15,8 +15,12 @@ public final class NanoRunner {
     }
 
     /**
+     * Runs one case through nano: forward, then backward with the upstream gradient.
+     * @param op       the operator
+     * @param sample   the case
      * @param inputs   the inputs to use (normally the fixture's, which equal the catalogue's)
      * @param upstream dL/d(output 0) for backward, or null to skip backward
+     * @return nano's outputs and gradients, or its error
      */
     public static Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream) {
         Tensor[] leaves = new Tensor[inputs.size()];

@@ -32,7 +32,10 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
         return op.name() + "[" + sample.id() + "]";
     }
 
-    /** Fails the test if the fixture is missing or was generated from other inputs. */
+    /**
+     * Fails the test if the fixture is missing or was generated from other inputs.
+     * @return the case's fixture
+     */
     public FixtureCase requireFreshFixture() {
         if (staleness != null) {
             throw new AssertionError(this + ": " + staleness + "; run " + FixtureStore.REGENERATE);
@@ -42,7 +45,10 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
 
     private static List<ParityCase> cache;
 
-    /** Every case of the catalogue, with its fixture (loaded once per JVM). */
+    /**
+     * Every case of the catalogue, with its fixture (loaded once per JVM).
+     * @return the cases
+     */
     public static synchronized Stream<ParityCase> all() {
         if (cache == null) {
             cache = load(FixtureStore.locate());
@@ -50,6 +56,11 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
         return cache.stream();
     }
 
+    /**
+     * Every catalogue case with its fixture from {@code store}.
+     * @param store the fixtures
+     * @return the cases, in catalogue order
+     */
     public static List<ParityCase> load(FixtureStore store) {
         Map<Path, FixtureFile> files = new HashMap<>();
         List<ParityCase> out = new ArrayList<>();

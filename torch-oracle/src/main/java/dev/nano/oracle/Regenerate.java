@@ -66,6 +66,10 @@ public final class Regenerate {
     private Regenerate() {
     }
 
+    /**
+     * Runs every catalogue case, optimizer and nn scenario through libtorch and rewrites the fixtures and manifest.
+     * @param args none
+     */
     public static void main(String[] args) {
         if (args.length == 2 && args[0].equals(RECORD_INTO)) {
             System.exit(record(new FixtureStore(Path.of(args[1]))) ? 0 : 1);
@@ -245,6 +249,12 @@ public final class Regenerate {
         }
     }
 
+    /**
+     * The seed of a case's upstream gradient, derived from operator and case id so it never changes.
+     * @param op the operator
+     * @param sample the case
+     * @return the seed
+     */
     public static long upstreamSeed(OpInfo op, Sample sample) {
         return (op.name() + "/" + sample.id() + "/upstream").hashCode();
     }

@@ -8,10 +8,19 @@ import java.util.List;
  */
 public record Result(List<Value> outputs, Value upstream, List<Value> grads, String error) {
 
+    /**
+     * A run that failed with {@code message}.
+     * @param message the exception's message
+     * @return the result
+     */
     public static Result failure(String message) {
         return new Result(List.of(), null, List.of(), message == null ? "(no message)" : message);
     }
 
+    /**
+     * Whether the run threw.
+     * @return true for an error result
+     */
     public boolean failed() {
         return error != null;
     }

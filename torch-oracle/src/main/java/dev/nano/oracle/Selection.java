@@ -38,7 +38,12 @@ public record Selection(Set<String> ops, Set<String> families, Set<Kind> evidenc
     public static final String SCENARIO_FAMILY = "scenarios";
     private static final String NN_FAMILY = "nn";
 
-    /** Copies the sets, so that a selection cannot change after it is made. */
+    /**
+     * Copies the sets, so that a selection cannot change after it is made.
+     * @param ops selected operator names, lower case; empty for all
+     * @param families selected families, lower case; empty for all
+     * @param evidence selected kinds of evidence; empty for all
+     */
     public Selection {
         ops = Set.copyOf(ops);
         families = Set.copyOf(families);

@@ -15,6 +15,10 @@ public final class Catalogue {
     private Catalogue() {
     }
 
+    /**
+     * Every operator entry, built once.
+     * @return the entries, in catalogue order
+     */
     public static synchronized List<OpInfo> all() {
         if (all == null) {
             List<OpInfo> ops = new ArrayList<>();
@@ -39,6 +43,11 @@ public final class Catalogue {
         return all;
     }
 
+    /**
+     * The entry of one operator.
+     * @param name the operator's name
+     * @return the entry
+     */
     public static OpInfo byName(String name) {
         return all().stream().filter(op -> op.name().equals(name)).findFirst().orElse(null);
     }

@@ -34,6 +34,10 @@ public enum Kind {
         this.label = label;
     }
 
+    /**
+     * The name the report and the selection use, e.g. "errors".
+     * @return the label
+     */
     public String label() {
         return label;
     }

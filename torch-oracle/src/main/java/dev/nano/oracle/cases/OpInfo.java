@@ -22,6 +22,12 @@ public final class OpInfo {
     /** nano's side: outputs of the call (the first is the one differentiated). */
     @FunctionalInterface
     public interface NanoCall {
+        /**
+         * Runs nano's operator.
+         * @param inputs the case's inputs
+         * @param attrs the case's attributes
+         * @return the outputs
+         */
         Tensor[] apply(Tensor[] inputs, Attrs attrs);
     }
 
@@ -68,13 +74,27 @@ public final class OpInfo {
         NDArray apply(NDManager manager, Attrs attrs);
     }
 
+    /** nano's side of an operator with one output. */
     @FunctionalInterface
     public interface SingleNanoCall {
+        /**
+         * Runs nano's operator.
+         * @param inputs the case's inputs
+         * @param attrs the case's attributes
+         * @return the output
+         */
         Tensor apply(Tensor[] inputs, Attrs attrs);
     }
 
+    /** PyTorch's side of an operator with one output. */
     @FunctionalInterface
     public interface SingleTorchCall {
+        /**
+         * Runs PyTorch's operator.
+         * @param inputs the case's inputs, as torch tensors
+         * @param attrs the case's attributes
+         * @return the output
+         */
         NDArray apply(NDArray[] inputs, Attrs attrs);
     }
 
@@ -104,19 +124,36 @@ public final class OpInfo {
         }
     }
 
+    /**
+     * Starts a catalogue entry.
+     * @param name the operator's PyTorch name, e.g. "elu"
+     * @param family the fixture file family, e.g. "ops"
+     * @return a new builder
+     */
     public static Builder builder(String name, String family) {
         return new Builder(name, family);
     }
 
+    /**
+     * The operator's PyTorch name, which is also its case names' prefix.
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The fixture file family, e.g. "ops". */
+    /**
+     * The fixture file family, e.g. "ops".
+     * @return the family
+     */
     public String family() {
         return family;
     }
 
+    /**
+     * Whether backward evidence applies (false after {@link Builder#notDifferentiable}).
+     * @return true if differentiable
+     */
     public boolean differentiable() {
         return differentiable;
     }
@@ -124,24 +161,41 @@ public final class OpInfo {
     /**
      * Whether a case runs backward, so that its fixture must hold an upstream gradient and one
      * gradient per input: a differentiable op, a case meant to succeed, an input that requires grad.
+     * @param sample the case
+     * @return true if the case runs backward
      */
     public boolean expectsGradients(Sample sample) {
         return differentiable && !sample.isError() && sample.inputs().stream().anyMatch(Input::requiresGrad);
     }
 
+    /**
+     * nano's side of the operator.
+     * @return the call
+     */
     public NanoCall nano() {
         return nano;
     }
 
+    /**
+     * PyTorch's side of the operator.
+     * @return the call
+     */
     public TorchCall torch() {
         return torch;
     }
 
+    /**
+     * The operator's cases, in order.
+     * @return a read-only list
+     */
     public List<Sample> samples() {
         return samples;
     }
 
-    /** Kinds of evidence that do not apply to this operator, with the reason. */
+    /**
+     * Kinds of evidence that do not apply to this operator, with the reason.
+     * @return a read-only map
+     */
     public Map<Kind, String> exclusions() {
         return exclusions;
     }
@@ -160,6 +214,7 @@ public final class OpInfo {
         return name;
     }
 
+    /** Collects an operator's calls, samples and exclusions. */
     public static final class Builder {
         private final String name;
         private final String family;
@@ -175,7 +230,11 @@ public final class OpInfo {
             this.family = family;
         }
 
-        /** Not differentiable (comparisons, argmax): backward evidence is excluded with this reason. */
+        /**
+         * Not differentiable (comparisons, argmax): backward evidence is excluded with this reason.
+         * @param reason why, shown in the report
+         * @return this builder
+         */
         public Builder notDifferentiable(String reason) {
             this.differentiable = false;
             exclusions.put(Kind.BACKWARD, reason);
@@ -184,21 +243,41 @@ public final class OpInfo {
             return this;
         }
 
+        /**
+         * nano's side, for an operator with one output.
+         * @param call the call
+         * @return this builder
+         */
         public Builder nano(SingleNanoCall call) {
             this.nano = (in, a) -> new Tensor[] {call.apply(in, a)};
             return this;
         }
 
+        /**
+         * nano's side, for an operator with several outputs.
+         * @param call the call
+         * @return this builder
+         */
         public Builder nanoMulti(NanoCall call) {
             this.nano = call;
             return this;
         }
 
+        /**
+         * PyTorch's side, for an operator with one output.
+         * @param call the call
+         * @return this builder
+         */
         public Builder torch(SingleTorchCall call) {
             this.torch = (m, in, a) -> new NDArray[] {call.apply(in, a)};
             return this;
         }
 
+        /**
+         * PyTorch's side, for an operator with several outputs.
+         * @param call the call
+         * @return this builder
+         */
         public Builder torchMulti(MultiTorchCall call) {
             this.torch = (m, in, a) -> call.apply(in, a);
             return this;
@@ -216,11 +295,21 @@ public final class OpInfo {
             return this;
         }
 
+        /**
+         * Adds a case.
+         * @param sample the case
+         * @return this builder
+         */
         public Builder sample(Sample sample) {
             samples.add(sample);
             return this;
         }
 
+        /**
+         * Adds cases.
+         * @param more the cases
+         * @return this builder
+         */
         public Builder samples(List<Sample> more) {
             samples.addAll(more);
             return this;
@@ -249,11 +338,21 @@ public final class OpInfo {
             return torch(call);
         }
 
+        /**
+         * Excludes a kind of evidence, with the reason the report shows.
+         * @param kind the kind of evidence
+         * @param reason why it cannot apply
+         * @return this builder
+         */
         public Builder exclude(Kind kind, String reason) {
             exclusions.put(kind, reason);
             return this;
         }
 
+        /**
+         * Builds the entry.
+         * @return the catalogue entry
+         */
         public OpInfo build() {
             if (nano == null || torch == null) {
                 throw new IllegalStateException(name + ": both the nano and the torch call are required");

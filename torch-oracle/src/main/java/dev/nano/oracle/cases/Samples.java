@@ -14,7 +14,9 @@ import java.util.Set;
  * regeneration is deterministic.
  */
 public final class Samples {
+    /** Shorthand for {@link Double#NaN} in edge-value lists. */
     public static final double NAN = Double.NaN;
+    /** Shorthand for {@link Double#POSITIVE_INFINITY} in edge-value lists. */
     public static final double INF = Double.POSITIVE_INFINITY;
 
     /** The shapes every elementwise op is checked on. */
@@ -35,11 +37,24 @@ public final class Samples {
     private Samples() {
     }
 
-    /** The generator for one case. */
+    /**
+     * The generator for one case.
+     * @param op the operator's name
+     * @param caseId the case's id
+     * @return a generator seeded by operator and case
+     */
     public static Random rng(String op, String caseId) {
         return new Random((op + "/" + caseId).hashCode() * 0x9E3779B97F4A7C15L);
     }
 
+    /**
+     * {@code n} values uniform in [lo, hi).
+     * @param random the case's generator
+     * @param n how many values
+     * @param lo the smallest magnitude (inclusive)
+     * @param hi the largest magnitude (exclusive)
+     * @return the values
+     */
     public static double[] uniform(Random random, int n, double lo, double hi) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
@@ -48,12 +63,26 @@ public final class Samples {
         return v;
     }
 
-    /** A float64 leaf with values uniform in [lo, hi). */
+    /**
+     * A float64 leaf with values uniform in [lo, hi).
+     * @param random the case's generator
+     * @param lo the smallest magnitude (inclusive)
+     * @param hi the largest magnitude (exclusive)
+     * @param shape the input's shape
+     * @return the input
+     */
     public static Input leaf(Random random, double lo, double hi, int... shape) {
         return Input.of(shape, uniform(random, Shape.numel(shape), lo, hi));
     }
 
-    /** Like {@link #leaf} but with a random sign, magnitudes in [lo, hi) (keeps away from 0). */
+    /**
+     * Like {@link #leaf} but with a random sign, magnitudes in [lo, hi) (keeps away from 0).
+     * @param random the case's generator
+     * @param lo the smallest magnitude (inclusive)
+     * @param hi the largest magnitude (exclusive)
+     * @param shape the input's shape
+     * @return the input
+     */
     public static Input signedLeaf(Random random, double lo, double hi, int... shape) {
         double[] v = uniform(random, Shape.numel(shape), lo, hi);
         for (int i = 0; i < v.length; i++) {
@@ -64,11 +93,20 @@ public final class Samples {
         return Input.of(shape, v);
     }
 
-    /** A 1-D leaf holding exactly these values. */
+    /**
+     * A 1-D leaf holding exactly these values.
+     * @param values the values
+     * @return the input
+     */
     public static Input values(double... values) {
         return Input.of(new int[] {values.length}, values);
     }
 
+    /**
+     * The kinds of evidence a case gives, as a set (for {@code Sample}'s constructor).
+     * @param kinds the kinds
+     * @return a new mutable set
+     */
     public static Set<Kind> kinds(Kind... kinds) {
         EnumSet<Kind> set = EnumSet.noneOf(Kind.class);
         set.addAll(List.of(kinds));
@@ -77,14 +115,32 @@ public final class Samples {
 
     /** How random inputs of an op are drawn: uniform in [lo, hi), optionally with random signs. */
     public record Domain(double lo, double hi, boolean signed) {
+        /**
+         * Uniform in [lo, hi), signs as drawn.
+         * @param lo the smallest magnitude (inclusive)
+         * @param hi the largest magnitude (exclusive)
+         * @return the domain
+         */
         public static Domain of(double lo, double hi) {
             return new Domain(lo, hi, false);
         }
 
+        /**
+         * Magnitudes uniform in [lo, hi), each with a random sign.
+         * @param lo the smallest magnitude (inclusive)
+         * @param hi the largest magnitude (exclusive)
+         * @return the domain
+         */
         public static Domain signed(double lo, double hi) {
             return new Domain(lo, hi, true);
         }
 
+        /**
+         * A float64 leaf that requires grad, drawn from this domain.
+         * @param random the case's generator
+         * @param shape the input's shape
+         * @return the input
+         */
         public Input draw(Random random, int... shape) {
             return signed ? signedLeaf(random, lo, hi, shape) : leaf(random, lo, hi, shape);
         }
@@ -93,6 +149,11 @@ public final class Samples {
     /**
      * The standard group of a unary op: the four shapes, the empty shapes, one case with all the
      * edge values, and one per listed kink (the exact point where the derivative is chosen).
+     * @param op the operator's name
+     * @param domain how random inputs are drawn
+     * @param edgeValues the values of the edge case
+     * @param kinks points where the derivative is a choice (e.g. 0 for relu), or an empty array
+     * @return the samples
      */
     public static List<Sample> unary(String op, Domain domain, double[] edgeValues, double[] kinks) {
         List<Sample> out = new ArrayList<>();
@@ -115,7 +176,13 @@ public final class Samples {
         return out;
     }
 
-    /** Tensor∘tensor over the standard shapes (same shape) and every broadcast pair. */
+    /**
+     * Tensor∘tensor over the standard shapes (same shape) and every broadcast pair.
+     * @param op the operator's name
+     * @param a the first input's domain
+     * @param b the second input's domain
+     * @return the samples
+     */
     public static List<Sample> binary(String op, Domain a, Domain b) {
         List<Sample> out = new ArrayList<>();
         for (int[] shape : SHAPES) {
@@ -139,7 +206,13 @@ public final class Samples {
         return out;
     }
 
-    /** Every pair from {@code values} on both sides, as a (n,1) column against a (n,) row. */
+    /**
+     * Every pair from {@code values} on both sides, as a (n,1) column against a (n,) row.
+     * @param id the case id
+     * @param values the edge values
+     * @param requiresGrad whether the inputs require grad (false where PyTorch's backward is undefined)
+     * @return the sample
+     */
     public static Sample edgeProduct(String id, double[] values, boolean requiresGrad) {
         int n = values.length;
         return Sample.of(id, kinds(Kind.EDGE, Kind.BROADCAST), Attrs.none(),
@@ -147,7 +220,12 @@ public final class Samples {
                 new Input(new int[] {n}, dev.nano.DType.FLOAT64, values.clone(), requiresGrad));
     }
 
-    /** A broadcast mismatch, which PyTorch and nano must both reject with the same words. */
+    /**
+     * A broadcast mismatch, which PyTorch and nano must both reject with the same words.
+     * @param op the operator's name
+     * @param inputsCount how many inputs the op takes (the mismatch is between the first two)
+     * @return the sample
+     */
     public static Sample broadcastMismatch(String op, int inputsCount) {
         Random r = rng(op, "mismatch");
         Input a = leaf(r, 0.5, 1.5, 2, 3);

@@ -5,8 +5,16 @@ package dev.nano.oracle.cases;
  * inf. Anything looser than the default carries its reason, which the report prints.
  */
 public record Tolerance(double rtol, double atol, String reason) {
+    /** rtol 1e-10, atol 1e-12: the project's default. */
     public static final Tolerance DEFAULT = new Tolerance(1e-10, 1e-12, null);
 
+    /**
+     * A looser tolerance, which needs a written reason.
+     * @param rtol the relative tolerance
+     * @param atol the absolute tolerance
+     * @param reason why the default is too tight
+     * @return the tolerance
+     */
     public static Tolerance looser(double rtol, double atol, String reason) {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a looser tolerance needs a written reason");
@@ -14,6 +22,12 @@ public record Tolerance(double rtol, double atol, String reason) {
         return new Tolerance(rtol, atol, reason);
     }
 
+    /**
+     * {@code |actual − expected| <= atol + rtol·|expected|}, with NaN matching NaN and infinities matching exactly.
+     * @param actual nano's value
+     * @param expected PyTorch's value
+     * @return true if close enough
+     */
     public boolean accepts(double actual, double expected) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) {
             return Double.isNaN(expected) && Double.isNaN(actual);

@@ -33,11 +33,18 @@ import java.util.Set;
  * the manifest like every fixture; the safetensors files are covered by the hashes in them.
  */
 public final class E2eFixtures {
+    /** The fixture family of the MNIST runs. */
     public static final String FAMILY = "e2e";
 
     private E2eFixtures() {
     }
 
+    /**
+     * The fixture file of one run.
+     * @param store the fixtures
+     * @param run the run
+     * @return the path
+     */
     public static Path pathOf(FixtureStore store, MnistRun run) {
         return store.root().resolve(FAMILY).resolve(run.name() + ".json");
     }
@@ -46,6 +53,11 @@ public final class E2eFixtures {
         return run.name() + "-step-" + step + ".safetensors";
     }
 
+    /**
+     * The fixture files of every run.
+     * @param store the fixtures
+     * @return the relative paths
+     */
     public static List<String> fixturePaths(FixtureStore store) {
         return MnistRun.ALL.stream().map(r -> store.relative(pathOf(store, r))).toList();
     }
@@ -62,7 +74,13 @@ public final class E2eFixtures {
         return "test after step " + step;
     }
 
-    /** Called by {@code Regenerate}: runs every run through libtorch and writes its fixtures. */
+    /**
+     * Called by {@code Regenerate}: runs every run through libtorch and writes its fixtures.
+     * @param store the fixtures
+     * @param entries the manifest's entries, added to
+     * @param written the paths written, added to
+     * @return the number of cases written
+     */
     public static int regenerate(FixtureStore store, List<Manifest.Entry> entries, Set<Path> written) {
         // The digits are the project's input data, not part of this recording: read them where they live.
         MnistData data = MnistData.bundled(FixtureStore.locate());
@@ -137,7 +155,12 @@ public final class E2eFixtures {
         return new Value(new int[0], DType.FLOAT64, new double[] {v});
     }
 
-    /** PyTorch's recorded run, read back from the fixtures as a trace (time not recorded). */
+    /**
+     * PyTorch's recorded run, read back from the fixtures as a trace (time not recorded).
+     * @param store the fixtures
+     * @param run the run
+     * @return the trace
+     */
     public static Trace read(FixtureStore store, MnistRun run) {
         Path path = pathOf(store, run);
         FixtureFile file = store.read(path);

@@ -37,17 +37,32 @@ public final class E2eTolerance {
     private E2eTolerance() {
     }
 
-    /** The bound on {@code |nano − torch|} for the loss, and for parameters relative to the tensor's largest value. */
+    /**
+     * The bound on {@code |nano − torch|} for the loss, and for parameters relative to the tensor's largest value.
+     * @param step the step number
+     * @return the bound
+     */
     public static double at(int step) {
         return MARGIN * MEASURED * (1 + step / GROWTH_STEPS);
     }
 
-    /** Whether the losses of step {@code step} agree. */
+    /**
+     * Whether the losses of step {@code step} agree.
+     * @param step the step number
+     * @param nano nano's loss
+     * @param torch PyTorch's loss
+     * @return true if within {@link #at}
+     */
     public static boolean lossAgrees(int step, double nano, double torch) {
         return Math.abs(nano - torch) <= at(step);
     }
 
-    /** {@code max|nano − torch| / max|torch|} of one parameter tensor. */
+    /**
+     * {@code max|nano − torch| / max|torch|} of one parameter tensor.
+     * @param nano nano's values
+     * @param torch PyTorch's values
+     * @return the relative difference
+     */
     public static double parameterDifference(double[] nano, double[] torch) {
         double worst = 0;
         double scale = 0;

@@ -39,6 +39,10 @@ public final class LossCurvePlot {
      * Draws the two panels into {@code png}.
      *
      * @param perEpoch steps per epoch (the x axis counts epochs)
+     * @param title the picture's title
+     * @param nano nano's trace
+     * @param torch PyTorch's trace
+     * @param png where to write
      */
     public static void write(String title, Trace nano, Trace torch, int perEpoch, Path png) {
         int steps = Math.min(nano.steps(), torch.steps());

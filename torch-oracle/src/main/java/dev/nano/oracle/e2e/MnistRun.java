@@ -12,7 +12,9 @@ import java.util.List;
  * @param momentum SGD's momentum (0: plain SGD)
  */
 public record MnistRun(String name, double lr, double momentum) {
+    /** Examples per batch. */
     public static final int BATCH = 64;
+    /** Hidden units of the MLP. */
     public static final int HIDDEN = 128;
     /** Eight epochs of the 8,004 training digits: 126 batches each, the last of 4 examples (no drop_last). */
     public static final int STEPS = 1008;
@@ -20,13 +22,23 @@ public record MnistRun(String name, double lr, double momentum) {
     public static final int VERIFY_STEPS = 200;
     /** Steps after which the parameters are recorded (as safetensors files next to the fixture). */
     public static final List<Integer> CHECKPOINTS = List.of(VERIFY_STEPS, STEPS);
+    /** Seed of the initial weights. */
     public static final long INIT_SEED = 2026;
+    /** Seed of the shuffling permutations. */
     public static final long SHUFFLE_SEED = 14;
 
+    /** Plain SGD, lr 0.1. */
     public static final MnistRun SGD = new MnistRun("mnist-mlp-sgd", 0.1, 0.0);
+    /** SGD with momentum 0.9, lr 0.02. */
     public static final MnistRun MOMENTUM = new MnistRun("mnist-mlp-sgd-momentum", 0.02, 0.9);
+    /** Every run. */
     public static final List<MnistRun> ALL = List.of(SGD, MOMENTUM);
 
+    /**
+     * The run called {@code name}.
+     * @param name the run's name
+     * @return the run
+     */
     public static MnistRun byName(String name) {
         return ALL.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("no run " + name + "; runs: " + ALL.stream().map(MnistRun::name).toList()));

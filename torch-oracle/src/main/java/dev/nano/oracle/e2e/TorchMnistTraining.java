@@ -41,7 +41,12 @@ public final class TorchMnistTraining {
     private TorchMnistTraining() {
     }
 
-    /** The permutation's slice for each step, epoch after epoch: what RandomSampler + BatchSampler yield. */
+    /**
+     * The permutation's slice for each step, epoch after epoch: what RandomSampler + BatchSampler yield.
+     * @param examples the training set's size
+     * @param steps how many steps
+     * @return the batches' dataset indices
+     */
     public static List<long[]> batches(int examples, int steps) {
         Random replay = new Random(MnistRun.SHUFFLE_SEED);
         List<long[]> out = new ArrayList<>();
@@ -58,6 +63,16 @@ public final class TorchMnistTraining {
         return out;
     }
 
+    /**
+     * PyTorch's run from the same initial weights and batches: the reference trace.
+     * @param run the run's settings
+     * @param data the digits
+     * @param steps how many steps
+     * @param test whether to test afterwards
+     * @param initial the initial weights by PyTorch's names
+     * @param progress told after every step
+     * @return the trace
+     */
     public static Trace run(MnistRun run, MnistData data, int steps, boolean test, Map<String, Tensor> initial,
                             Consumer<Trace> progress) {
         Trace trace = new Trace();

@@ -34,6 +34,12 @@ public final class TrainMnist {
     private TrainMnist() {
     }
 
+    /**
+     * Trains the MNIST MLP with nano and PyTorch side by side and prints how close they stay.
+     * @param args options: {@code --run <name|all>}, {@code --idx <dir>}, {@code --epochs <n>},
+     *     {@code --out <dir>}, {@code --no-torch}
+     * @throws java.io.IOException if the data or the picture cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         List<MnistRun> runs = List.of(MnistRun.SGD);
         Path idx = null;

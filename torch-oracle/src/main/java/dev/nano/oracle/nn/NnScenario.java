@@ -10,10 +10,23 @@ import java.util.List;
  */
 public interface NnScenario {
 
-    /** The fixture file's name (without .json). */
+    /**
+     * The fixture file's name (without .json).
+     * @return the name
+     */
     String name();
 
+    /**
+     * Runs the scenario with nano.
+     * @param upstreams the upstream gradients of each step
+     * @return the steps
+     */
     List<Step> runNano(Upstreams upstreams);
 
+    /**
+     * Runs the scenario with PyTorch.
+     * @param upstreams the upstream gradients of each step
+     * @return the steps
+     */
     List<Step> runTorch(Upstreams upstreams);
 }

@@ -20,21 +20,37 @@ import java.util.Set;
  * input gradients), so the manifest and the integrity checks treat them like any other file.
  */
 public final class NnScenarios {
+    /** Every nn scenario. */
     public static final List<NnScenario> ALL = List.of(new BatchNormRunningStats(), new TrainEvalSwitch(),
             new DropoutStatistics(), new EndToEndTraining(), new ModuleForwards());
 
     private NnScenarios() {
     }
 
+    /**
+     * The fixture file of a scenario.
+     * @param store the fixtures
+     * @param scenario the scenario
+     * @return the path
+     */
     public static Path pathOf(FixtureStore store, NnScenario scenario) {
         return store.root().resolve("nn").resolve("scenarios").resolve(scenario.name() + ".json");
     }
 
-    /** Every scenario fixture, as the manifest lists them. */
+    /**
+     * Every scenario fixture, as the manifest lists them.
+     * @param store the fixtures
+     * @return the relative paths
+     */
     public static List<String> fixturePaths(FixtureStore store) {
         return ALL.stream().map(s -> store.relative(pathOf(store, s))).toList();
     }
 
+    /**
+     * The scenario called {@code name}.
+     * @param name the name
+     * @return the scenario
+     */
     public static NnScenario byName(String name) {
         return ALL.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
@@ -42,6 +58,10 @@ public final class NnScenarios {
     /**
      * Called by {@code Regenerate}: runs every scenario through PyTorch, writes its fixture, adds
      * it to {@code entries} and {@code written}, and returns the number of cases written.
+     * @param store the fixtures
+     * @param entries the manifest's entries, added to
+     * @param written the paths written, added to
+     * @return the number of cases
      */
     public static int regenerate(FixtureStore store, List<Manifest.Entry> entries, Set<Path> written) {
         int total = 0;

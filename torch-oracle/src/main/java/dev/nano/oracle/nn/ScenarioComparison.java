@@ -15,7 +15,12 @@ public final class ScenarioComparison {
     private ScenarioComparison() {
     }
 
-    /** Steps recorded in the fixture that the run no longer has (the run's own steps are checked one by one). */
+    /**
+     * Steps recorded in the fixture that the run no longer has (the run's own steps are checked one by one).
+     * @param fixture the recorded scenario
+     * @param run the steps nano ran
+     * @return one problem per missing step
+     */
     public static List<String> missingSteps(FixtureFile fixture, List<Step> run) {
         List<String> ids = run.stream().map(Step::id).toList();
         List<String> gone = new ArrayList<>();
@@ -27,7 +32,12 @@ public final class ScenarioComparison {
         return gone;
     }
 
-    /** Null if the step matches the fixture, else what differs. */
+    /**
+     * Null if the step matches the fixture, else what differs.
+     * @param fixture the recorded scenario
+     * @param step the step nano ran
+     * @return the differences, or null
+     */
     public static String check(FixtureFile fixture, Step step) {
         FixtureCase expected = fixture.find(step.id());
         if (expected == null) {

@@ -15,10 +15,24 @@ import java.util.List;
  */
 public record Step(String id, List<Input> inputs, Result result, Tolerance tolerance) {
 
+    /**
+     * Copies the inputs.
+     * @param id the step id
+     * @param inputs the inputs
+     * @param result the outputs and gradients
+     * @param tolerance how closely the frameworks must agree
+     */
     public Step {
         inputs = List.copyOf(inputs);
     }
 
+    /**
+     * A step at the default tolerance.
+     * @param id the step id
+     * @param inputs the inputs
+     * @param result the outputs and gradients
+     * @return the step
+     */
     public static Step of(String id, List<Input> inputs, Result result) {
         return new Step(id, inputs, result, Tolerance.DEFAULT);
     }

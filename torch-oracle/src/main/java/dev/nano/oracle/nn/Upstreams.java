@@ -15,15 +15,28 @@ import java.util.Arrays;
 @FunctionalInterface
 public interface Upstreams {
 
-    /** The upstream gradient for the step {@code stepId}, whose output has {@code shape}. */
+    /**
+     * The upstream gradient for the step {@code stepId}, whose output has {@code shape}.
+     * @param stepId the step
+     * @param shape the output's shape
+     * @return the gradient
+     */
     Value of(String stepId, int[] shape);
 
-    /** Fresh ones, seeded by scenario and step. */
+    /**
+     * Fresh ones, seeded by scenario and step.
+     * @param scenario the scenario's name
+     * @return the upstreams
+     */
     static Upstreams drawn(String scenario) {
         return (id, shape) -> Upstream.draw(shape, (scenario + "/" + id + "/upstream").hashCode());
     }
 
-    /** The ones recorded in a fixture file. */
+    /**
+     * The ones recorded in a fixture file.
+     * @param file the fixture
+     * @return the upstreams
+     */
     static Upstreams from(FixtureFile file) {
         return (id, shape) -> {
             FixtureCase c = file.find(id);

@@ -20,6 +20,13 @@ public final class NanoOptimRunner {
     private NanoOptimRunner() {
     }
 
+    /**
+     * Runs nano's optimizer for one configuration and scenario.
+     * @param config the configuration
+     * @param scenario the scenario
+     * @param inputs its starting point
+     * @return the trajectory
+     */
     public static Trajectory run(OptimConfig config, Scenario scenario, Scenario.Inputs inputs) {
         List<Tensor> params = new ArrayList<>();
         for (Value v : inputs.initial()) {
@@ -49,7 +56,12 @@ public final class NanoOptimRunner {
         return new Trajectory(steps);
     }
 
-    /** nano's optimizer for a configuration, through its public builders. */
+    /**
+     * nano's optimizer for a configuration, through its public builders.
+     * @param config the configuration
+     * @param params the parameters
+     * @return the optimizer
+     */
     public static Optimizer build(OptimConfig config, List<Tensor> params) {
         Map<String, Object> h = config.hyperparameters();
         return switch (config.optimizer()) {

@@ -25,6 +25,10 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
         return config.id() + " " + scenario.id();
     }
 
+    /**
+     * The case's fixture; fails the test if it is missing or stale.
+     * @return the fixture
+     */
     public OptimFixtures.Case requireFreshFixture() {
         if (staleness != null) {
             throw new AssertionError(this + ": " + staleness + "; run " + FixtureStore.REGENERATE);
@@ -34,7 +38,10 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
 
     private static List<OptimCase> cache;
 
-    /** Every configuration × scenario, with its fixture (loaded once per JVM). */
+    /**
+     * Every configuration × scenario, with its fixture (loaded once per JVM).
+     * @return the cases
+     */
     public static synchronized Stream<OptimCase> all() {
         if (cache == null) {
             cache = load(FixtureStore.locate());
@@ -42,6 +49,11 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
         return cache.stream();
     }
 
+    /**
+     * Every configuration × scenario with its fixture from {@code store}.
+     * @param store the fixtures
+     * @return the cases
+     */
     public static List<OptimCase> load(FixtureStore store) {
         List<OptimCase> out = new ArrayList<>();
         for (String optimizer : OptimGrid.OPTIMIZERS) {

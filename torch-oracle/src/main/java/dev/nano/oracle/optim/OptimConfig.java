@@ -14,11 +14,21 @@ import java.util.StringJoiner;
  */
 public record OptimConfig(String optimizer, Map<String, Object> hyperparameters) {
 
+    /**
+     * Copies the hyperparameters.
+     * @param optimizer the optimizer's name, e.g. "sgd"
+     * @param hyperparameters the values that differ from PyTorch's defaults
+     */
     public OptimConfig {
         hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters));
     }
 
-    /** {@code of("sgd", "momentum", 0.9, "nesterov", true)}. */
+    /**
+     * {@code of("sgd", "momentum", 0.9, "nesterov", true)}.
+     * @param optimizer the optimizer's name
+     * @param namesAndValues alternating names and values
+     * @return the configuration
+     */
     public static OptimConfig of(String optimizer, Object... namesAndValues) {
         Map<String, Object> h = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
@@ -28,6 +38,10 @@ public record OptimConfig(String optimizer, Map<String, Object> hyperparameters)
         return new OptimConfig(optimizer, h);
     }
 
+    /**
+     * The case id, e.g. {@code sgd[momentum=0.9,nesterov=true]}.
+     * @return the id
+     */
     public String id() {
         if (hyperparameters.isEmpty()) {
             return optimizer + "[default]";
@@ -39,13 +53,22 @@ public record OptimConfig(String optimizer, Map<String, Object> hyperparameters)
         return parts.toString();
     }
 
-    /** The value this configuration runs with: its own, else PyTorch's default. */
+    /**
+     * The value this configuration runs with: its own, else PyTorch's default.
+     * @param name the hyperparameter
+     * @return the value
+     */
     public double number(String name) {
         Object v = hyperparameters.containsKey(name) ? hyperparameters.get(name)
                 : OptimGrid.pytorchDefault(optimizer, name);
         return (Double) v;
     }
 
+    /**
+     * A boolean hyperparameter: its own value, else PyTorch's default.
+     * @param name the hyperparameter
+     * @return the value
+     */
     public boolean flag(String name) {
         Object v = hyperparameters.containsKey(name) ? hyperparameters.get(name)
                 : OptimGrid.pytorchDefault(optimizer, name);

@@ -49,6 +49,10 @@ public final class OptimErrorCases {
         }
     }
 
+    /**
+     * Every optimizer error case.
+     * @return the cases
+     */
     public static List<ErrorCase> all() {
         List<ErrorCase> c = new ArrayList<>();
         // Shared by every optimizer (get_error_inputs_for_all_optims and Optimizer.__init__).
@@ -124,7 +128,10 @@ public final class OptimErrorCases {
         return c;
     }
 
-    /** Two parameters with gradients, for the error cases to be built over. */
+    /**
+     * Two parameters with gradients, for the error cases to be built over.
+     * @return the parameters
+     */
     public static List<Tensor> sampleParams() {
         Tensor a = Nano.tensor(0.5, -1.5).requiresGrad(true);
         Tensor b = Nano.scalar(2.0).requiresGrad(true);

@@ -34,6 +34,7 @@ import java.util.Map;
  * </pre>
  */
 public final class OptimFixtures {
+    /** The fixture family of the optimizers. */
     public static final String FAMILY = "optim";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -43,6 +44,10 @@ public final class OptimFixtures {
     /** One recorded run. For given gradients the inputs' gradients are the steps' gradients. */
     public record Case(String config, JsonNode hyperparameters, Scenario scenario, Scenario.Inputs inputs,
                        Trajectory trajectory) {
+        /**
+         * The case id, {@code config/scenario}.
+         * @return the id
+         */
         public String id() {
             return config + " " + scenario.id();
         }
@@ -50,18 +55,36 @@ public final class OptimFixtures {
 
     /** The fixtures of one optimizer. */
     public record File(String optimizer, List<Case> cases) {
+        /**
+         * The case of a configuration and scenario.
+         * @param config the configuration's id
+         * @param scenario the scenario
+         * @return the case, or null
+         */
         public Case find(String config, Scenario scenario) {
             return cases.stream().filter(c -> c.config().equals(config) && c.scenario() == scenario).findFirst()
                     .orElse(null);
         }
     }
 
+    /**
+     * The fixture file of an optimizer.
+     * @param store the fixtures
+     * @param optimizer the optimizer's name
+     * @return the path
+     */
     public static Path path(FixtureStore store, String optimizer) {
         return store.pathOf(FAMILY, optimizer);
     }
 
     // ---------------------------------------------------------------- writing
 
+    /**
+     * Writes an optimizer's fixture file.
+     * @param path the file
+     * @param optimizer the optimizer's name
+     * @param cases its cases
+     */
     public static void write(Path path, String optimizer, List<Case> cases) {
         ObjectNode file = NODES.objectNode();
         file.put("schema", FixtureStore.SCHEMA);
@@ -108,6 +131,12 @@ public final class OptimFixtures {
 
     // ---------------------------------------------------------------- reading
 
+    /**
+     * Reads an optimizer's fixture file.
+     * @param store the fixtures
+     * @param path the file
+     * @return the file
+     */
     public static File read(FixtureStore store, Path path) {
         String where = store.relative(path);
         JsonNode tree;

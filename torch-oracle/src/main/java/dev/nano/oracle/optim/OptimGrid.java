@@ -14,6 +14,7 @@ import java.util.Map;
  * read from nano, so a wrong default in nano shows up as a difference.
  */
 public final class OptimGrid {
+    /** The optimizers covered. */
     public static final List<String> OPTIMIZERS = List.of("sgd", "adam", "adamw", "adagrad", "rmsprop");
 
     private static final Map<String, Map<String, Object>> DEFAULTS = Map.of(
@@ -33,6 +34,12 @@ public final class OptimGrid {
     private OptimGrid() {
     }
 
+    /**
+     * PyTorch's default for a hyperparameter.
+     * @param optimizer the optimizer's name
+     * @param name the hyperparameter
+     * @return the default
+     */
     public static Object pytorchDefault(String optimizer, String name) {
         Object v = DEFAULTS.get(optimizer).get(name);
         if (v == null) {
@@ -41,12 +48,21 @@ public final class OptimGrid {
         return v;
     }
 
+    /**
+     * Every configuration of every optimizer.
+     * @return the configurations
+     */
     public static List<OptimConfig> all() {
         List<OptimConfig> all = new ArrayList<>();
         OPTIMIZERS.forEach(o -> all.addAll(of(o)));
         return all;
     }
 
+    /**
+     * The configurations of one optimizer.
+     * @param optimizer the optimizer's name
+     * @return the configurations
+     */
     public static List<OptimConfig> of(String optimizer) {
         List<OptimConfig> c = new ArrayList<>();
         switch (optimizer) {

@@ -22,7 +22,12 @@ public final class OptimRegeneration {
     private OptimRegeneration() {
     }
 
-    /** Writes every optimizer's fixture; returns their manifest entries and adds their paths to {@code written}. */
+    /**
+     * Writes every optimizer's fixture; returns their manifest entries and adds their paths to {@code written}.
+     * @param store the fixtures
+     * @param written the paths written, added to
+     * @return the manifest entries
+     */
     public static List<Manifest.Entry> writeAll(FixtureStore store, Set<Path> written) {
         List<Manifest.Entry> entries = new ArrayList<>();
         for (String optimizer : OptimGrid.OPTIMIZERS) {

@@ -24,7 +24,9 @@ import java.util.Set;
  * </ul>
  */
 public enum Scenario {
+    /** Given gradients, 20 steps. */
     GIVEN_GRADIENTS("given-gradients", 20),
+    /** Gradients from autograd, 10 steps. */
     END_TO_END("end-to-end", 10);
 
     static final int[][] GIVEN_SHAPES = {{2, 3}, {4}, {}};
@@ -42,14 +44,27 @@ public enum Scenario {
         this.steps = steps;
     }
 
+    /**
+     * The id in case names.
+     * @return the id
+     */
     public String id() {
         return id;
     }
 
+    /**
+     * The number of steps.
+     * @return the count
+     */
     public int steps() {
         return steps;
     }
 
+    /**
+     * The scenario with this id.
+     * @param id the id
+     * @return the scenario
+     */
     public static Scenario byId(String id) {
         for (Scenario s : values()) {
             if (s.id.equals(id)) {
@@ -59,7 +74,10 @@ public enum Scenario {
         throw new IllegalArgumentException("unknown scenario '" + id + "'");
     }
 
-    /** What a run starts from; the same for every configuration (seeded by the scenario only). */
+    /**
+     * What a run starts from; the same for every configuration (seeded by the scenario only).
+     * @return the inputs
+     */
     public Inputs inputs() {
         Random random = new Random(("optim/" + id).hashCode() * 0x9E3779B97F4A7C15L);
         if (this == END_TO_END) {

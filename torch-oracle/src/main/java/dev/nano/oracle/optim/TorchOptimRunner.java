@@ -28,6 +28,13 @@ public final class TorchOptimRunner {
     private TorchOptimRunner() {
     }
 
+    /**
+     * Runs PyTorch's optimizer (the {@link TorchOptimizer} port) for one configuration and scenario.
+     * @param config the configuration
+     * @param scenario the scenario
+     * @param inputs its starting point
+     * @return the trajectory
+     */
     public static Trajectory run(OptimConfig config, Scenario scenario, Scenario.Inputs inputs) {
         try (NDManager m = TorchRunner.baseManager().newSubManager()) {
             NDArray[] params = new NDArray[inputs.initial().size()];

@@ -12,6 +12,12 @@ import java.util.Map;
  */
 public record Trajectory(List<Step> steps) {
 
+    /**
+     * One step: the gradients applied, the parameters after it, and each parameter's state.
+     * @param grads the gradients
+     * @param params the parameters after the step
+     * @param state each parameter's state by PyTorch's names
+     */
     public record Step(List<Value> grads, List<Value> params, List<Map<String, Value>> state) {
     }
 }

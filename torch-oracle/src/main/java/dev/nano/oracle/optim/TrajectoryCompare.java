@@ -15,6 +15,13 @@ public final class TrajectoryCompare {
     private TrajectoryCompare() {
     }
 
+    /**
+     * Compares two trajectories step by step.
+     * @param expected PyTorch's
+     * @param actual nano's
+     * @param tolerance the tolerance
+     * @return the differences
+     */
     public static Compare.Diff diff(Trajectory expected, Trajectory actual, Tolerance tolerance) {
         Compare.Tracker t = new Compare.Tracker(tolerance);
         if (expected.steps().size() != actual.steps().size()) {

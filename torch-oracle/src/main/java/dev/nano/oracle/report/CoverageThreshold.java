@@ -18,6 +18,11 @@ public final class CoverageThreshold {
     private CoverageThreshold() {
     }
 
+    /**
+     * The build gate: fails when an operator lacks evidence without a written reason.
+     * @param args none
+     * @throws java.io.IOException if the report cannot be written
+     */
     public static void main(String[] args) throws IOException {
         Path csv = Paths.get(args[0]);
         double minLine = Double.parseDouble(args[1]);

@@ -18,6 +18,9 @@ public final class Evidence {
     /**
      * The kinds a sample provides: its declared kinds, FORWARD for every non-error case, BACKWARD
      * when it is differentiated, GRADCHECK when the finite-difference check applies to it.
+     * @param op the operator
+     * @param sample the case
+     * @return the kinds
      */
     public static Set<Kind> of(OpInfo op, Sample sample) {
         Set<Kind> kinds = EnumSet.noneOf(Kind.class);

@@ -27,7 +27,11 @@ public final class FailureReportDemo {
     private FailureReportDemo() {
     }
 
-    /** Runs the report on a tampered copy of the fixtures and exits with its status. */
+    /**
+     * Runs the report on a tampered copy of the fixtures and exits with its status.
+     * @param args none
+     * @throws java.io.IOException if the tampered copy cannot be written
+     */
     public static void main(String[] args) throws IOException {
         Path copy = Files.createTempDirectory("nano-failure-demo");
         Path fixtures = copy.resolve("fixtures");

@@ -59,6 +59,7 @@ public final class ModuleCoverage {
     public record Credit(String scenario, Pattern steps, String mode, List<String> modules) {
     }
 
+    /** Which evidence credits which nn module. */
     public static final List<Credit> CREDITS = Stream.concat(Stream.of(
             new Credit("batchnorm-running-stats", Pattern.compile("^\\((8,3|4,3,5|6,2)\\).*/ train.*"), "train",
                     List.of("BatchNorm1d")),
@@ -98,7 +99,10 @@ public final class ModuleCoverage {
     private ModuleCoverage() {
     }
 
-    /** The public, concrete {@link Module} classes of nano's {@code dev.nano.nn} package. */
+    /**
+     * The public, concrete {@link Module} classes of nano's {@code dev.nano.nn} package.
+     * @return the class names
+     */
     public static TreeSet<String> modules() {
         TreeSet<String> names = new TreeSet<>();
         try {
@@ -138,6 +142,12 @@ public final class ModuleCoverage {
     public record Section(List<Row> rows, List<String> deviations, List<String> failures) {
     }
 
+    /**
+     * The module table's rows.
+     * @param store the fixtures
+     * @param operatorRows the operator table's rows
+     * @return the section
+     */
     public static Section rows(FixtureStore store, List<OperatorCoverage> operatorRows) {
         // Run every scenario through nano and judge each step against its PyTorch fixture.
         Map<String, Map<String, Boolean>> stepOk = new LinkedHashMap<>();

@@ -23,9 +23,13 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
 
     /** The state of one kind of evidence. */
     public enum Cell {
+        /** Evidence present and every case of it passed. */
         PASS("✓", "evidence present and every case of it passed"),
+        /** A case giving this evidence failed in the part it proves. */
         FAIL("✗", "a case giving this evidence failed in the part it proves"),
+        /** No case gives this evidence and no reason says why. */
         MISSING("·", "no case gives this evidence and no reason says why"),
+        /** Cannot apply to this operator; the reason is written under Exclusions. */
         EXCLUDED("–", "cannot apply to this operator; the reason is written under Exclusions");
 
         private final String symbol;
@@ -36,11 +40,18 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             this.meaning = meaning;
         }
 
+        /**
+         * The table symbol.
+         * @return the symbol
+         */
         public String symbol() {
             return symbol;
         }
 
-        /** What the symbol means, for the legend of every format. */
+        /**
+         * What the symbol means, for the legend of every format.
+         * @return the meaning
+         */
         public String meaning() {
             return meaning;
         }
@@ -65,7 +76,10 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             return new Outcome(sample, new Compare.Diff(List.of(), 0, 0, "", ""), true, null);
         }
 
-        /** Whether everything about this case matched. */
+        /**
+         * Whether everything about this case matched.
+         * @return true if the case passed
+         */
         public boolean passed() {
             return problem == null;
         }
@@ -94,6 +108,10 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
     /**
      * Builds a row. With {@code outcomes == null} only the presence of cases is judged (every case
      * counts as passing): that is what the build gate checks, the parity tests judge the values.
+     * @param name the operator's name
+     * @param op its catalogue entry
+     * @param outcomes the cases' results, or null to judge presence only
+     * @return the row
      */
     public static OperatorCoverage of(String name, OpInfo op, List<Outcome> outcomes) {
         Map<Kind, Cell> cells = new EnumMap<>(Kind.class);
@@ -147,12 +165,18 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
                 List.copyOf(failures), List.copyOf(toleranceUsed));
     }
 
-    /** The largest absolute error (infinite for a NaN/inf mismatch). */
+    /**
+     * The largest absolute error (infinite for a NaN/inf mismatch).
+     * @return the error
+     */
     public double worstAbs() {
         return worst.value();
     }
 
-    /** The kinds this operator lacks without a written exclusion (forward can never be excused). */
+    /**
+     * The kinds this operator lacks without a written exclusion (forward can never be excused).
+     * @return the missing kinds
+     */
     public List<Kind> missing() {
         List<Kind> missing = new ArrayList<>();
         for (Map.Entry<Kind, Cell> e : cells.entrySet()) {
@@ -163,12 +187,18 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
         return missing;
     }
 
-    /** Every kind of evidence present or excused, and nothing failed. */
+    /**
+     * Every kind of evidence present or excused, and nothing failed.
+     * @return true if complete
+     */
     public boolean complete() {
         return op != null && failed == 0 && missing().isEmpty() && !cells.containsValue(Cell.FAIL);
     }
 
-    /** "complete", or what is wrong, in words. */
+    /**
+     * "complete", or what is wrong, in words.
+     * @return the status
+     */
     public String status() {
         if (op == null) {
             return "no catalogue entry";

@@ -68,7 +68,10 @@ public final class OperatorUniverse {
     private OperatorUniverse() {
     }
 
-    /** Operator names (aliases resolved), sorted. */
+    /**
+     * Operator names (aliases resolved), sorted.
+     * @return the names
+     */
     public static TreeSet<String> operators() {
         TreeSet<String> ops = new TreeSet<>();
         for (Class<?> type : new Class<?>[] {Tensor.class, Nano.class, F.class}) {

@@ -52,7 +52,12 @@ public final class OptimizerCoverage {
     private OptimizerCoverage() {
     }
 
-    /** nano's builder setters, as PyTorch's hyperparameter names ("weightDecay" → "weight_decay"). */
+    /**
+     * nano's builder setters, as PyTorch's hyperparameter names ("weightDecay" → "weight_decay").
+     * @param optimizer nano's optimizer class
+     * @return the names
+     * @throws ReflectiveOperationException if the builder cannot be inspected
+     */
     public static TreeSet<String> hyperparameters(Class<?> optimizer) throws ReflectiveOperationException {
         Method builder = optimizer.getMethod("builder", dev.nano.Tensor[].class);
         TreeSet<String> names = new TreeSet<>();
@@ -76,12 +81,18 @@ public final class OptimizerCoverage {
      * {@code nano} and {@code diff} are null when the fixture is stale.
      */
     public record Run(OptimCase optimCase, Trajectory nano, Compare.Diff diff) {
-        /** Whether nano's trajectory matched PyTorch's at every step. */
+        /**
+         * Whether nano's trajectory matched PyTorch's at every step.
+         * @return true if matched
+         */
         public boolean ok() {
             return diff != null && diff.ok();
         }
 
-        /** "sgd[…]/given: what differs", or the staleness; null when it matched. */
+        /**
+         * "sgd[…]/given: what differs", or the staleness; null when it matched.
+         * @return the failure, or null
+         */
         public String failure() {
             if (ok()) {
                 return null;
@@ -90,7 +101,11 @@ public final class OptimizerCoverage {
         }
     }
 
-    /** Runs every grid configuration in both scenarios through nano (NanoOptimRunner). */
+    /**
+     * Runs every grid configuration in both scenarios through nano (NanoOptimRunner).
+     * @param store the fixtures
+     * @return the runs
+     */
     public static List<Run> runs(FixtureStore store) {
         List<Run> runs = new ArrayList<>();
         for (OptimCase c : OptimCase.load(store)) {
@@ -105,12 +120,20 @@ public final class OptimizerCoverage {
         return runs;
     }
 
-    /** The rows, running the grid first. */
+    /**
+     * The rows, running the grid first.
+     * @param store the fixtures
+     * @return the rows
+     */
     public static List<Row> rows(FixtureStore store) {
         return rows(runs(store));
     }
 
-    /** One row per optimizer × hyperparameter, judged from the given runs. */
+    /**
+     * One row per optimizer × hyperparameter, judged from the given runs.
+     * @param runs the runs
+     * @return the rows
+     */
     public static List<Row> rows(List<Run> runs) {
         Map<String, Boolean> passed = new LinkedHashMap<>();
         Map<String, double[]> worst = new LinkedHashMap<>();

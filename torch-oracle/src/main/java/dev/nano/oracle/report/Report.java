@@ -37,6 +37,7 @@ public final class Report {
     /**
      * Prints the report, writes it under {@code torch-oracle/target/coverage/} with its pictures,
      * and exits with status 1 when any case fails or any evidence is missing, 0 otherwise.
+     * @param args none
      */
     public static void main(String[] args) {
         FixtureStore store = FixtureStore.locate();

@@ -28,11 +28,22 @@ public final class ChildJvm {
 
     /** What the child printed (stdout and stderr interleaved) and its exit status. */
     public record Outcome(int exitCode, String output) {
+        /**
+         * Whether the child exited 0.
+         * @return true on success
+         */
         public boolean ok() {
             return exitCode == 0;
         }
     }
 
+    /**
+     * Runs {@code main} in a child JVM with {@code ATEN_CPU_CAPABILITY=dispatch}.
+     * @param dispatch the CPU dispatch
+     * @param main the class to run
+     * @param args its arguments
+     * @return the exit status and output
+     */
     public static Outcome run(String dispatch, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -22,7 +22,9 @@ import java.util.Set;
  * and every other CPU offers it, so the recorded bytes do not depend on the recorder's CPU.
  */
 public final class Dispatch {
+    /** The environment variable libtorch reads to choose its CPU kernels. */
     public static final String ENV = "ATEN_CPU_CAPABILITY";
+    /** The dispatch whose answers are the main record. */
     public static final String CANONICAL = "default";
     /** From narrowest to widest, the x86-64 kernel sets of libtorch 2.7.1. */
     static final List<String> X86_64 = List.of("default", "avx2", "avx512");
@@ -30,7 +32,10 @@ public final class Dispatch {
     private Dispatch() {
     }
 
-    /** Every dispatch this machine can run, narrowest first; always starts with {@link #CANONICAL}. */
+    /**
+     * Every dispatch this machine can run, narrowest first; always starts with {@link #CANONICAL}.
+     * @return the dispatches
+     */
     public static List<String> supported() {
         return supported(System.getProperty("os.name"), System.getProperty("os.arch"), cpuFlags());
     }
@@ -53,6 +58,7 @@ public final class Dispatch {
     /**
      * The dispatch libtorch runs in this JVM: {@code ATEN_CPU_CAPABILITY} if it names a supported
      * dispatch, else the widest supported one (what libtorch picks by itself).
+     * @return the dispatch
      */
     public static String current() {
         return current(System.getenv(ENV), supported());

@@ -19,7 +19,12 @@ public final class LibtorchPlatform {
     private LibtorchPlatform() {
     }
 
-    /** The classifier for an {@code os.name}/{@code os.arch} pair, or null where libtorch 2.7.1 is not published. */
+    /**
+     * The classifier for an {@code os.name}/{@code os.arch} pair, or null where libtorch 2.7.1 is not published.
+     * @param osName the {@code os.name}
+     * @param arch the {@code os.arch}
+     * @return the classifier
+     */
     public static String classifierFor(String osName, String arch) {
         String os = osName.toLowerCase(Locale.ROOT);
         boolean x64 = Dispatch.isX86_64(arch);
@@ -36,7 +41,10 @@ public final class LibtorchPlatform {
         return null;
     }
 
-    /** The classifier of the libtorch jar on the classpath (its {@code native/lib/pytorch.properties}), or null. */
+    /**
+     * The classifier of the libtorch jar on the classpath (its {@code native/lib/pytorch.properties}), or null.
+     * @return the classifier
+     */
     public static String onClasspath() {
         try (InputStream in = LibtorchPlatform.class.getClassLoader().getResourceAsStream("native/lib/pytorch.properties")) {
             if (in == null) {

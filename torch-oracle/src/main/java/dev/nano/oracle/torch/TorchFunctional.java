@@ -31,7 +31,11 @@ import java.util.List;
  * one-line kernels ({@link AtenKernel}).
  */
 public final class TorchFunctional {
-    /** torch.nn._reduction.get_enum. */
+    /**
+     * torch.nn._reduction.get_enum.
+     * @param reduction "none", "mean" or "sum"
+     * @return 0, 1 or 2, the enum aten's loss kernels take
+     */
     public static long reductionEnum(String reduction) {
         return switch (reduction) {
             case "none" -> 0;
@@ -133,6 +137,13 @@ public final class TorchFunctional {
 
     // ------------------------------------------------------------------ the functions
 
+    /**
+     * {@code F.linear(input, weight, bias)} by aten's kernel.
+     * @param input the input
+     * @param weight the weights, or null
+     * @param bias the bias, or null
+     * @return the output
+     */
     public static NDArray linear(NDArray input, NDArray weight, NDArray bias) {
         List<IValue> args = new ArrayList<>();
         args.add(tensor(input));
@@ -141,7 +152,18 @@ public final class TorchFunctional {
         return call("linear", args, input);
     }
 
-    /** Updates {@code runningMean} and {@code runningVar} in place when training, as torch does. */
+    /**
+     * Updates {@code runningMean} and {@code runningVar} in place when training, as torch does.
+     * @param input the input
+     * @param runningMean the running mean, or null
+     * @param runningVar the running variance, or null
+     * @param weight the weights, or null
+     * @param bias the bias, or null
+     * @param training whether batch statistics are used (and the running ones updated)
+     * @param momentum the running update weight
+     * @param eps added to the variance for stability
+     * @return the output
+     */
     public static NDArray batchNorm(NDArray input, NDArray runningMean, NDArray runningVar, NDArray weight,
                                     NDArray bias, boolean training, double momentum, double eps) {
         List<IValue> args = new ArrayList<>();
@@ -156,6 +178,15 @@ public final class TorchFunctional {
         return call("batch_norm", args, input);
     }
 
+    /**
+     * {@code F.layer_norm} by aten's kernel.
+     * @param input the input
+     * @param normalizedShape the trailing dims normalised together
+     * @param weight the weights, or null
+     * @param bias the bias, or null
+     * @param eps added to the variance for stability
+     * @return the output
+     */
     public static NDArray layerNorm(NDArray input, int[] normalizedShape, NDArray weight, NDArray bias, double eps) {
         List<IValue> args = new ArrayList<>();
         args.add(tensor(input));
@@ -170,16 +201,35 @@ public final class TorchFunctional {
         return call("layer_norm", args, input);
     }
 
+    /**
+     * {@code F.dropout(input, p, training)} by aten's kernel (its mask is libtorch's own random draw).
+     * @param input the input
+     * @param p the zeroing probability
+     * @param training whether to drop at all
+     * @return the output
+     */
     public static NDArray dropout(NDArray input, double p, boolean training) {
         return call("dropout", new ArrayList<>(List.of(tensor(input), IValue.from(p), IValue.from(training))), input);
     }
 
-    /** {@code approximate} "none" (exact, F.gelu's default) or "tanh"; DJL's JniUtils.gelu has only the first. */
+    /**
+     * {@code approximate} "none" (exact, F.gelu's default) or "tanh"; DJL's JniUtils.gelu has only the first.
+     * @param input the input
+     * @param approximate "none" or "tanh"
+     * @return the output
+     */
     public static NDArray gelu(NDArray input, String approximate) {
         return call("gelu", new ArrayList<>(List.of(tensor(input), IValue.from(approximate))), input);
     }
 
-    /** {@code weight} null: PyTorch 2.7's F.mse_loss; otherwise 2.13's weighted form. */
+    /**
+     * {@code weight} null: PyTorch 2.7's F.mse_loss; otherwise 2.13's weighted form.
+     * @param input the input
+     * @param target the targets
+     * @param reduction "none", "mean" or "sum"
+     * @param weight the weights, or null
+     * @return the loss
+     */
     public static NDArray mseLoss(NDArray input, NDArray target, String reduction, NDArray weight) {
         List<IValue> args = new ArrayList<>(List.of(tensor(input), tensor(target)));
         if (weight != null) {
@@ -189,6 +239,15 @@ public final class TorchFunctional {
         return call(weight == null ? "mse_loss" : "weighted_mse_loss", args, input);
     }
 
+    /**
+     * {@code F.nll_loss} by aten's kernel.
+     * @param input the input
+     * @param target the targets
+     * @param weight the weights, or null
+     * @param ignoreIndex the ignored target class
+     * @param reduction "none", "mean" or "sum"
+     * @return the loss
+     */
     public static NDArray nllLoss(NDArray input, NDArray target, NDArray weight, long ignoreIndex, String reduction) {
         List<IValue> args = new ArrayList<>(List.of(tensor(input), tensor(target)));
         optional(args, weight, input);
@@ -197,6 +256,16 @@ public final class TorchFunctional {
         return call("nll_loss", args, input);
     }
 
+    /**
+     * {@code F.cross_entropy} by aten's kernel.
+     * @param input the input
+     * @param target the targets
+     * @param weight the weights, or null
+     * @param ignoreIndex the ignored target class
+     * @param reduction "none", "mean" or "sum"
+     * @param labelSmoothing the smoothing share, in [0, 1]
+     * @return the loss
+     */
     public static NDArray crossEntropy(NDArray input, NDArray target, NDArray weight, long ignoreIndex,
                                        String reduction, double labelSmoothing) {
         List<IValue> args = new ArrayList<>(List.of(tensor(input), tensor(target)));
@@ -207,6 +276,14 @@ public final class TorchFunctional {
         return call("cross_entropy", args, input);
     }
 
+    /**
+     * {@code F.binary_cross_entropy} by aten's kernel.
+     * @param input the input
+     * @param target the targets
+     * @param weight the weights, or null
+     * @param reduction "none", "mean" or "sum"
+     * @return the loss
+     */
     public static NDArray binaryCrossEntropy(NDArray input, NDArray target, NDArray weight, String reduction) {
         List<IValue> args = new ArrayList<>(List.of(tensor(input), tensor(target)));
         optional(args, weight, input);
@@ -214,6 +291,15 @@ public final class TorchFunctional {
         return call("binary_cross_entropy", args, input);
     }
 
+    /**
+     * {@code F.binary_cross_entropy_with_logits} by aten's kernel.
+     * @param input the input
+     * @param target the targets
+     * @param weight the weights, or null
+     * @param reduction "none", "mean" or "sum"
+     * @param posWeight the positive targets' weight, or null
+     * @return the loss
+     */
     public static NDArray binaryCrossEntropyWithLogits(NDArray input, NDArray target, NDArray weight,
                                                        String reduction, NDArray posWeight) {
         List<IValue> args = new ArrayList<>(List.of(tensor(input), tensor(target)));

@@ -30,17 +30,30 @@ public final class TorchRunner {
     private TorchRunner() {
     }
 
-    /** The engine, started once per JVM: offline, single-threaded for reproducible reductions. */
+    /**
+     * The engine, started once per JVM: offline, single-threaded for reproducible reductions.
+     * @return the base manager
+     */
     public static NDManager baseManager() {
         return TorchEngine.baseManager();
     }
 
+    /**
+     * libtorch's version, e.g. "2.7.1".
+     * @return the version
+     */
     public static String pytorchVersion() {
         return TorchEngine.pytorchVersion();
     }
 
     /**
+     * Runs one case through libtorch (aten's kernels via DJL): forward, then backward with the upstream gradient.
+     * @param op the operator
+     * @param sample the case
+     * @param inputs the inputs
      * @param upstream dL/d(output 0) to use, or null to draw one (regeneration) from {@code upstreamSeed}
+     * @param upstreamSeed the seed of a drawn upstream gradient
+     * @return PyTorch's outputs and gradients, or its error
      */
     public static Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream, long upstreamSeed) {
         try (NDManager m = baseManager().newSubManager()) {

@@ -15,6 +15,12 @@ public final class Upstream {
     private Upstream() {
     }
 
+    /**
+     * A seeded random upstream gradient of {@code shape}.
+     * @param shape the output's shape
+     * @param seed the seed
+     * @return the gradient
+     */
     public static Value draw(int[] shape, long seed) {
         Random random = new Random(seed);
         double[] v = new double[Shape.numel(shape)];
