@@ -333,7 +333,7 @@ public final class Nano {
         return Arithmetic.div(notNull("div", "input", a), notNull("div", "other", b));
     }
     public static Tensor div(Tensor a, double b) { return Arithmetic.div(notNull("div", "input", a), b); }
-    /** {@code a / b} with a scalar on the left. */
+    /** {@code a / b} with a scalar on the left, as Python's {@code s / t}: {@code b.reciprocal() * a}. */
     public static Tensor div(double a, Tensor b) { return Arithmetic.div(a, notNull("div", "other", b)); }
     public static Tensor pow(Tensor base, Tensor exponent) {
         return Arithmetic.pow(notNull("pow", "input", base), notNull("pow", "exponent", exponent));
