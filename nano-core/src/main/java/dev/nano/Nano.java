@@ -529,9 +529,9 @@ public final class Nano {
     public static Tensor div(Tensor a, double b) { return Arithmetic.div(notNull("div", "input", a), b); }
 
     /**
-     * {@code a / b} with a scalar on the left.
-     * @param a the left operand (tensor or scalar); broadcasts against {@code b}
-     * @param b the right operand (tensor or scalar); broadcasts against {@code a}
+     * {@code a / b} with a scalar on the left, as Python's {@code s / t}: {@code b.reciprocal() * a}.
+     * @param a the left operand
+     * @param b the right operand
      * @return a new tensor of {@code b}'s shape
      */
     public static Tensor div(double a, Tensor b) { return Arithmetic.div(a, notNull("div", "other", b)); }

@@ -106,13 +106,16 @@ public final class Arithmetic {
     }
 
     /**
-     * {@code torch.div(a, b)} with a scalar a.
+     * {@code a / b} with the scalar on the left: Python's {@code s / t}, which torch/_tensor.py writes
+     * as {@code t.reciprocal() * s} (__rdiv__), not as a division. The two differ where 1 / b
+     * overflows: {@code -0.0 / -Double.MIN_VALUE} is {@code -inf · -0.0 = NaN} in PyTorch, and
+     * {@code 1e-300 / Double.MIN_VALUE} is inf. The gradient follows the same two nodes.
      * @param a the left operand
-     * @param b the right operand; tensors broadcast
-     * @return a new tensor of the broadcast shape
+     * @param b the right operand
+     * @return a new tensor of {@code b}'s shape
      */
     public static Tensor div(double a, Tensor b) {
-        return new Div().apply(Nano.scalar(a), b);
+        return mul(Unary.reciprocal(b), a);
     }
 
     /**

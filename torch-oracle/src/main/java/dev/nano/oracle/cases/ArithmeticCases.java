@@ -68,6 +68,25 @@ final class ArithmeticCases {
         return out;
     }
 
+    /**
+     * s / t where 1 / t overflows: Python's __rdiv__ is {@code t.reciprocal() * s}, so a subnormal t
+     * gives ±inf · s (NaN for s = ±0, inf for a tiny s) where a true division gives 0 or a finite
+     * quotient. Found by scripts/fuzz ({@code -0.0 / -Double.MIN_VALUE}: nano answered 0.0).
+     * Where 1 / t is finite but its square overflows (1e-300, the smallest normal), the gradient is
+     * eager autograd's reciprocal backward -g · (r · r): NaN for g = 0 (s = ±0), inf for a tiny s
+     * (the bridge once answered 0 and finite values there, from TorchScript's own autodiff formula
+     * -g · r · r; see TorchScript#call).
+     */
+    private static List<Sample> rdivOverflow() {
+        List<Sample> out = new ArrayList<>();
+        for (double s : new double[] {-0.0, 0.0, 1e-300, 2.5}) {
+            out.add(Sample.of(UnarySamples.fmt(s) + "/t subnormal t", kinds(Kind.SCALAR, Kind.EDGE),
+                    Attrs.of("form", "st").with("scalar", s), Samples.values(Double.MIN_VALUE, -Double.MIN_VALUE,
+                            1e-310, -1e-310, Double.MIN_NORMAL, 1e-300, 1e-150, 0.5, -2.0)));
+        }
+        return out;
+    }
+
     /** t∘t: {@code aten::<name>.Tensor} (pow: {@code pow.Tensor_Tensor}), broadcasting both. */
     private static BiFunction<NDArray, NDArray, NDArray> tt(String name) {
         String overload = name.equals("pow") ? ".Tensor_Tensor" : ".Tensor";
@@ -109,6 +128,9 @@ final class ArithmeticCases {
         samples.add(Samples.edgeProduct("edge product", EDGES, true));
         if (op.name.equals("pow")) {
             samples.addAll(powEdges());
+        }
+        if (op.name.equals("div")) {
+            samples.addAll(rdivOverflow());
         }
         samples.add(Samples.broadcastMismatch(op.name, 2));
         OpInfo.Builder builder = OpInfo.builder(op.name, "ops");

@@ -28,7 +28,8 @@ import java.util.zip.ZipOutputStream;
  * whose methods are called from Java with autograd on. It reaches every {@code aten} operator,
  * including the many DJL has no Java call for: TorchScript compiles {@code torch.expm1(x)} to the
  * very {@code aten::expm1} that Python's {@code torch.expm1} dispatches to, with the same
- * autograd formula (derivatives.yaml) and the same C++ error messages.
+ * autograd formula (derivatives.yaml; the graph executor's optimizer is off, see {@link #call}) and the
+ * same C++ error messages.
  *
  * <p>A TorchScript archive is a zip: {@code code/__torch__.py} holds the class source,
  * {@code data.pkl} a pickled instance (a module with only its {@code training} flag),
@@ -69,6 +70,12 @@ public final class TorchScript {
      */
     public NDArray call(String method, NDManager manager, List<IValue> args) {
         long[] handles = args.stream().mapToLong(IValue::getHandle).toArray();
+        // Without this, from a method's second call on, libtorch's profiling graph executor fuses
+        // differentiable nodes into a DifferentiableGraph whose backward is TorchScript's own autodiff
+        // formula (symbolic_script), not derivatives.yaml's: s / t (t.reciprocal() * s) then got the
+        // gradient -g · r · r instead of eager's -g · (r · r), finite where eager's overflows, and the
+        // answer depended on how often the method had run. The flag is per thread, hence set per call.
+        JniUtils.setGraphExecutorOptimize(false);
         try {
             Object lib = libraryField().get(null);
             long result = (Long) runMethod().invoke(lib, module().getHandle(), method, handles, true, false);

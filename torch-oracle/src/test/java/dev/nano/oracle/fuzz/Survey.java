@@ -1,5 +1,7 @@
 package dev.nano.oracle.fuzz;
 
+import dev.nano.oracle.torch.Dispatch;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 final class Survey {
     private static final Pattern VALUES = Pattern.compile("= (\\S+), expected (\\S+)");
 
-    private record Finding(int count, int size, String example) {
+    private record Finding(int count, int size, String example, String reason) {
     }
 
     private static final Map<String, Finding> CLASSES = new TreeMap<>();
@@ -43,10 +45,11 @@ final class Survey {
                 + c.sample().attrs().getString("form", "-") + " | " + classOf(problem);
         int size = c.sample().inputs().stream().mapToInt(in -> in.values().length).sum();
         Finding old = CLASSES.get(key);
+        String reason = known == null ? null : known.reason();
         if (old == null || size < old.size) {
-            CLASSES.put(key, new Finding(old == null ? 1 : old.count + 1, size, problem));
+            CLASSES.put(key, new Finding(old == null ? 1 : old.count + 1, size, problem, reason));
         } else {
-            CLASSES.put(key, new Finding(old.count + 1, old.size, old.example));
+            CLASSES.put(key, new Finding(old.count + 1, old.size, old.example, reason));
         }
     }
 
@@ -81,12 +84,16 @@ final class Survey {
         int known = CLASSES.entrySet().stream().filter(e -> e.getKey().startsWith("known: "))
                 .mapToInt(e -> e.getValue().count).sum();
         List<String> lines = new ArrayList<>();
-        lines.add("fuzz survey: " + cases + " cases, " + failures + " disagree in " + CLASSES.size() + " classes; "
+        lines.add("fuzz survey: " + cases + " cases under libtorch's " + Dispatch.current() + " dispatch, "
+                + failures + " disagree in " + CLASSES.size() + " classes; "
                 + known + " of them in " + knownClasses + " known classes (Known.java), " + (failures - known)
                 + " in " + (CLASSES.size() - knownClasses) + " unexplained classes");
         CLASSES.forEach((k, f) -> {
             lines.add("");
             lines.add("[" + f.count + "x] " + k);
+            if (f.reason != null) {
+                lines.add("  why known: " + f.reason);
+            }
             lines.add("  smallest: " + f.example.replace("\n", "\n  "));
         });
         return String.join("\n", lines);
