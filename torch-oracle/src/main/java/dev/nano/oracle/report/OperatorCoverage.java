@@ -3,6 +3,7 @@ package dev.nano.oracle.report;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.mutation.MutationSummary;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -11,11 +12,15 @@ import java.util.Map;
 
 /**
  * One row of the report: for each kind of evidence, whether this operator has it (and it passed),
- * has it but a case failed, lacks it, or has a written exclusion; plus counts and the worst error.
+ * has it but a case failed, lacks it, or has a written exclusion; plus counts, the worst error and
+ * the operator's mutation score (from the committed summary of {@code scripts/mutation-score}).
  */
 public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, int cases, int failed,
                                double worstAbs, double worstRel, String worstCase, String worstRelCase,
-                               List<String> failures) {
+                               List<String> failures, String mutation) {
+
+    /** The committed mutation-score summary, read once. */
+    private static final MutationSummary MUTATION = MutationSummary.committed();
 
     /** The state of one kind of evidence. */
     public enum Cell {
@@ -47,7 +52,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             cells.put(k, Cell.MISSING);
         }
         if (op == null) {
-            return new OperatorCoverage(name, null, cells, 0, 0, 0, 0, "", "", List.of());
+            return new OperatorCoverage(name, null, cells, 0, 0, 0, 0, "", "", List.of(), MUTATION.cell(name));
         }
         int failed = 0;
         double worstAbs = 0;
@@ -86,7 +91,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             }
         }
         return new OperatorCoverage(name, op, cells, list.size(), failed, worstAbs, worstRel, worstCase, worstRelCase,
-                failures);
+                failures, MUTATION.cell(name));
     }
 
     /** The kinds this operator lacks without a written exclusion (forward can never be excused). */

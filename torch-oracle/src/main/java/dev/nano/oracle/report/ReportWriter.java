@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.fixtures.Json;
+import dev.nano.oracle.mutation.MutationSummary;
 
 import java.util.List;
 import java.util.Locale;
@@ -40,14 +41,15 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append(String.format(Locale.ROOT, " %-4s", abbreviation(k)));
         }
-        sb.append(String.format(Locale.ROOT, " %6s %10s %10s  %s%n", "cases", "worst abs", "worst rel", "status"));
+        sb.append(String.format(Locale.ROOT, " %6s %10s %10s %12s  %s%n", "cases", "worst abs", "worst rel", "mutants",
+                "status"));
         for (OperatorCoverage r : rows) {
             sb.append(String.format(Locale.ROOT, "%-12s", r.name()));
             for (Kind k : Kind.values()) {
                 sb.append(String.format(Locale.ROOT, " %-4s", r.cells().get(k).symbol()));
             }
-            sb.append(String.format(Locale.ROOT, " %6d %10s %10s  %s%n", r.cases(), sci(r.worstAbs()), sci(r.worstRel()),
-                    r.status()));
+            sb.append(String.format(Locale.ROOT, " %6d %10s %10s %12s  %s%n", r.cases(), sci(r.worstAbs()),
+                    sci(r.worstRel()), r.mutation(), r.status()));
         }
         sb.append("\nColumns: ");
         for (Kind k : Kind.values()) {
@@ -102,7 +104,8 @@ final class ReportWriter {
                 rows.size(), complete, rows.size() - complete, OperatorUniverse.NOT_OPERATORS.size(),
                 optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases,
                 sci(worst == null ? 0 : worst.worstAbs()), where(worst, worst == null ? "" : worst.worstCase()),
-                sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()));
+                sci(worstRel == null ? 0 : worstRel.worstRel()), where(worstRel, worstRel == null ? "" : worstRel.worstRelCase()))
+                + "; mutation score " + MutationSummary.committed().overall();
     }
 
     private static String where(OperatorCoverage row, String caseId) {
@@ -132,15 +135,16 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append(' ').append(k.label()).append(" |");
         }
-        sb.append(" cases | worst abs | worst rel | status |\n|---|");
-        sb.append("---|".repeat(Kind.values().length + 4)).append('\n');
+        sb.append(" cases | worst abs | worst rel | mutants killed | status |\n|---|");
+        sb.append("---|".repeat(Kind.values().length + 5)).append('\n');
         for (OperatorCoverage r : rows) {
             sb.append("| `").append(r.name()).append("` |");
             for (Kind k : Kind.values()) {
                 sb.append(' ').append(r.cells().get(k).symbol()).append(" |");
             }
             sb.append(' ').append(r.cases()).append(" | ").append(sci(r.worstAbs())).append(" | ")
-                    .append(sci(r.worstRel())).append(" | ").append(r.status()).append(" |\n");
+                    .append(sci(r.worstRel())).append(" | ").append(r.mutation()).append(" | ").append(r.status())
+                    .append(" |\n");
         }
         sb.append("\n✓ evidence passed · ✗ a case failed · `·` missing · – excluded\n\n## Exclusions\n\n");
         for (OperatorCoverage r : rows) {
@@ -204,6 +208,7 @@ final class ReportWriter {
             o.put("worstAbs", r.worstAbs());
             o.put("worstRel", r.worstRel());
             o.put("worstCase", r.worstCase());
+            o.put("mutantsKilled", r.mutation());
             ObjectNode excl = o.putObject("exclusions");
             if (r.op() != null) {
                 r.op().exclusions().forEach((k, v) -> excl.put(k.label(), v));
@@ -258,7 +263,8 @@ final class ReportWriter {
         for (Kind k : Kind.values()) {
             sb.append("<th>").append(esc(k.label())).append("</th>");
         }
-        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>status</th></tr></thead><tbody>");
+        sb.append("<th>cases</th><th>worst abs</th><th>worst rel</th><th>mutants killed</th><th>status</th></tr>"
+                + "</thead><tbody>");
         for (OperatorCoverage r : rows) {
             String cls = r.failed() > 0 ? "fail" : r.complete() ? "" : "gap";
             sb.append("<tr class=\"").append(cls).append("\"><td class=\"name\">").append(esc(r.name())).append("</td>");
@@ -270,7 +276,8 @@ final class ReportWriter {
             }
             sb.append("<td>").append(r.cases()).append("</td><td data-v=\"").append(r.worstAbs()).append("\">")
                     .append(sci(r.worstAbs())).append("</td><td data-v=\"").append(r.worstRel()).append("\">")
-                    .append(sci(r.worstRel())).append("</td><td>").append(esc(r.status())).append("</td></tr>");
+                    .append(sci(r.worstRel())).append("</td><td>").append(esc(r.mutation())).append("</td><td>")
+                    .append(esc(r.status())).append("</td></tr>");
         }
         sb.append("</tbody></table><h2>Optimizers</h2><table><thead><tr><th>optimizer</th><th>hyperparameter</th>"
                 + "<th>configs</th><th>given gradients</th><th>end to end</th><th>errors</th><th>worst abs</th>"
