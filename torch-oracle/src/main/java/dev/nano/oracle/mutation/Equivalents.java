@@ -15,10 +15,20 @@ import java.util.Optional;
  * names the mutant (class, method, line, mutator) and says why; a listed mutant is reported apart
  * and left out of the score's denominator. A row that matches no surviving mutant is reported as
  * stale, so the list cannot silently outlive the code it describes.
+ *
+ * @param rows the listed mutants, in file order
  */
 public record Equivalents(List<Row> rows) {
 
-    /** One listed mutant: class (binary name), method, line, PIT mutator short name, and the reason. */
+    /**
+     * One listed mutant.
+     *
+     * @param mutatedClass binary name of the class
+     * @param method       the mutated method
+     * @param line         source line
+     * @param mutator      PIT's mutator, short name
+     * @param reason       why no test can kill it, starting with its kind ("equivalent:", "performance:", ...)
+     */
     public record Row(String mutatedClass, String method, int line, String mutator, String reason) {
         boolean matches(Mutant m) {
             return m.mutatedClass().equals(mutatedClass) && m.method().equals(method) && m.line() == line

@@ -31,6 +31,12 @@ public final class MutationScore {
     private MutationScore() {
     }
 
+    /**
+     * Prints the scores and writes the summary.
+     *
+     * @param args {@code mutations.xml equivalents.tsv summary.json measuredOn wallSeconds cpuSeconds}
+     * @throws IOException if a file cannot be read or written
+     */
     public static void main(String[] args) throws IOException {
         if (args.length != 6) {
             throw new IllegalArgumentException("usage: MutationScore mutations.xml equivalents.tsv summary.json "

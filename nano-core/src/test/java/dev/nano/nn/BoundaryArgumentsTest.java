@@ -1,0 +1,39 @@
+package dev.nano.nn;
+
+import dev.nano.Nano;
+import dev.nano.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Arguments exactly at the edge of what is allowed. Added for the mutation score
+ * (scripts/mutation-score): a bound moved by one survived each of these.
+ */
+class BoundaryArgumentsTest {
+
+    @Test
+    void uniformFromEqualToToFillsWithThatValue() {
+        // PyTorch's uniform_ checks from <= to: an empty range [a, a) is allowed and yields a.
+        Tensor t = Init.uniform(Nano.zeros(3), 0.5, 0.5, new Random(1));
+        assertArrayEquals(new double[] {0.5, 0.5, 0.5}, t.data());
+    }
+
+    @Test
+    void sequentialIndexesFromMinusSizeToSizeMinusOne() {
+        ReLU first = new ReLU();
+        Tanh last = new Tanh();
+        Sequential seq = new Sequential(first, new Sigmoid(), last);
+        assertSame(first, seq.get(-3));
+        assertSame(last, seq.get(2));
+        var below = assertThrows(IndexOutOfBoundsException.class, () -> seq.get(-4));
+        assertEquals("index -4 is out of range", below.getMessage());
+        var above = assertThrows(IndexOutOfBoundsException.class, () -> seq.get(3));
+        assertEquals("index 3 is out of range", above.getMessage());
+    }
+}
