@@ -25,6 +25,14 @@ class BoundaryArgumentsTest {
     }
 
     @Test
+    void dropoutAcceptsBothEndsOfItsProbabilityRange() {
+        // torch.nn.Dropout checks p < 0 or p > 1: 0 and 1 themselves are allowed.
+        Tensor x = Nano.tensor(1.0, 2.0);
+        assertArrayEquals(new double[] {1, 2}, new Dropout(0.0, new Random(1)).forward(x).data());
+        assertArrayEquals(new double[] {0, 0}, new Dropout(1.0, new Random(1)).forward(x).data());
+    }
+
+    @Test
     void sequentialIndexesFromMinusSizeToSizeMinusOne() {
         ReLU first = new ReLU();
         Tanh last = new Tanh();

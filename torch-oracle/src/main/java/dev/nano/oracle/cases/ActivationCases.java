@@ -71,6 +71,10 @@ final class ActivationCases {
             s.addAll(UnarySamples.group("leakyRelu", prefix, attrs, Domain.signed(0.1, 3), null, edges, false,
                     kinks));
         }
+        // Added for the mutation score (scripts/mutation-score): an infinite slope makes the kink visible, since
+        // 0 · inf = NaN; a nano that tested x >= 0 instead of x > 0 returned 0 there and survived.
+        s.add(Sample.of("slope=inf at 0, -0, ±1", Samples.kinds(Kind.EDGE, Kind.NONDIFF),
+                Attrs.of("negativeSlope", Samples.INF), Samples.values(0.0, -0.0, 1.0, -1.0)));
         s.addAll(dtypeErrors());
         return builder("leakyRelu", s)
                 .nano((in, a) -> a.has("negativeSlope") ? in[0].leakyRelu(a.getDouble("negativeSlope"))
@@ -198,6 +202,9 @@ final class ActivationCases {
         s.replaceAll(c -> c.id().endsWith("x=nan") ? UnarySamples.forwardOnly(c, "PyTorch's elu gradient at NaN is "
                 + "NaN in its vector kernel and g in its scalar kernel (a 0-d tensor); nano follows the "
                 + "vector kernel, checked by the edge cases") : c);
+        // Added for the mutation score: an infinite alpha makes elu's kink visible, (exp(0) - 1) · inf = NaN.
+        s.add(Sample.of("alpha=inf at 0, -0, ±1", Samples.kinds(Kind.EDGE, Kind.NONDIFF),
+                Attrs.of("alpha", Samples.INF), Samples.values(0.0, -0.0, 1.0, -1.0)));
         s.addAll(dtypeErrors());
         return builder("elu", s)
                 .nano((in, a) -> a.has("alpha") ? in[0].elu(a.getDouble("alpha")) : in[0].elu())
