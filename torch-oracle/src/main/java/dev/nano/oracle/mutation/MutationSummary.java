@@ -51,15 +51,17 @@ public final class MutationSummary {
                 measuredOn());
     }
 
-    /** An operator's score as a cell, e.g. {@code 97% 35/36}; "-" when no mutant was credited to it. */
+    /** An operator's score as a cell, e.g. {@code 97% 35/36} (rounded down); "-" when no mutant was credited to it. */
     public String cell(String operator) {
         JsonNode op = root.path("operators").path(operator);
         if (op.isMissingNode()) {
             return "-";
         }
         int counted = op.path("mutants").asInt() - op.path("equivalent").asInt();
-        return String.format(Locale.ROOT, "%.0f%% %d/%d", 100 * op.path("score").asDouble(), op.path("killed").asInt(),
-                counted);
+        int killed = op.path("killed").asInt();
+        // Rounded down, so that 314 of 315 never reads as 100%.
+        long percent = counted == 0 ? 100 : 100L * killed / counted;
+        return String.format(Locale.ROOT, "%d%% %d/%d", percent, killed, counted);
     }
 
     /** An operator's score in [0, 1], or NaN when no mutant was credited to it (for sorting). */
