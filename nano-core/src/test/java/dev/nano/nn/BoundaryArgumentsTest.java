@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Arguments exactly at the edge of what is allowed. Added for the mutation score
@@ -22,6 +23,17 @@ class BoundaryArgumentsTest {
         // PyTorch's uniform_ checks from <= to: an empty range [a, a) is allowed and yields a.
         Tensor t = Init.uniform(Nano.zeros(3), 0.5, 0.5, new Random(1));
         assertArrayEquals(new double[] {0.5, 0.5, 0.5}, t.data());
+    }
+
+    @Test
+    void uniformAcceptsTheLargestFiniteBoundsAndRange() {
+        // libtorch's uniform_ refuses from or to outside [lowest, max] and to - from > max: the ends are allowed.
+        double max = Double.MAX_VALUE;
+        assertArrayEquals(new double[] {-max, -max}, Init.uniform(Nano.zeros(2), -max, -max, new Random(1)).data());
+        assertArrayEquals(new double[] {max, max}, Init.uniform(Nano.zeros(2), max, max, new Random(1)).data());
+        for (double v : Init.uniform(Nano.zeros(4), 0, max, new Random(1)).data()) {
+            assertTrue(v >= 0 && v <= max, "value " + v);
+        }
     }
 
     @Test

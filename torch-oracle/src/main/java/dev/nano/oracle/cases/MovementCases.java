@@ -704,10 +704,11 @@ final class MovementCases {
         s.add(error(op, "(3,4) [1,1,-3,0]", "The input size 3, plus negative padding -3 and 0 resulted in a"
                 + " negative output size, which is invalid. Check dimension 0 of your input.",
                 Attrs.of("pad", new int[] {1, 1, -3, 0}).with("value", 0.0), 3, 4));
-        // Added for the mutation score: the message names the pads of dim 0 of three, pad[4] and pad[5].
-        s.add(error(op, "(0,2,3) [1,2,0,0,0,0]", "The input size 0, plus negative padding 0 and 0 resulted in a"
+        // Added for the mutation score: the message names the pads of dim 0 of three, pad[4] and pad[5] (the other
+        // pads differ from them, so a message naming the wrong ones shows).
+        s.add(error(op, "(0,2,3) [1,2,3,0,0,0]", "The input size 0, plus negative padding 0 and 0 resulted in a"
                 + " negative output size, which is invalid. Check dimension 0 of your input.",
-                Attrs.of("pad", new int[] {1, 2, 0, 0, 0, 0}).with("value", 0.0), 0, 2, 3));
+                Attrs.of("pad", new int[] {1, 2, 3, 0, 0, 0}).with("value", 0.0), 0, 2, 3));
         s.add(error(op, "(4,) [-3,-2]", "narrow(): length must be non-negative.",
                 Attrs.of("pad", new int[] {-3, -2}).with("value", 0.0), 4));
         return OpInfo.builder(op, "ops")
