@@ -52,6 +52,15 @@ class BroadcastFastPathTest {
         Expect.values(row.grad(), new int[] {3}, 3, 3, 3);
     }
 
+    // Added for the mutation score (scripts/mutation-score): the same with the row on the left, where only
+    // the left operand is a trailing shape of the result and the right one is not the full result.
+    @Test
+    void aRowAgainstAColumnStillGoesThroughTheIndexMaps() {
+        Tensor row = Nano.tensor(new double[] {10, 20, 30}, 3);
+        Tensor col = Nano.tensor(new double[] {1, 2}, 2, 1);
+        Expect.values(row.sub(col), new int[] {2, 3}, 9, 19, 29, 8, 18, 28);
+    }
+
     @Test
     void anEmptyOperandIsNotARow() {
         Tensor a = Nano.zeros(2, 0).requiresGrad(true);

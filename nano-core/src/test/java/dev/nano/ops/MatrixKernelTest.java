@@ -54,6 +54,40 @@ class MatrixKernelTest {
         assertArrayEquals(new double[2], java.util.Arrays.copyOf(out, 2)); // nothing before outAt
     }
 
+    // Added for the mutation score (scripts/mutation-score): a batch of products large enough to run
+    // one batch per thread (MatrixKernel.eachBatch), which the tests above never reach; a mutant that
+    // skipped that branch's work survived.
+    @ParameterizedTest(name = "batched (4x40x30) @ (4x30x40), {0} threads")
+    @CsvSource({"1", "2"})
+    void batchesLargeEnoughForThreadsMatchTheTripleLoop(int threads) {
+        Parallel.setNumThreads(threads);
+        int batches = 4;
+        int rows = 40;
+        int inner = 30;
+        int cols = 40;
+        // 4 · 40 · 30 · 40 = 192,000 multiply-adds, above MatrixKernel.MIN_PARALLEL_WORK (2^17).
+        double[] a = random(batches * rows * inner, 5);
+        double[] b = random(batches * inner * cols, 6);
+        dev.nano.Tensor x = dev.nano.Nano.tensor(a, batches, rows, inner).requiresGrad(true);
+        dev.nano.Tensor y = dev.nano.Nano.tensor(b, batches, inner, cols).requiresGrad(true);
+        dev.nano.Tensor out = x.matmul(y);
+        out.sum().backward();
+        double[] ones = new double[rows * cols];
+        java.util.Arrays.fill(ones, 1.0);
+        for (int i = 0; i < batches; i++) {
+            int at = i * rows * cols;
+            assertArrayEquals(tripleLoop(a, i * rows * inner, inner, 1, b, i * inner * cols, cols, 1, rows, inner,
+                    cols), java.util.Arrays.copyOfRange(out.data(), at, at + rows * cols), "batch " + i);
+            // d(sum)/dx = ones · yᵀ and d(sum)/dy = xᵀ · ones, each a triple loop of its own.
+            assertArrayEquals(tripleLoop(ones, 0, cols, 1, b, i * inner * cols, 1, cols, rows, cols, inner),
+                    java.util.Arrays.copyOfRange(x.grad().data(), i * rows * inner, (i + 1) * rows * inner),
+                    "grad of x, batch " + i);
+            assertArrayEquals(tripleLoop(a, i * rows * inner, 1, inner, ones, 0, cols, 1, inner, rows, cols),
+                    java.util.Arrays.copyOfRange(y.grad().data(), i * inner * cols, (i + 1) * inner * cols),
+                    "grad of y, batch " + i);
+        }
+    }
+
     private static double[] tripleLoop(double[] a, int aAt, int aRow, int aCol, double[] b, int bAt, int bRow,
                                        int bCol, int rows, int inner, int cols) {
         double[] out = new double[rows * cols];

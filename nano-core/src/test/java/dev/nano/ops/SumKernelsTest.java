@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Sums of small integers are exact in any order, so the kernels' reordered sums can be checked
@@ -116,6 +117,31 @@ class SumKernelsTest {
             }
             assertEquals(Double.doubleToRawLongBits(expected),
                     Double.doubleToRawLongBits(SumKernels.sumRun(x, from, from + n)), "n = " + n);
+        }
+    }
+
+    // Added for the mutation score (scripts/mutation-score): the test above sums whole numbers, which
+    // every order adds exactly, so a sumLong that summed a long run in one piece survived. With values
+    // of very different sizes only the documented order — each CHUNK summed by sumRun, the chunk sums
+    // then added in order — gives these bits.
+    @Test
+    void longRunsAddTheirChunkSumsInOrder() {
+        int n = 3 * SumKernels.CHUNK + 7;
+        java.util.Random random = new java.util.Random(12);
+        double[] x = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = random.nextGaussian() * Math.pow(10, random.nextInt(17));
+        }
+        double expected = 0;
+        for (int from = 0; from < n; from += SumKernels.CHUNK) {
+            expected += SumKernels.sumRun(x, from, Math.min(n, from + SumKernels.CHUNK));
+        }
+        assertNotEquals(Double.doubleToRawLongBits(expected), Double.doubleToRawLongBits(SumKernels.sumRun(x, 0, n)),
+                "the values must tell the two orders apart");
+        for (int threads : new int[] {1, 2}) {
+            Parallel.setNumThreads(threads);
+            assertEquals(Double.doubleToRawLongBits(expected),
+                    Double.doubleToRawLongBits(SumKernels.sum(x, new int[] {n}, new boolean[] {true})[0]));
         }
     }
 

@@ -82,6 +82,10 @@ final class ActivationCases {
                     kinks));
         }
         s.addAll(UnarySamples.tiny("", Attrs::none, UnaryCases.TINY));
+        // Added for the mutation score (scripts/mutation-score): an infinite slope makes the kink visible, since
+        // 0 · inf = NaN; a nano that tested x >= 0 instead of x > 0 returned 0 there and survived.
+        s.add(Sample.of("slope=inf at 0, -0, ±1", Samples.kinds(Kind.EDGE, Kind.NONDIFF),
+                Attrs.of("negativeSlope", Samples.INF), Samples.values(0.0, -0.0, 1.0, -1.0)));
         s.addAll(dtypeErrors());
         return builder("leakyRelu", s)
                 .oracle(Oracle.kernel("aten::leaky_relu", Oracle.DJL))
@@ -171,6 +175,9 @@ final class ActivationCases {
                 + "NaN in its vector kernel and g in its scalar kernel (a 0-d tensor); nano follows the "
                 + "vector kernel, checked by the edge cases") : c);
         s.addAll(UnarySamples.tiny("", Attrs::none, UnaryCases.TINY));
+        // Added for the mutation score: an infinite alpha makes elu's kink visible, (exp(0) - 1) · inf = NaN.
+        s.add(Sample.of("alpha=inf at 0, -0, ±1", Samples.kinds(Kind.EDGE, Kind.NONDIFF),
+                Attrs.of("alpha", Samples.INF), Samples.values(0.0, -0.0, 1.0, -1.0)));
         s.addAll(dtypeErrors());
         return builder("elu", s)
                 .oracle(Oracle.kernel("aten::elu", Oracle.DJL))

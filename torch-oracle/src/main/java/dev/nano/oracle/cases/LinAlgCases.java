@@ -100,6 +100,16 @@ final class LinAlgCases {
         c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (4x3 and 4x5)", s(2, 2, 3), s(4, 5)));
         c.add(pairError(op, "The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension"
                 + " 0", s(2, 3, 4), s(3, 4, 5)));
+        // Added for the mutation score (scripts/mutation-score): a batch of 1 on one side, the other batched, and
+        // the inner sizes disagreeing. PyTorch folds the batch-1 operand that requires grad into a matrix, so the
+        // message is mm's, with the folded shapes; the route that does not fold names batch2 instead.
+        c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (10x4 and 3x2)", s(1, 2, 3), s(2, 4, 5)));
+        c.add(pairError(op, "mat1 and mat2 shapes cannot be multiplied (4x3 and 4x5)", s(2, 2, 3), s(1, 4, 5)));
+        // A 2-D a that does not require grad times a batch of one-row matrices: PyTorch's should_fold does not fold
+        // for a 2-D first operand, so the error is bmm's; a nano that folded (as for a 1-D a) named mm's shapes.
+        c.add(Sample.error("(2,3) constant @ (2,1,5)", "Expected size for first two dimensions of batch2 tensor to be: "
+                + "[2, 3] but got: [2, 1].", Attrs.none(), Input.constant(s(2, 3), 1, 2, 3, 4, 5, 6),
+                Input.of(s(2, 1, 5), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 0D and 1D", s(), s(3)));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 2D and 0D", s(2, 3), s()));
         return OpInfo.builder(op, "ops")

@@ -545,6 +545,9 @@ final class MovementCases {
             {new int[] {2, 3, 4}, ":, :, 3:"}, {new int[] {5, 6}, "1:-1:3, ::4"},
             {new int[] {0}, "1:"}, {new int[] {0}, ":"}, {new int[] {2, 0, 3}, ":, :, 1:"},
             {new int[] {2, 0, 3}, "1:, 0:5"},
+            // Added for the mutation score (scripts/mutation-score): an end of exactly 0 is the start of the dim,
+            // not counted from the end like -1; a nano that added the size to it survived.
+            {new int[] {5}, "1:0"},
         };
         List<Sample> s = new ArrayList<>();
         for (Object[] f : forms) {
@@ -659,6 +662,9 @@ final class MovementCases {
             {new int[] {}, new int[] {}, 0.0},
             {new int[] {0}, new int[] {2, 3}, 0.0}, {new int[] {2, 0, 3}, new int[] {1, 1, 1, 1}, 0.0},
             {new int[] {3, 4}, new int[] {1, 2, 1, 0}, 2.5}, {new int[] {5}, new int[] {1, 1}, -1.0},
+            // Added for the mutation score (scripts/mutation-score): zero padding of an empty dim pads nothing, so
+            // constant_pad_nd returns the input instead of refusing the empty dim.
+            {new int[] {3, 0}, new int[] {0, 0}, 0.0},
         };
         List<Sample> s = new ArrayList<>();
         for (Object[] f : forms) {
@@ -694,6 +700,11 @@ final class MovementCases {
         s.add(error(op, "(3,4) [1,1,-3,0]", "The input size 3, plus negative padding -3 and 0 resulted in a"
                 + " negative output size, which is invalid. Check dimension 0 of your input.",
                 Attrs.of("pad", new int[] {1, 1, -3, 0}).with("value", 0.0), 3, 4));
+        // Added for the mutation score: the message names the pads of dim 0 of three, pad[4] and pad[5] (the other
+        // pads differ from them, so a message naming the wrong ones shows).
+        s.add(error(op, "(0,2,3) [1,2,3,0,0,0]", "The input size 0, plus negative padding 0 and 0 resulted in a"
+                + " negative output size, which is invalid. Check dimension 0 of your input.",
+                Attrs.of("pad", new int[] {1, 2, 3, 0, 0, 0}).with("value", 0.0), 0, 2, 3));
         s.add(error(op, "(4,) [-3,-2]", "narrow(): length must be non-negative.",
                 Attrs.of("pad", new int[] {-3, -2}).with("value", 0.0), 4));
         return OpInfo.builder(op, "ops")

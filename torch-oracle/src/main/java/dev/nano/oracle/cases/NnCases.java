@@ -218,6 +218,15 @@ final class NnCases {
         z[8] = INF;
         s.add(bnWith(op, "train (4,3) NaN and inf in a channel", kinds(Kind.EDGE), Input.of(shape(4, 3), z), r, true,
                 true, true, true, 0.1, 1e-5));
+        // Added for the mutation score (scripts/mutation-score): channels far from 0 with a small spread. Summing
+        // (x + m)(x - m) instead of (x - m)^2 is the same in exact arithmetic, and only cancellation tells them apart.
+        r = Samples.rng(op, "far from zero");
+        double[] far = Samples.uniform(r, 12, -1, 1);
+        for (int i = 0; i < far.length; i++) {
+            far[i] += i % 3 == 0 ? 1e4 : -3e3;
+        }
+        s.add(bnWith(op, "train (4,3) far from zero, small spread", kinds(Kind.EDGE), Input.of(shape(4, 3), far), r,
+                true, true, true, true, 0.1, 1e-5));
         r = Samples.rng(op, "errors");
         s.add(Sample.error("running_mean of 4 for 3 channels", "running_mean should contain 3 elements not 4",
                 Attrs.of("training", true).with("momentum", 0.1).with("eps", 1e-5).with("running", true),

@@ -306,6 +306,11 @@ final class ReductionCases {
                         new double[] {-0.0, 1.1, 0.3, 0.0})));
         s.add(Sample.of("inf", kinds(Kind.EDGE), Attrs.none(), Samples.values(1.5, INF, -2)));
         s.add(Sample.of("zero and inf", kinds(Kind.EDGE), Attrs.none(), Samples.values(1.5, 0, INF, -2)));
+        // Added for the mutation score (scripts/mutation-score): along a dim with an inf and no zero anywhere,
+        // PyTorch's gradient is result / x (inf / inf = NaN at the inf), not the exclusive product; a nano that
+        // always took the zero-safe path survived.
+        s.add(Sample.of("(2,3) inf, no zero dim=1", kinds(Kind.EDGE), ReductionSamples.dimAttrs(null, 1, false),
+                matrix(new double[] {1.5, INF, -2}, new double[] {0.5, 3, 1.25})));
         s.add(Sample.of("NaN", kinds(Kind.EDGE), Attrs.none(), Samples.values(1.5, NAN, -2)));
         s.add(Sample.of("overflow", kinds(Kind.EDGE), Attrs.none(), Samples.values(1e200, 1e200, 0.5)));
         // Two zeros beside an infinity: the exclusive products would be 0 * inf = NaN, but

@@ -216,6 +216,11 @@ final class SelectionCases {
         s.add(Sample.of("tensor both ties and crossings reversed", kinds(Kind.NONDIFF, Kind.EDGE),
                 tensorBounds("both"), Input.of(new int[] {18}, reverse(xs)), Input.of(new int[] {18}, reverse(lo)),
                 Input.of(new int[] {18}, reverse(hi))));
+        // Added for the mutation score (scripts/mutation-score): x below and above bounds that are equal. Below,
+        // no input gets the gradient (x is not inside, and min < max fails); a nano that gave it to min survived.
+        s.add(Sample.of("tensor both x outside min == max", kinds(Kind.NONDIFF, Kind.EDGE), tensorBounds("both"),
+                Samples.values(-2, 2, -0.5, 3), Samples.values(0.5, 0.5, 0.25, -1),
+                Samples.values(0.5, 0.5, 0.25, -1)));
         s.add(Sample.of("tensor min ties and NaN", kinds(Kind.NONDIFF, Kind.EDGE), tensorBounds("min"),
                 Samples.values(0, 1, -1, NAN, 2, INF, -INF, 0.5, 0.5),
                 Samples.values(0, 1, 0, 0, NAN, INF, -INF, 0.5, -0.0)));

@@ -5,6 +5,7 @@ import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.mutation.MutationSummary;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -14,12 +15,16 @@ import java.util.Map;
 /**
  * One row of the report: for each kind of evidence, whether this operator has it (and it passed),
  * has it but a case failed, lacks it, or has a written exclusion; plus counts, the worst error
- * (with the case, the expected value and the tolerance that put it in context) and, per compared
- * case, how much of its tolerance the worst element used (the margin picture).
+ * (with the case, the expected value and the tolerance that put it in context), per compared
+ * case how much of its tolerance the worst element used (the margin picture), and the operator's
+ * mutation score (from the committed summary of {@code scripts/mutation-score}).
  */
 public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, int cases, int failed,
                                Worst worst, Worst worstRel, Worst tightest, List<String> failures,
-                               List<Double> toleranceUsed) {
+                               List<Double> toleranceUsed, String mutation) {
+
+    /** The committed mutation-score summary, read once. */
+    private static final MutationSummary MUTATION = MutationSummary.committed();
 
     /** The state of one kind of evidence. */
     public enum Cell {
@@ -120,7 +125,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
         }
         if (op == null) {
             return new OperatorCoverage(name, null, cells, 0, 0, Worst.NONE, Worst.NONE, Worst.NONE, List.of(),
-                    List.of());
+                    List.of(), MUTATION.cell(name));
         }
         int failed = 0;
         Worst worst = Worst.NONE;
@@ -162,7 +167,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             }
         }
         return new OperatorCoverage(name, op, cells, list.size(), failed, worst, worstRel, tightest,
-                List.copyOf(failures), List.copyOf(toleranceUsed));
+                List.copyOf(failures), List.copyOf(toleranceUsed), MUTATION.cell(name));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.cases.Tolerance;
 import dev.nano.oracle.fixtures.Json;
+import dev.nano.oracle.mutation.MutationSummary;
 import dev.nano.oracle.report.ReportTable.Cell;
 
 import java.util.ArrayList;
@@ -37,6 +38,7 @@ final class ReportWriter {
             new Column("err/tol", r -> new Cell(ratio(r.tightest().value()), r.tightest().value(), null,
                     r.tightest().caseId().isEmpty() ? null : "in case " + r.tightest().caseId(), null)),
             new Column("oracle", r -> new Cell(oracleKind(r), null, null, oracle(r), null)),
+            new Column("mutants killed", r -> Cell.of(r.mutation())),
             new Column("status", r -> Cell.of(r.status())));
 
     /** What an oracle row means, in every format. */
@@ -130,7 +132,8 @@ final class ReportWriter {
                         + "%d cases, %d failing. %s",
                 rows.size(), complete, failing, rows.size() - complete - failing, OperatorUniverse.NOT_OPERATORS.size(),
                 optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases, failures().size(),
-                headline());
+                headline()) + " Mutation score (scripts/mutation-score): " + MutationSummary.committed().overall()
+                + ".";
     }
 
     /**
@@ -366,6 +369,7 @@ final class ReportWriter {
             o.put("cases", r.cases());
             o.put("failed", r.failed());
             o.put("oracle", oracle(r));
+            o.put("mutantsKilled", r.mutation());
             worstJson(o.putObject("worstAbs"), r.worst());
             worstJson(o.putObject("worstRel"), r.worstRel());
             worstJson(o.putObject("closestToTolerance"), r.tightest());
