@@ -41,7 +41,11 @@ public record Equivalents(List<Row> rows) {
         }
     }
 
-    /** Reads the list; '#' starts a comment line. A missing file is an empty list. */
+    /**
+     * Reads the list; '#' starts a comment line. A missing file is an empty list.
+     * @param tsv the list's path
+     * @return the rows read
+     */
     public static Equivalents read(Path tsv) {
         if (!Files.exists(tsv)) {
             return new Equivalents(List.of());
@@ -67,12 +71,20 @@ public record Equivalents(List<Row> rows) {
         return new Equivalents(rows);
     }
 
-    /** The reason a surviving mutant is equivalent, if it is listed. */
+    /**
+     * The reason a surviving mutant is equivalent, if it is listed.
+     * @param m a mutant of this run
+     * @return its listed reason, or empty
+     */
     public Optional<String> reasonFor(Mutant m) {
         return rows.stream().filter(r -> r.matches(m)).map(Row::reason).findFirst();
     }
 
-    /** Rows that match no surviving mutant of this run. */
+    /**
+     * Rows that match no surviving mutant of this run.
+     * @param mutants every mutant of the run
+     * @return the stale rows
+     */
     public List<Row> stale(List<Mutant> mutants) {
         return rows.stream().filter(r -> mutants.stream().noneMatch(m -> !m.killed() && r.matches(m))).toList();
     }

@@ -23,23 +23,36 @@ import javax.xml.parsers.DocumentBuilderFactory;
 public record Mutant(String mutatedClass, String method, int line, String mutator, String description,
                      String status, String killingTest) {
 
-    /** True when a test failed on the mutant (PIT counts time-outs and crashes as detected, and so do we). */
+    /**
+     * True when a test failed on the mutant (PIT counts time-outs and crashes as detected, and so do we).
+     * @return whether it was killed
+     */
     public boolean killed() {
         return !status.equals("SURVIVED") && !status.equals("NO_COVERAGE");
     }
 
-    /** The package, e.g. {@code dev.nano.ops}. */
+    /**
+     * The package, e.g. {@code dev.nano.ops}.
+     * @return the mutated class's package
+     */
     public String packageName() {
         return mutatedClass.substring(0, mutatedClass.lastIndexOf('.'));
     }
 
-    /** One line for a person: class.method:line mutator — description. */
+    /**
+     * One line for a person: class.method:line mutator — description.
+     * @return the line
+     */
     public String where() {
         return mutatedClass.substring(mutatedClass.lastIndexOf('.') + 1) + "." + method + ":" + line + " " + mutator
                 + " (" + description + ")";
     }
 
-    /** Every mutant of a PIT XML report. */
+    /**
+     * Every mutant of a PIT XML report.
+     * @param mutationsXml PIT's {@code mutations.xml}
+     * @return the mutants, in report order
+     */
     public static List<Mutant> read(Path mutationsXml) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

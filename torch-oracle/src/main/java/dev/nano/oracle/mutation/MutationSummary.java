@@ -25,7 +25,10 @@ public final class MutationSummary {
         this.root = root;
     }
 
-    /** The committed summary; an empty one if there is none yet. */
+    /**
+     * The committed summary; an empty one if there is none yet.
+     * @return the summary
+     */
     public static MutationSummary committed() {
         try (InputStream in = MutationSummary.class.getResourceAsStream(RESOURCE)) {
             return new MutationSummary(in == null ? Json.MAPPER.createObjectNode() : Json.MAPPER.readTree(in));
@@ -34,12 +37,18 @@ public final class MutationSummary {
         }
     }
 
-    /** The commit the score was measured on, or "never measured". */
+    /**
+     * The commit the score was measured on, or "never measured".
+     * @return the commit
+     */
     public String measuredOn() {
         return root.path("measuredOn").asText("never measured");
     }
 
-    /** nano's overall score in words, e.g. {@code 93.1% of 4210 mutants killed (12 equivalent)}. */
+    /**
+     * nano's overall score in words, e.g. {@code 93.1% of 4210 mutants killed (12 equivalent)}.
+     * @return the score in words
+     */
     public String overall() {
         JsonNode all = root.path("all");
         if (all.isMissingNode()) {
@@ -51,7 +60,11 @@ public final class MutationSummary {
                 measuredOn());
     }
 
-    /** An operator's score as a cell, e.g. {@code 97% 35/36} (rounded down); "-" when no mutant was credited to it. */
+    /**
+     * An operator's score as a cell, e.g. {@code 97% 35/36} (rounded down); "-" when no mutant was credited to it.
+     * @param operator a catalogue operator's name
+     * @return the cell
+     */
     public String cell(String operator) {
         JsonNode op = root.path("operators").path(operator);
         if (op.isMissingNode()) {
@@ -64,7 +77,11 @@ public final class MutationSummary {
         return String.format(Locale.ROOT, "%d%% %d/%d", percent, killed, counted);
     }
 
-    /** An operator's score in [0, 1], or NaN when no mutant was credited to it (for sorting). */
+    /**
+     * An operator's score in [0, 1], or NaN when no mutant was credited to it (for sorting).
+     * @param operator a catalogue operator's name
+     * @return the score
+     */
     public double score(String operator) {
         JsonNode op = root.path("operators").path(operator);
         return op.isMissingNode() ? Double.NaN : op.path("score").asDouble();
