@@ -78,7 +78,8 @@ public final class Checks {
         for (long s : shape) {
             if (s < 0) {
                 throw new IllegalArgumentException((op == null ? "" : op + ": ")
-                        + "Trying to create tensor with negative dimension " + s + ": " + java.util.Arrays.toString(shape));
+                        + "Trying to create tensor with negative dimension " + s + ": "
+                        + java.util.Arrays.toString(shape));
             }
             if (n > Integer.MAX_VALUE / s) {
                 throw tooLarge(op, shape);

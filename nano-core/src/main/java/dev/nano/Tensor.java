@@ -763,7 +763,9 @@ public final class Tensor {
      * @param keepdim whether reduced dims stay as size 1
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
-    public Tensor var(int[] dims, double correction, boolean keepdim) { return Nano.var(this, dims, correction, keepdim); }
+    public Tensor var(int[] dims, double correction, boolean keepdim) {
+        return Nano.var(this, dims, correction, keepdim);
+    }
 
     /**
      * {@code x.var(dims, unbiased, keepdim)}.
@@ -772,7 +774,9 @@ public final class Tensor {
      * @param keepdim whether reduced dims stay as size 1
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
-    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) { return Nano.var(this, dims, unbiased ? 1 : 0, keepdim); }
+    public Tensor var(int[] dims, boolean unbiased, boolean keepdim) {
+        return Nano.var(this, dims, unbiased ? 1 : 0, keepdim);
+    }
 
     /**
      * {@code x.std()}: the unbiased standard deviation of every element.
@@ -794,7 +798,9 @@ public final class Tensor {
      * @param keepdim whether reduced dims stay as size 1
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
-    public Tensor std(int[] dims, double correction, boolean keepdim) { return Nano.std(this, dims, correction, keepdim); }
+    public Tensor std(int[] dims, double correction, boolean keepdim) {
+        return Nano.std(this, dims, correction, keepdim);
+    }
 
     /**
      * {@code x.std(dims, unbiased, keepdim)}.
@@ -803,7 +809,9 @@ public final class Tensor {
      * @param keepdim whether reduced dims stay as size 1
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
      */
-    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) { return Nano.std(this, dims, unbiased ? 1 : 0, keepdim); }
+    public Tensor std(int[] dims, boolean unbiased, boolean keepdim) {
+        return Nano.std(this, dims, unbiased ? 1 : 0, keepdim);
+    }
 
     /**
      * {@code x.prod()}: the product of every element.

@@ -42,8 +42,8 @@ public final class Mnist {
                     + "got " + Shape.toString(pixels.shape()));
         }
         if (classes.dim() != 1 || classes.size(0) != pixels.size(0)) {
-            throw new IllegalArgumentException("IDX file " + labels + ": expected " + pixels.size(0) + " labels, one per "
-                    + "image of " + images + ", got shape " + Shape.toString(classes.shape()));
+            throw new IllegalArgumentException("IDX file " + labels + ": expected " + pixels.size(0)
+                    + " labels, one per image of " + images + ", got shape " + Shape.toString(classes.shape()));
         }
         double[] scaled = pixels.data();
         for (int i = 0; i < scaled.length; i++) {

@@ -227,7 +227,8 @@ public final class F {
     }
 
     /**
-     * {@code F.dropout(x, p, training)}: zeroes each element with probability {@code p}, scaling the rest by 1/(1 − p).
+     * {@code F.dropout(x, p, training)}: zeroes each element with probability {@code p}, scaling the rest by
+     * 1/(1 − p).
      * @param input the input tensor
      * @param p the probability of zeroing an element, in [0, 1]
      * @param training false makes dropout the identity (eval mode)

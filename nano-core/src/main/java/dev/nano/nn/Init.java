@@ -65,7 +65,8 @@ public final class Init {
                     + "found to=" + b + " and from=" + a + " which result in to-from to exceed the limit");
         }
         if (!tensor.dtype().isFloatingPoint()) {
-            throw new IllegalArgumentException("uniform_: expected a float64 tensor, got " + tensor.dtype().torchName());
+            throw new IllegalArgumentException("uniform_: expected a float64 tensor, got "
+                    + tensor.dtype().torchName());
         }
         try (var ignored = Nano.noGrad()) {
             double[] data = tensor.data();

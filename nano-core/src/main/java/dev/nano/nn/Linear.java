@@ -20,7 +20,8 @@ public class Linear extends Module {
     private final Tensor bias;
 
     /**
-     * {@code nn.Linear(in_features, out_features)}: y = x·Wᵀ + b, with W and b drawn uniformly from ±1/√in_features.
+     * {@code nn.Linear(in_features, out_features)}: y = x·Wᵀ + b, with W and b drawn uniformly from
+     * ±1/√in_features.
      * @param inFeatures the size of each input sample's last dim
      * @param outFeatures the size of each output sample's last dim
      */

@@ -230,7 +230,8 @@ public final class Reductions {
 
     private static Tensor argIndexOfAll(String op, Tensor x, boolean max) {
         if (x.numel() == 0) {
-            throw new IndexOutOfBoundsException(op + ": Expected reduction dim to be specified for input.numel() == 0.");
+            throw new IndexOutOfBoundsException(op
+                    + ": Expected reduction dim to be specified for input.numel() == 0.");
         }
         return ReduceExtrema.argIndex(x, null, false, max);
     }

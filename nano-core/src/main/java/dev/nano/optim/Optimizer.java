@@ -315,8 +315,8 @@ public abstract class Optimizer {
                     problems.add("missing " + key);
                 } else if (given.dtype() != expected.dtype() || !Arrays.equals(given.shape(), expected.shape())) {
                     problems.add(key + " is a " + given.dtype().torchName() + " tensor of shape "
-                            + Shape.toString(given.shape()) + ", expected " + expected.dtype().torchName() + " of shape "
-                            + Shape.toString(expected.shape()));
+                            + Shape.toString(given.shape()) + ", expected " + expected.dtype().torchName()
+                            + " of shape " + Shape.toString(expected.shape()));
                 }
             }
         }
