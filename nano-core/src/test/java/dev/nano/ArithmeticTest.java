@@ -93,6 +93,12 @@ class ArithmeticTest {
     // ------------------------------------------------------------ spec §16 edge gradients
 
     @Test
+    void powWithANumberExponentIsPyTorchsPowBackward0() {
+        // torch.pow(x, 2.5).grad_fn is PowBackward0 (pow.Tensor_Scalar in derivatives.yaml).
+        assertEquals("PowBackward0", Nano.tensor(0.5).requiresGrad(true).pow(2.5).gradFn().name());
+    }
+
+    @Test
     void powWithZeroExponentHasZeroGradientEvenAtZero() {
         Tensor x = Nano.tensor(0, 2, -3).requiresGrad(true);
         Tensor y = x.pow(0);

@@ -442,6 +442,8 @@ class SelectionOpsTest {
         Tensor cond = bool(new int[] {1}, true);
         return Stream.of(
                 Arguments.of("clamp(scalar)", (Function<Tensor, Tensor>) x -> Nano.clamp(x, 0.0, 1.0), "ClampBackward1"),
+                Arguments.of("clamp_min", (Function<Tensor, Tensor>) x -> Nano.clampMin(x, 0.0), "ClampMinBackward0"),
+                Arguments.of("clamp_max", (Function<Tensor, Tensor>) x -> Nano.clampMax(x, 1.0), "ClampMaxBackward0"),
                 Arguments.of("clamp(tensor)", (Function<Tensor, Tensor>) x -> Nano.clamp(x, Nano.scalar(0), Nano.scalar(1)),
                         "ClampBackward0"),
                 Arguments.of("maximum", (Function<Tensor, Tensor>) x -> Nano.maximum(x, Nano.scalar(0)), "MaximumBackward0"),

@@ -110,6 +110,17 @@ final class LinAlgCases {
         c.add(Sample.error("(2,3) constant @ (2,1,5)", "Expected size for first two dimensions of batch2 tensor to be: "
                 + "[2, 3] but got: [2, 1].", Attrs.none(), Input.constant(s(2, 3), 1, 2, 3, 4, 5, 6),
                 Input.of(s(2, 1, 5), 1, 2, 3, 4, 5, 6, 7, 8, 9, 10)));
+        // A 1-D a that does not require grad times a batch: PyTorch folds bᵀ into one matrix (an mv, whose message
+        // names the folded shape) only when that is free, i.e. b has one row per matrix or is empty; otherwise the
+        // error is bmm's. A nano that folded always, or never, names the other op's shapes in one of these.
+        c.add(Sample.error("(3,) constant @ (2,4,5)", "Expected size for first two dimensions of batch2 tensor to be: "
+                + "[2, 3] but got: [2, 4].", Attrs.none(), Input.constant(s(3), 1, 2, 3),
+                MovementSupport.draw(op, "(3,) constant @ (2,4,5)", 2, 4, 5)));
+        c.add(Sample.error("(3,) constant @ (2,1,5)", "size mismatch, got input (10), mat (10x1), vec (3)",
+                Attrs.none(), Input.constant(s(3), 1, 2, 3),
+                MovementSupport.draw(op, "(3,) constant @ (2,1,5)", 2, 1, 5)));
+        c.add(Sample.error("(3,) constant @ (2,0,5)", "size mismatch, got input (10), mat (10x0), vec (3)",
+                Attrs.none(), Input.constant(s(3), 1, 2, 3), Input.of(s(2, 0, 5))));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 0D and 1D", s(), s(3)));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 2D and 0D", s(2, 3), s()));
         return OpInfo.builder(op, "ops")

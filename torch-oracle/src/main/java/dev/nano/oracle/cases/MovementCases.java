@@ -330,6 +330,13 @@ final class MovementCases {
                 Attrs.of("sizes", new int[] {4}), 3, 4));
         s.add(error(op, "(3,4)->[-1,3,4]", "The expanded size of the tensor (-1) isn't allowed in a leading,"
                 + " non-existing dimension 0", Attrs.of("sizes", new int[] {-1, 3, 4}), 3, 4));
+        // Added for the mutation score: the message names the tensor's C++ type, which differs for int64 and bool.
+        s.add(Sample.error("int64 (2,2)->[2]", "expand(CPULongType{[2, 2]}, size=[2]): the number of sizes provided"
+                + " (1) must be greater or equal to the number of dimensions in the tensor (2)",
+                Attrs.of("sizes", new int[] {2}), Input.int64(new int[] {2, 2}, 1, -2, 0, 3)));
+        s.add(Sample.error("bool (2,2)->[2]", "expand(CPUBoolType{[2, 2]}, size=[2]): the number of sizes provided"
+                + " (1) must be greater or equal to the number of dimensions in the tensor (2)",
+                Attrs.of("sizes", new int[] {2}), Input.bool(new int[] {2, 2}, 1, 0, 0, 1)));
         // A size below -1 is rejected by DJL's own Shape check before libtorch sees it: not a case here.
         return single(op)
                 .nano((in, a) -> Nano.expand(in[0], a.getInts("sizes")))
@@ -684,6 +691,18 @@ final class MovementCases {
         }
         s.add(Sample.of("edge values [1,2]", kinds(Kind.EDGE), Attrs.of("pad", new int[] {1, 2}).with("value", 0.0),
                 edges()));
+        // Added for the mutation score: the fill value takes the tensor's type, as fill_ casts it (2.5 and -2.5
+        // truncate to 2 and -2 in int64; in bool any value other than 0 is true).
+        for (double v : new double[] {2.5, -2.5}) {
+            s.add(Sample.of("int64 (2,2) [1,0,0,1] value " + v, kinds(Kind.SCALAR),
+                    Attrs.of("pad", new int[] {1, 0, 0, 1}).with("value", v),
+                    Input.int64(new int[] {2, 2}, 1, -2, 0, 3)));
+        }
+        for (double v : new double[] {0.0, 0.5, -2.0}) {
+            s.add(Sample.of("bool (2,2) [1,0,0,1] value " + v, kinds(Kind.SCALAR),
+                    Attrs.of("pad", new int[] {1, 0, 0, 1}).with("value", v),
+                    Input.bool(new int[] {2, 2}, 1, 0, 0, 1)));
+        }
         s.add(error(op, "(3,4) [1]", "Padding length must be divisible by 2",
                 Attrs.of("pad", new int[] {1}).with("value", 0.0), 3, 4));
         s.add(error(op, "(3,4) [1,1,1,1,1,1]", "Padding length should be less than or equal to two times the input"

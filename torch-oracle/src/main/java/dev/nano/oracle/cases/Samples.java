@@ -30,6 +30,9 @@ public final class Samples {
         {{5, 1, 4, 1}, {3, 1, 1}}, {{3, 1, 1}, {5, 1, 4, 1}},
         {{}, {3, 4}}, {{3, 4}, {}},
         {{1}, {3, 1}}, {{3, 1}, {1}},
+        // A column against the full shape: the broadcast operand is neither one element nor the output's
+        // trailing dims (added for the mutation score: a nano that took a row-wise fast loop here passed).
+        {{3, 1}, {3, 4}}, {{3, 4}, {3, 1}},
     };
     /** The edge values of the oracle issue: zeros of both signs, ±1, huge magnitudes, NaN, ±inf. */
     public static final double[] EDGE_VALUES = {0.0, -0.0, 1.0, -1.0, 1e300, -1e300, 1e-300, NAN, INF, -INF};
