@@ -297,19 +297,7 @@ final class SelectionCases {
         };
     }
 
-    private static final AtenKernel CLAMP = AtenKernel.withBody("aten::clamp",
-            "x: Tensor, min: float, has_min: bool, max: float, has_max: bool", String.join("\n",
-                    "    lo = annotate(Optional[float], None)",
-                    "    if has_min:",
-                    "      lo = min",
-                    "    else:",
-                    "      pass",
-                    "    hi = annotate(Optional[float], None)",
-                    "    if has_max:",
-                    "      hi = max",
-                    "    else:",
-                    "      pass",
-                    "    return torch.clamp(x, lo, hi)"));
+    private static final AtenKernel CLAMP = clampKernel("aten::clamp", "float");
 
     private static final AtenKernel CLAMP_MIN = AtenKernel.of("aten::clamp_min", "x: Tensor, bound: float",
             "torch.clamp_min(x, bound)");
@@ -317,19 +305,28 @@ final class SelectionCases {
     private static final AtenKernel CLAMP_MAX = AtenKernel.of("aten::clamp_max", "x: Tensor, bound: float",
             "torch.clamp_max(x, bound)");
 
-    private static final AtenKernel CLAMP_TENSOR = AtenKernel.withBody("aten::clamp.Tensor",
-            "x: Tensor, min: Tensor, has_min: bool, max: Tensor, has_max: bool", String.join("\n",
-                    "    lo = annotate(Optional[Tensor], None)",
-                    "    if has_min:",
-                    "      lo = min",
-                    "    else:",
-                    "      pass",
-                    "    hi = annotate(Optional[Tensor], None)",
-                    "    if has_max:",
-                    "      hi = max",
-                    "    else:",
-                    "      pass",
-                    "    return torch.clamp(x, lo, hi)"));
+    private static final AtenKernel CLAMP_TENSOR = clampKernel("aten::clamp.Tensor", "Tensor");
+
+    /**
+     * torch.clamp(x, min, max) with each bound optional, its bounds of TorchScript type {@code type}
+     * ("float": the Scalar overload, "Tensor": the Tensor one). DJL cannot pass None, so each bound
+     * travels as a value and a flag and is unpacked to None in the method.
+     */
+    private static AtenKernel clampKernel(String op, String type) {
+        return AtenKernel.withBody(op, "x: Tensor, min: " + type + ", has_min: bool, max: " + type
+                + ", has_max: bool", String.join("\n",
+                        "    lo = annotate(Optional[" + type + "], None)",
+                        "    if has_min:",
+                        "      lo = min",
+                        "    else:",
+                        "      pass",
+                        "    hi = annotate(Optional[" + type + "], None)",
+                        "    if has_max:",
+                        "      hi = max",
+                        "    else:",
+                        "      pass",
+                        "    return torch.clamp(x, lo, hi)"));
+    }
 
     // ---------------------------------------------------------------- maximum / minimum
 
