@@ -4,6 +4,7 @@ import dev.nano.oracle.Compare;
 import dev.nano.oracle.NanoRunner;
 import dev.nano.oracle.Result;
 import dev.nano.oracle.Value;
+import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.fixtures.FixtureCase;
@@ -22,8 +23,18 @@ final class Differential {
     private Differential() {
     }
 
+    /** How a case runs through nano: {@link NanoRunner#run} itself, or a planted wrong nano in a test. */
+    interface NanoSide {
+        Result run(OpInfo op, Sample sample, List<Input> inputs, Value upstream);
+    }
+
     /** What differs, or null when nano agrees with PyTorch. */
     static String check(FuzzCase c) {
+        return check(c, NanoRunner::run);
+    }
+
+    /** What differs between {@code nanoSide} and PyTorch, or null when they agree. */
+    static String check(FuzzCase c, NanoSide nanoSide) {
         OpInfo op = c.op();
         Sample s = c.sample();
         Result torch;
@@ -33,9 +44,9 @@ final class Differential {
             torch = Result.failure(e.getMessage());
         }
         if (torch.failed()) {
-            return bothFail(c, torch.error());
+            return bothFail(c, torch.error(), nanoSide);
         }
-        Result nano = NanoRunner.run(op, s, s.inputs(), torch.upstream());
+        Result nano = nanoSide.run(op, s, s.inputs(), torch.upstream());
         if (nano.failed()) {
             return "PyTorch succeeded but nano failed: " + nano.error() + "\n  sample: " + c.javaSample(null);
         }
@@ -46,14 +57,14 @@ final class Differential {
                 + "\n  sample: " + c.javaSample(null);
     }
 
-    private static String bothFail(FuzzCase c, String torchError) {
+    private static String bothFail(FuzzCase c, String torchError, NanoSide nanoSide) {
         OpInfo op = c.op();
         Sample s = c.sample();
-        Result nano = NanoRunner.run(op, s, s.inputs(), null);
+        Result nano = nanoSide.run(op, s, s.inputs(), null);
         if (!nano.failed() && op.expectsGradients(s)) {
             // PyTorch may have refused the backward only: nano's backward must refuse too.
             Value upstream = Upstream.draw(nano.outputs().get(0).shape(), c.upstreamSeed());
-            nano = NanoRunner.run(op, s, s.inputs(), upstream);
+            nano = nanoSide.run(op, s, s.inputs(), upstream);
         }
         if (!nano.failed()) {
             return "PyTorch raised \"" + firstLine(torchError) + "\" but nano succeeded\n  sample: "

@@ -14,7 +14,7 @@ import java.util.StringJoiner;
 
 /**
  * One drawn case: the operator, a sample in the catalogue's own terms, and the seed of the upstream
- * gradient its backward uses. {@link #toString()} is what jqwik prints for a (shrunk) failure: a
+ * gradient its backward uses. {@link #toString()} is a (shrunk) failure as a
  * ready-to-paste catalogue sample.
  */
 record FuzzCase(OpInfo op, Sample sample, long upstreamSeed) {
