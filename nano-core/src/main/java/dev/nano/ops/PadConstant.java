@@ -64,9 +64,20 @@ final class PadConstant {
             }
         }
         Checks.numel("pad", outShape);
+        if (padsSomething && x.dtype() == DType.INT64 && overflowsInt64(value)) {
+            // fill_ converts the value with c10::checked_convert (c10/util/TypeCast.h): NaN, ±inf and
+            // values beyond int64's range are refused. Only cropping fills nothing, and PyTorch's
+            // constant_pad_nd then returns before fill_, so it accepts any value.
+            throw new IllegalArgumentException("value cannot be converted to type int64_t without overflow");
+        }
         int[] from = Shape.stridedIndices(kept, Shape.strides(shape), offset(inStart, shape));
         int[] to = Shape.stridedIndices(kept, Shape.strides(outShape), offset(outStart, outShape));
         return new ConstantPadNd(outShape, from, to, value).apply(x);
+    }
+
+    /** c10's overflows&lt;int64_t, double&gt;: NaN, or outside [lowest, max] compared in double. */
+    private static boolean overflowsInt64(double v) {
+        return Double.isNaN(v) || v < (double) Long.MIN_VALUE || v > (double) Long.MAX_VALUE;
     }
 
     private static int offset(int[] coord, int[] shape) {

@@ -8,8 +8,8 @@ import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.DoublePredicate;
 
 import static dev.nano.oracle.cases.Samples.INF;
 import static dev.nano.oracle.cases.Samples.NAN;
@@ -27,13 +27,32 @@ final class ArithmeticCases {
     /** Edge values for the product table: each against each, gradients included. */
     private static final double[] EDGES = {0.0, -0.0, 1.0, -1.0, 2.5, 1e300, -1e300, NAN, INF, -INF};
     private static final double[] SCALARS = {2.5, -1.0, 0.0};
+    /** Division by a zero scalar is covered by the edge product. */
+    private static final double[] NONZERO_SCALARS = {2.5, -1.0};
+    private static final DoublePredicate NEVER = s -> false;
 
-    /** One binary operator as it appears on both sides. */
-    private record Binary(String name, BiFunction<Tensor, Tensor, Tensor> nanoTT,
+    /**
+     * One binary operator as it appears on both sides, with its own facts: how its forms are called,
+     * their domains, the PyTorch overloads the torch side calls, and what it adds to the shared samples.
+     *
+     * @param symbol      how a case id spells it ("t+2.5 (3,4)")
+     * @param scalars     the Java scalars of the t∘s and s∘t samples
+     * @param stEdge      the scalars whose s∘t samples leave the domain (edge cases)
+     * @param overloads   the aten overloads the three forms call, for the report
+     * @param nondiff     why NONDIFF does not apply, or null when the operator has kinks (pow)
+     * @param extra       samples of this operator alone, after the edge product
+     * @param aliases     nano's method names of the s∘t form ("rsub"), credited to this operator
+     */
+    private record Binary(String name, String symbol, BiFunction<Tensor, Tensor, Tensor> nanoTT,
                           BiFunction<Tensor, Double, Tensor> nanoTS, BiFunction<Double, Tensor, Tensor> nanoST,
                           BiFunction<NDArray, NDArray, NDArray> torchTT, BiFunction<NDArray, Double, NDArray> torchTS,
-                          BiFunction<Double, NDArray, NDArray> torchST, Domain a, Domain b) {
+                          BiFunction<Double, NDArray, NDArray> torchST, Domain a, Domain b, double[] scalars,
+                          DoublePredicate stEdge, String overloads, String nondiff, List<Sample> extra,
+                          String... aliases) {
     }
+
+    private static final String SMOOTH = "smooth wherever it is defined: no kinks or ties "
+            + "(zero and non-finite operands are in the edge product)";
 
     static List<OpInfo> entries() {
         // Every form through the TorchScript bridge, each as Python dispatches it: t∘t is the
@@ -43,23 +62,34 @@ final class ArithmeticCases {
         // (pow.Scalar), and __rdiv__ is written in torch/_tensor.py itself as t.reciprocal() * s.
         // (DJL would reach t∘s as t∘tensor(s), which for pow is a different kernel, and s - t as
         // -(t - s), a composition.)
+        Domain near1 = Domain.signed(0.1, 2);
         List<Binary> ops = List.of(
-                new Binary("add", Tensor::add, Tensor::add, Nano::add,
-                        tt("add"), ts("aten::add.Scalar", "torch.add(x, s)"),
-                        st("aten::add.Scalar", "torch.add(x, s)"), Domain.signed(0.1, 2), Domain.signed(0.1, 2)),
-                new Binary("sub", Tensor::sub, Tensor::sub, Nano::sub,
-                        tt("sub"), ts("aten::sub.Scalar", "torch.sub(x, s)"),
-                        st("aten::rsub.Scalar", "torch.rsub(x, s)"), Domain.signed(0.1, 2), Domain.signed(0.1, 2)),
-                new Binary("mul", Tensor::mul, Tensor::mul, Nano::mul,
-                        tt("mul"), ts("aten::mul.Scalar", "torch.mul(x, s)"),
-                        st("aten::mul.Scalar", "torch.mul(x, s)"), Domain.signed(0.1, 2), Domain.signed(0.1, 2)),
-                new Binary("div", Tensor::div, Tensor::div, Nano::div,
-                        tt("div"), ts("aten::div.Scalar", "torch.div(x, s)"),
+                new Binary("add", "+", Tensor::add, Tensor::add, Nano::add,
+                        tt("aten::add.Tensor", "torch.add(x, y)"), ts("aten::add.Scalar", "torch.add(x, s)"),
+                        st("aten::add.Scalar", "torch.add(x, s)"), near1, near1, SCALARS, NEVER,
+                        "add.Tensor, add.Scalar", SMOOTH, List.of()),
+                new Binary("sub", "-", Tensor::sub, Tensor::sub, Nano::sub,
+                        tt("aten::sub.Tensor", "torch.sub(x, y)"), ts("aten::sub.Scalar", "torch.sub(x, s)"),
+                        st("aten::rsub.Scalar", "torch.rsub(x, s)"), near1, near1, SCALARS, NEVER,
+                        "sub.Tensor, sub.Scalar, rsub.Scalar", SMOOTH, List.of(), "rsub"),
+                new Binary("mul", "*", Tensor::mul, Tensor::mul, Nano::mul,
+                        tt("aten::mul.Tensor", "torch.mul(x, y)"), ts("aten::mul.Scalar", "torch.mul(x, s)"),
+                        st("aten::mul.Scalar", "torch.mul(x, s)"), near1, near1, SCALARS, NEVER,
+                        "mul.Tensor, mul.Scalar", SMOOTH, List.of()),
+                // t / t and s / t keep the divisor away from 0 (the quotient's size).
+                new Binary("div", "/", Tensor::div, Tensor::div, Nano::div,
+                        tt("aten::div.Tensor", "torch.div(x, y)"), ts("aten::div.Scalar", "torch.div(x, s)"),
                         st("aten::reciprocal, aten::mul.Scalar", "torch.mul(torch.reciprocal(x), s)"),
-                        Domain.signed(0.1, 2), Domain.signed(0.5, 2)),
-                new Binary("pow", Tensor::pow, Tensor::pow, Nano::pow,
-                        tt("pow"), ts("aten::pow.Tensor_Scalar", "torch.pow(x, s)"),
-                        st("aten::pow.Scalar", "torch.pow(s, x)"), Domain.of(0.2, 2), Domain.signed(0.1, 2.5)));
+                        near1, Domain.signed(0.5, 2), NONZERO_SCALARS, NEVER,
+                        "div.Tensor, div.Scalar; s/t: reciprocal, mul.Scalar (torch/_tensor.py)", SMOOTH,
+                        rdivOverflow(), "rdiv"),
+                new Binary("pow", "**", Tensor::pow, Tensor::pow, Nano::pow,
+                        tt("aten::pow.Tensor_Tensor", "torch.pow(x, y)"),
+                        ts("aten::pow.Tensor_Scalar", "torch.pow(x, s)"),
+                        st("aten::pow.Scalar", "torch.pow(s, x)"), Domain.of(0.2, 2), Domain.signed(0.1, 2.5),
+                        // A base <= 0 raised to real exponents leaves pow's domain (NaN, inf).
+                        SCALARS, s -> s <= 0, "pow.Tensor_Tensor, pow.Tensor_Scalar, pow.Scalar", null,
+                        powEdges(), "rpow"));
         List<OpInfo> out = new ArrayList<>();
         for (Binary op : ops) {
             out.add(binary(op));
@@ -88,10 +118,8 @@ final class ArithmeticCases {
     }
 
     /** t∘t: {@code aten::<name>.Tensor} (pow: {@code pow.Tensor_Tensor}), broadcasting both. */
-    private static BiFunction<NDArray, NDArray, NDArray> tt(String name) {
-        String overload = name.equals("pow") ? ".Tensor_Tensor" : ".Tensor";
-        AtenKernel k = AtenKernel.of("aten::" + name + overload, "x: Tensor, y: Tensor",
-                "torch." + name + "(x, y)");
+    private static BiFunction<NDArray, NDArray, NDArray> tt(String aten, String expression) {
+        AtenKernel k = AtenKernel.of(aten, "x: Tensor, y: Tensor", expression);
         return k::call;
     }
 
@@ -109,41 +137,27 @@ final class ArithmeticCases {
 
     private static OpInfo binary(Binary op) {
         List<Sample> samples = new ArrayList<>(Samples.binary(op.name, op.a, op.b));
-        for (double s : SCALARS) {
-            if (op.name.equals("div") && s == 0.0) {
-                continue; // division by a zero scalar is covered by the edge product
-            }
+        for (double s : op.scalars) {
             for (int[] shape : new int[][] {{}, {3, 4}}) {
-                String tsId = "t" + opSymbol(op.name) + s + " " + Input.shapeText(shape);
+                String tsId = "t" + op.symbol + s + " " + Input.shapeText(shape);
                 samples.add(Sample.of(tsId, kinds(Kind.SCALAR), Attrs.of("form", "ts").with("scalar", s),
                         op.a.draw(Samples.rng(op.name, tsId), shape)));
-                String stId = s + opSymbol(op.name) + "t " + Input.shapeText(shape);
-                Domain rhs = op.name.equals("div") ? Domain.signed(0.5, 2) : op.b;
-                // A base <= 0 raised to real exponents leaves pow's domain (NaN, inf): an edge case.
-                Set<Kind> stKinds = op.name.equals("pow") && s <= 0 ? kinds(Kind.SCALAR, Kind.EDGE) : kinds(Kind.SCALAR);
-                samples.add(Sample.of(stId, stKinds, Attrs.of("form", "st").with("scalar", s),
-                        rhs.draw(Samples.rng(op.name, stId), shape)));
+                String stId = s + op.symbol + "t " + Input.shapeText(shape);
+                samples.add(Sample.of(stId, op.stEdge.test(s) ? kinds(Kind.SCALAR, Kind.EDGE) : kinds(Kind.SCALAR),
+                        Attrs.of("form", "st").with("scalar", s), op.b.draw(Samples.rng(op.name, stId), shape)));
             }
         }
         samples.add(Samples.edgeProduct("edge product", EDGES, true));
-        if (op.name.equals("pow")) {
-            samples.addAll(powEdges());
-        }
-        if (op.name.equals("div")) {
-            samples.addAll(rdivOverflow());
-        }
+        samples.addAll(op.extra);
         samples.add(Samples.broadcastMismatch(op.name, 2));
-        OpInfo.Builder builder = OpInfo.builder(op.name, "ops");
-        if (!op.name.equals("pow")) {
-            builder.exclude(Kind.NONDIFF, "smooth wherever it is defined: no kinks or ties "
-                    + "(zero and non-finite operands are in the edge product)");
+        OpInfo.Builder builder = OpInfo.builder(op.name, "ops")
+                .fuzz(FuzzRule.elementwise())
+                .aliases(op.aliases);
+        if (op.nondiff != null) {
+            builder.exclude(Kind.NONDIFF, op.nondiff);
         }
-        String overload = op.name.equals("pow") ? "pow.Tensor_Tensor, pow.Tensor_Scalar, pow.Scalar"
-                : op.name.equals("div") ? "div.Tensor, div.Scalar; s/t: reciprocal, mul.Scalar (torch/_tensor.py)"
-                : op.name.equals("sub") ? "sub.Tensor, sub.Scalar, rsub.Scalar"
-                : op.name + ".Tensor, " + op.name + ".Scalar";
         return builder
-                .oracle(Oracle.kernel("aten::" + overload, Oracle.TORCHSCRIPT))
+                .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))
                 .nano((in, a) -> switch (a.getString("form", "tt")) {
                     case "ts" -> op.nanoTS.apply(in[0], a.getDouble("scalar"));
                     case "st" -> op.nanoST.apply(a.getDouble("scalar"), in[0]);
@@ -200,18 +214,9 @@ final class ArithmeticCases {
         return out;
     }
 
-    private static String opSymbol(String name) {
-        return switch (name) {
-            case "add" -> "+";
-            case "sub" -> "-";
-            case "mul" -> "*";
-            case "div" -> "/";
-            default -> "**";
-        };
-    }
-
     private static OpInfo neg() {
         return OpInfo.builder("neg", "ops")
+                .fuzz(FuzzRule.elementwise())
                 .oracle(Oracle.kernel("aten::neg", Oracle.DJL))
                 .nano((in, a) -> in[0].neg())
                 .torch((in, a) -> in[0].neg())

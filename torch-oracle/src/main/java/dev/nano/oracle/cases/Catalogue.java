@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every catalogue entry, in one list. The fixtures, the parity tests and the report all come
@@ -41,6 +42,22 @@ public final class Catalogue {
             all = List.copyOf(ops);
         }
         return all;
+    }
+
+    /**
+     * nano's other names of catalogued operators ({@code rsub} → {@code sub}), from the entries' aliases:
+     * the one alias table of the harness.
+     *
+     * @return alias → operator name, sorted by alias
+     */
+    public static Map<String, String> aliases() {
+        Map<String, String> aliases = new TreeMap<>();
+        for (OpInfo op : all()) {
+            for (String alias : op.aliases()) {
+                aliases.put(alias, op.name());
+            }
+        }
+        return aliases;
     }
 
     /**

@@ -65,6 +65,7 @@ final class ComparisonCases {
         // s∘t is computed by PyTorch as the mirrored comparison t∘s (Python's reflected operator).
         Cmp mirror = all.stream().filter(c -> c.name.equals(op.mirror)).findFirst().orElseThrow();
         return OpInfo.builder(op.name, "ops")
+                .fuzz(FuzzRule.elementwise())
                 .oracle(Oracle.kernel("aten::" + op.name + ".Tensor, aten::" + op.name + ".Scalar (s∘t: the mirrored "
                         + op.mirror + ".Scalar, as Python reflects it)", Oracle.TORCHSCRIPT))
                 .notDifferentiable(NO_GRAD)

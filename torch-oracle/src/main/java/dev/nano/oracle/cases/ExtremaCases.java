@@ -125,6 +125,7 @@ final class ExtremaCases {
         s.add(Sample.error("(2,0,3) dims={0,1}", "Expected reduction dim 1 to have non-zero size",
                 dimsAttrs(new int[] {0, 1}, true), Input.of(new int[] {2, 0, 3})));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims())
                 .nano((in, a) -> {
                     if (!a.has("dims")) {
                         return max ? in[0].amax() : in[0].amin();
@@ -148,6 +149,7 @@ final class ExtremaCases {
         List<Sample> s = new ArrayList<>();
         addForms(s, op, draw, max);
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims())
                 .oracle(Oracle.kernel(max ? "aten::max, aten::max.dim" : "aten::min, aten::min.dim",
                         Oracle.TORCHSCRIPT))
                 .nanoMulti((in, a) -> {
@@ -236,6 +238,7 @@ final class ExtremaCases {
             constants.add(ReductionSamples.constants(sample));
         }
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims())
                 .oracle(Oracle.kernel(max ? "aten::argmax" : "aten::argmin", Oracle.DJL))
                 .notDifferentiable("returns INT64 indices, which have no gradient (the NONDIFF-tagged cases pin "
                         + "down which index a tie or a NaN gives)")

@@ -32,7 +32,7 @@ final class FactoryCases {
     private static final int[][] SHAPES = {{}, {5}, {3, 4}, {2, 3, 4}, {0}, {2, 0, 3}};
 
     static List<OpInfo> entries() {
-        return List.of(constant("zeros", 0.0), constant("ones", 1.0), full(), like("zerosLike"), like("onesLike"),
+        return List.of(constant("zeros", 0.0), constant("ones", 1.0), full(), like("zerosLike", true), like("onesLike", false),
                 fullLike(), arange(), linspace(), eye());
     }
 
@@ -89,6 +89,7 @@ final class FactoryCases {
         // Sizes below -1 are rejected by DJL's own Shape check before libtorch sees them: not a case here.
         boolean zeros = value == 0.0;
         return factory(op)
+                .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute"))
                 .nano((in, a) -> zeros ? Nano.zeros(a.getInts("shape")) : Nano.ones(a.getInts("shape")))
                 .oracle(kernel(zeros ? ZEROS : ONES))
                 .torchFactory((m, a) -> (zeros ? ZEROS : ONES).callIn(m, a.getInts("shape")))
@@ -116,6 +117,7 @@ final class FactoryCases {
         s.add(Sample.error("(-1,3)", "Trying to create tensor with negative dimension -1: [-1, 3]",
                 Attrs.of("shape", new int[] {-1, 3}).with("value", 1.0)));
         return factory(op)
+                .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute"))
                 .nano((in, a) -> Nano.full(a.getInts("shape"), a.getDouble("value")))
                 .oracle(kernel(FULL))
                 .torchFactory((m, a) -> FULL.callIn(m, a.getInts("shape"), a.getDouble("value")))
@@ -138,9 +140,9 @@ final class FactoryCases {
         return s;
     }
 
-    private static OpInfo like(String op) {
-        boolean zeros = op.equals("zerosLike");
+    private static OpInfo like(String op, boolean zeros) {
         return factory(op)
+                .fuzz(FuzzRule.elementwise())
                 .nano((in, a) -> zeros ? Nano.zerosLike(in[0]) : Nano.onesLike(in[0]))
                 .oracle(kernel(zeros ? ZEROS_LIKE : ONES_LIKE))
                 .torch((in, a) -> (zeros ? ZEROS_LIKE : ONES_LIKE).call(in[0]))
@@ -163,6 +165,7 @@ final class FactoryCases {
                     Input.constant(new int[] {3}, 1, 2, 3)));
         }
         return factory(op)
+                .fuzz(FuzzRule.elementwise())
                 .nano((in, a) -> Nano.fullLike(in[0], a.getDouble("value")))
                 .torchKernel(FULL_LIKE, (in, a) -> FULL_LIKE.call(in[0], a.getDouble("value")))
                 .samples(s)
@@ -196,6 +199,9 @@ final class FactoryCases {
         s.add(edgeError("0..inf step 1", "unsupported range: 0 -> inf", range(0, INF, 1)));
         s.add(edgeError("NaN..5 step 1", "unsupported range: nan -> 5", range(NAN, 5, 1)));
         return factory(op)
+                .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute")
+                // A random step of 1e-300 would ask both frameworks for 10^300 elements.
+                .keysFixed(Set.of("start", "end", "step")))
                 .nano((in, a) -> Nano.arange(a.getDouble("start"), a.getDouble("end"), a.getDouble("step")))
                 .oracle(kernel(ARANGE))
                 .torchFactory((m, a) -> ARANGE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getDouble("step")))
@@ -227,6 +233,9 @@ final class FactoryCases {
         s.add(Sample.error("0..1 steps -1", "number of steps must be non-negative",
                 Attrs.of("start", 0.0).with("end", 1.0).with("steps", -1)));
         return factory(op)
+                .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute")
+                // A random range would ask for huge steps or NaN ones; the steps count is perturbed.
+                .keysFixed(Set.of("start", "end", "step")))
                 .nano((in, a) -> Nano.linspace(a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
                 .oracle(kernel(LINSPACE))
                 .torchFactory((m, a) -> LINSPACE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
@@ -255,6 +264,7 @@ final class FactoryCases {
         s.add(Sample.error("n=-1", "n must be greater or equal to 0, got -1", Attrs.of("n", -1)));
         s.add(Sample.error("n=2 m=-2", "m must be greater or equal to 0, got -2", Attrs.of("n", 2).with("m", -2)));
         return factory(op)
+                .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute"))
                 .nano((in, a) -> a.has("m") ? Nano.eye(a.getInt("n"), a.getInt("m")) : Nano.eye(a.getInt("n")))
                 .oracle(kernel(EYE))
                 .torchFactory((m, a) -> EYE.callIn(m, a.getInt("n"), a.has("m") ? a.getInt("m") : a.getInt("n")))

@@ -124,6 +124,7 @@ final class LinAlgCases {
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 0D and 1D", s(), s(3)));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 2D and 0D", s(2, 3), s()));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the inner sizes of the two operands must match").orderDependent())
                 .nano((in, a) -> Nano.matmul(in[0], in[1]))
                 .oracle(Oracle.kernel("aten::matmul", Oracle.DJL))
                 .torch((in, a) -> JniUtils.matmul(pt(in[0]), pt(in[1])))
@@ -161,6 +162,7 @@ final class LinAlgCases {
         c.add(pairError(op, "mat2 must be a matrix", s(3, 4), s(4)));
         c.add(pairError(op, "self must be a matrix", s(2, 3, 4), s(4, 2)));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the inner sizes of the two matrices must match").orderDependent())
                 .nano((in, a) -> Nano.mm(in[0], in[1]))
                 .torchKernel(MM, (in, a) -> MM.call(in[0], in[1]))
                 .samples(c)
@@ -202,6 +204,7 @@ final class LinAlgCases {
         c.add(pairError(op, "1D tensors expected, but got 1D and 2D tensors", s(3), s(3, 3)));
         c.add(pairError(op, "1D tensors expected, but got 1D and 0D tensors", s(3), s()));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the two vectors must have one length").orderDependent())
                 .nano((in, a) -> Nano.dot(in[0], in[1]))
                 .oracle(Oracle.kernel("aten::dot", Oracle.DJL))
                 .torch((in, a) -> JniUtils.dot(pt(in[0]), pt(in[1])))
@@ -232,6 +235,7 @@ final class LinAlgCases {
         c.add(Sample.error("(2,3,4)", "t() expects a tensor with <= 2 dimensions, but self is 3D", Attrs.none(),
                 MovementSupport.draw(op, "(2,3,4)", new int[] {2, 3, 4})));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.elementwise())
                 .nano((in, a) -> Nano.t(in[0]))
                 .torchKernel(T, (in, a) -> T.call(in[0]))
                 .samples(c)

@@ -10,6 +10,7 @@ import dev.nano.oracle.torch.AtenKernel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import static dev.nano.oracle.cases.MovementSupport.draw;
 import static dev.nano.oracle.cases.MovementSupport.drawAll;
@@ -43,7 +44,7 @@ final class MovementCases {
     private static final String DIM_RANGE_3 = "Dimension out of range (expected to be in range of [-3, 2], but got ";
 
     static List<OpInfo> entries() {
-        return List.of(reshape("reshape"), reshape("view"), flatten(), squeeze(), unsqueeze(), transpose(), permute(),
+        return List.of(reshape("reshape", false), reshape("view", true), flatten(), squeeze(), unsqueeze(), transpose(), permute(),
                 expand(), cat(), stack(), narrow(), select(), index(), gather(), pad(), cloneOp());
     }
 
@@ -71,7 +72,7 @@ final class MovementCases {
     // ---------------------------------------------------------------- reshape, view
 
     /** reshape (DJL's Tensor::reshape) and view (through the bridge: DJL has no view). */
-    private static OpInfo reshape(String op) {
+    private static OpInfo reshape(String op, boolean view) {
         Object[][] forms = {
             {new int[] {}, new int[] {1}}, {new int[] {}, new int[] {}}, {new int[] {}, new int[] {1, 1, 1}},
             {new int[] {}, new int[] {-1}},
@@ -107,8 +108,8 @@ final class MovementCases {
                 + " unspecified dimension size -1 can be any value and is ambiguous",
                 Attrs.of("shape", new int[] {0, -1}), 2, 0, 3));
         s.add(error(op, "()->[2]", "shape '[2]' is invalid for input of size 1", Attrs.of("shape", new int[] {2})));
-        boolean view = op.equals("view");
         return single(op)
+                .fuzz(FuzzRule.templateShapes("the target shape is tied to the input's number of elements"))
                 .nano((in, a) -> view ? Nano.view(in[0], a.getInts("shape")) : Nano.reshape(in[0], a.getInts("shape")))
                 .oracle(view ? Oracle.kernel("aten::view", Oracle.TORCHSCRIPT) : djl("aten::reshape"))
                 .torch((in, a) -> view ? VIEW.call(in[0], a.getInts("shape"))
@@ -145,6 +146,7 @@ final class MovementCases {
         s.add(error(op, "(2,3,4) 0..3", DIM_RANGE_3 + "3)", Attrs.of("start", 0).with("end", 3), 2, 3, 4));
         s.add(error(op, "(3,4) -3..1", DIM_RANGE_2 + "-3)", Attrs.of("start", -3).with("end", 1), 3, 4));
         return single(op)
+                .fuzz(FuzzRule.alongDims(Set.of("start", "end")))
                 .nano((in, a) -> Nano.flatten(in[0], a.getInt("start"), a.getInt("end")))
                 .oracle(djl("aten::flatten.using_ints"))
                 .torch((in, a) -> JniUtils.flatten(pt(in[0]), a.getInt("start"), a.getInt("end")))
@@ -194,6 +196,7 @@ final class MovementCases {
         s.add(error(op, "() dim 1", "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
                 Attrs.of("dims", new int[] {1})));
         return single(op)
+                .fuzz(FuzzRule.alongDims())
                 .nano((in, a) -> a.has("dims") ? Nano.squeeze(in[0], a.getInts("dims")) : Nano.squeeze(in[0]))
                 // squeeze.dims through the bridge: DJL squeezes one dim at a time.
                 .oracle(Oracle.kernel("aten::squeeze, aten::squeeze.dims", Oracle.TORCHSCRIPT))
@@ -223,6 +226,7 @@ final class MovementCases {
         s.add(error(op, "() dim 2", "Dimension out of range (expected to be in range of [-1, 0], but got 2)",
                 Attrs.of("dim", 2)));
         return single(op)
+                .fuzz(FuzzRule.alongDims())
                 .nano((in, a) -> Nano.unsqueeze(in[0], a.getInt("dim")))
                 .oracle(djl("aten::unsqueeze"))
                 .torch((in, a) -> JniUtils.unsqueeze(pt(in[0]), a.getInt("dim")))
@@ -253,6 +257,7 @@ final class MovementCases {
         s.add(error(op, "(3,4) -3,0", DIM_RANGE_2 + "-3)", Attrs.of("dim0", -3).with("dim1", 0), 3, 4));
         s.add(error(op, "(2,3,4) 1,3", DIM_RANGE_3 + "3)", Attrs.of("dim0", 1).with("dim1", 3), 2, 3, 4));
         return single(op)
+                .fuzz(FuzzRule.alongDims())
                 .nano((in, a) -> Nano.transpose(in[0], a.getInt("dim0"), a.getInt("dim1")))
                 .oracle(djl("aten::transpose.int"))
                 .torch((in, a) -> JniUtils.transpose(pt(in[0]), a.getInt("dim0"), a.getInt("dim1")))
@@ -286,6 +291,7 @@ final class MovementCases {
                 Attrs.of("dims", new int[] {0, 2, -1}), 2, 3, 4));
         s.add(error(op, "(2,3,4) [3,0,1]", DIM_RANGE_3 + "3)", Attrs.of("dims", new int[] {3, 0, 1}), 2, 3, 4));
         return single(op)
+                .fuzz(FuzzRule.templateShapes("the dims are a permutation of the input's rank"))
                 .nano((in, a) -> Nano.permute(in[0], a.getInts("dims")))
                 .oracle(djl("aten::permute"))
                 .torch((in, a) -> JniUtils.permute(pt(in[0]), longs(a.getInts("dims"))))
@@ -339,6 +345,7 @@ final class MovementCases {
                 Attrs.of("sizes", new int[] {2}), Input.bool(new int[] {2, 2}, 1, 0, 0, 1)));
         // A size below -1 is rejected by DJL's own Shape check before libtorch sees it: not a case here.
         return single(op)
+                .fuzz(FuzzRule.templateShapes("the target sizes are tied to the input's shape"))
                 .nano((in, a) -> Nano.expand(in[0], a.getInts("sizes")))
                 .oracle(djl("aten::expand"))
                 .torch((in, a) -> JniUtils.broadcast(pt(in[0]), new Shape(longs(a.getInts("sizes")))))
@@ -408,6 +415,7 @@ final class MovementCases {
         s.add(joinError(op, "(3,4)+(3,4) dim 2", DIM_RANGE_2 + "2)", Attrs.of("dim", 2), new int[] {3, 4},
                 new int[] {3, 4}));
         return joining(op)
+                .fuzz(FuzzRule.sameShapes())
                 .nano((in, a) -> Nano.cat(in, a.getInt("dim")))
                 .oracle(djl("aten::cat"))
                 .torch((in, a) -> JniUtils.cat(pts(in), a.getInt("dim")))
@@ -446,6 +454,7 @@ final class MovementCases {
         s.add(joinError(op, "(3,4)+(3,4) dim -4", DIM_RANGE_3 + "-4)", Attrs.of("dim", -4), new int[] {3, 4},
                 new int[] {3, 4}));
         return joining(op)
+                .fuzz(FuzzRule.sameShapes())
                 .nano((in, a) -> Nano.stack(in, a.getInt("dim")))
                 .oracle(djl("aten::stack"))
                 .torch((in, a) -> JniUtils.stack(pts(in), a.getInt("dim")))
@@ -492,6 +501,7 @@ final class MovementCases {
         s.add(error(op, "(5,) dim 0 from 1 len -1", "narrow(): length must be non-negative.",
                 Attrs.of("dim", 0).with("start", 1).with("length", -1), 5));
         return single(op)
+                .fuzz(FuzzRule.templateShapes("start and length are tied to the size of the dim"))
                 .nano((in, a) -> Nano.narrow(in[0], a.getInt("dim"), a.getInt("start"), a.getInt("length")))
                 .torchKernel(NARROW, (in, a) -> NARROW.call(in[0], a.getInt("dim"), a.getInt("start"),
                         a.getInt("length")))
@@ -533,6 +543,7 @@ final class MovementCases {
                 "select() cannot be applied to a 0-dim tensor.",
                 Attrs.of("dim", 0).with("index", 0)));
         return single(op)
+                .fuzz(FuzzRule.templateShapes("dim and index are tied to the shape"))
                 .nano((in, a) -> Nano.select(in[0], a.getInt("dim"), a.getInt("index")))
                 .torchKernel(SELECT, (in, a) -> SELECT.call(in[0], a.getInt("dim"), a.getInt("index")))
                 .samples(s)
@@ -572,6 +583,7 @@ final class MovementCases {
         s.add(error(op, "(5,) [::-1]", "step must be greater than zero", Attrs.of("slices", "::-1"), 5));
         // A zero step is rejected by DJL's NDIndex before libtorch sees it: not a case here.
         return single(op)
+                .fuzz(FuzzRule.templateShapes("the slices are tied to the shape"))
                 .nano((in, a) -> Nano.index(in[0], MovementSupport.slices(a.getString("slices"))))
                 // DJL's Tensor::index(TensorIndex...) runs at::indexing's applySlicing, the very
                 // code Python's x[a:b:c] runs: a chain of aten::slice (and select for integers).
@@ -645,6 +657,7 @@ final class MovementCases {
         s.add(Sample.error("(3,4) dim 2", DIM_RANGE_2 + "2)", Attrs.of("dim", 2), draw(op, "(3,4) dim 2", 3, 4),
                 indices(op, "(3,4) dim 2", 3, 3, 4)));
         return single(op)
+                .fuzz(FuzzRule.templateShapes("the index tensor's shape and values are tied to the input's shape"))
                 .nano((in, a) -> Nano.gather(in[0], a.getInt("dim"), in[1]))
                 .oracle(djl("aten::gather"))
                 .torch((in, a) -> JniUtils.gather(pt(in[0]), pt(in[1]), a.getInt("dim")))
@@ -698,7 +711,17 @@ final class MovementCases {
                     Attrs.of("pad", new int[] {1, 0, 0, 1}).with("value", v),
                     Input.int64(new int[] {2, 2}, 1, -2, 0, 3)));
         }
-        for (double v : new double[] {0.0, 0.5, -2.0}) {
+        // fill_ converts the value with c10's checked_convert: int64 refuses NaN, ±inf and values beyond its
+        // range (found by scripts/fuzz: nano filled NaN as 0); cropping alone fills nothing and accepts any value;
+        // bool takes every value (NaN is true).
+        for (double v : new double[] {NAN, INF, -INF, 1e19}) {
+            s.add(Sample.error("int64 (2,2) [1,0,0,1] value " + v, "value cannot be converted to type int64_t "
+                    + "without overflow", Attrs.of("pad", new int[] {1, 0, 0, 1}).with("value", v),
+                    Input.int64(new int[] {2, 2}, 1, -2, 0, 3)));
+        }
+        s.add(Sample.of("int64 (2,2) [-1,0] value NaN", kinds(Kind.SCALAR, Kind.EDGE),
+                Attrs.of("pad", new int[] {-1, 0}).with("value", NAN), Input.int64(new int[] {2, 2}, 1, -2, 0, 3)));
+        for (double v : new double[] {0.0, 0.5, -2.0, NAN}) {
             s.add(Sample.of("bool (2,2) [1,0,0,1] value " + v, kinds(Kind.SCALAR),
                     Attrs.of("pad", new int[] {1, 0, 0, 1}).with("value", v),
                     Input.bool(new int[] {2, 2}, 1, 0, 0, 1)));
@@ -727,6 +750,7 @@ final class MovementCases {
         s.add(error(op, "(4,) [-3,-2]", "narrow(): length must be non-negative.",
                 Attrs.of("pad", new int[] {-3, -2}).with("value", 0.0), 4));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the pads are tied to the input's rank"))
                 .nano((in, a) -> Nano.pad(in[0], a.getInts("pad"), a.getDouble("value")))
                 .oracle(djl("aten::pad (mode 'constant': constant_pad_nd)"))
                 .torch((in, a) -> JniUtils.pad(pt(in[0]), longs(a.getInts("pad")), a.getDouble("value")))
@@ -764,6 +788,8 @@ final class MovementCases {
         s.add(Sample.of("edge values 0-d NaN", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, NAN)));
         s.add(Sample.of("edge values 0-d -0.0", kinds(Kind.EDGE), Attrs.none(), Input.of(new int[] {}, -0.0)));
         return single(op)
+                .aliases("cloneTensor")
+                .fuzz(FuzzRule.elementwise())
                 .nano((in, a) -> Nano.clone(in[0]))
                 .torchKernel(CLONE, (in, a) -> CLONE.call(in[0]))
                 .samples(s)

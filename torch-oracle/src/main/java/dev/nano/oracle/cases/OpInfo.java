@@ -106,6 +106,9 @@ public final class OpInfo {
     private final List<Sample> samples;
     private final Map<Kind, String> exclusions;
     private final Oracle oracle;
+    private final FuzzRule fuzz;
+    private final List<KnownDisagreement> knownDisagreements;
+    private final List<String> aliases;
 
     private OpInfo(Builder b) {
         this.name = b.name;
@@ -116,6 +119,9 @@ public final class OpInfo {
         this.samples = List.copyOf(b.samples);
         this.exclusions = Collections.unmodifiableMap(new EnumMap<>(b.exclusions));
         this.oracle = b.oracle;
+        this.fuzz = b.fuzz;
+        this.knownDisagreements = List.copyOf(b.knownDisagreements);
+        this.aliases = List.copyOf(b.aliases);
         Set<String> ids = new LinkedHashSet<>();
         for (Sample s : samples) {
             if (!ids.add(s.id())) {
@@ -209,6 +215,48 @@ public final class OpInfo {
         return oracle;
     }
 
+    /**
+     * How the differential fuzzer draws this operator's cases; null only while an entry is being
+     * written (the catalogue's gate test refuses it).
+     *
+     * @return the rule
+     */
+    public FuzzRule fuzz() {
+        return fuzz;
+    }
+
+    /**
+     * The known disagreement a fuzzed case belongs to, or null (then it is a finding).
+     *
+     * @param sample  the fuzzed case
+     * @param problem what differs
+     * @return the known class, or null
+     */
+    public KnownDisagreement knownDisagreement(Sample sample, String problem) {
+        if (problem == null) {
+            return null;
+        }
+        return knownDisagreements.stream().filter(k -> k.matches().test(sample, problem)).findFirst().orElse(null);
+    }
+
+    /**
+     * Every known disagreement of this operator, in the order they are tried.
+     * @return a read-only list
+     */
+    public List<KnownDisagreement> knownDisagreements() {
+        return knownDisagreements;
+    }
+
+    /**
+     * Other names of this operator in nano's API ({@code rsub} for sub's s − t form), credited to it
+     * by the report and by the mutation score.
+     *
+     * @return a read-only list
+     */
+    public List<String> aliases() {
+        return aliases;
+    }
+
     @Override
     public String toString() {
         return name;
@@ -224,6 +272,9 @@ public final class OpInfo {
         private final List<Sample> samples = new ArrayList<>();
         private final Map<Kind, String> exclusions = new EnumMap<>(Kind.class);
         private Oracle oracle;
+        private FuzzRule fuzz;
+        private final List<KnownDisagreement> knownDisagreements = new ArrayList<>();
+        private final List<String> aliases = new ArrayList<>();
 
         private Builder(String name, String family) {
             this.name = name;
@@ -346,6 +397,40 @@ public final class OpInfo {
          */
         public Builder exclude(Kind kind, String reason) {
             exclusions.put(kind, reason);
+            return this;
+        }
+
+        /**
+         * How the differential fuzzer draws this operator's cases.
+         *
+         * @param rule the rule
+         * @return this builder
+         */
+        public Builder fuzz(FuzzRule rule) {
+            this.fuzz = rule;
+            return this;
+        }
+
+        /**
+         * A disagreement the fuzzer meets that is not a nano bug.
+         *
+         * @param reason  why, naming what would remove it
+         * @param matches which disagreements belong to it
+         * @return this builder
+         */
+        public Builder knownDisagreement(String reason, KnownDisagreement.Matcher matches) {
+            knownDisagreements.add(new KnownDisagreement(reason, matches));
+            return this;
+        }
+
+        /**
+         * Other names of the operator in nano's API.
+         *
+         * @param names the method names, e.g. "rsub"
+         * @return this builder
+         */
+        public Builder aliases(String... names) {
+            aliases.addAll(List.of(names));
             return this;
         }
 

@@ -107,6 +107,7 @@ final class ReductionCases {
                 dimsAttrs(new int[] {0, 0, 2}, true),
                 draw.draw(Samples.rng(op, "(3,4) dims={0,0,2}"), new int[] {3, 4})));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims().orderDependent())
                 .oracle(Oracle.kernel("aten::sum, aten::sum.dim_IntList", Oracle.DJL))
                 .nano((in, a) -> a.has("dims") ? in[0].sum(dims(a), keepdim(a)) : in[0].sum())
                 .torch((in, a) -> a.has("dims")
@@ -164,6 +165,7 @@ final class ReductionCases {
                         new double[] {1e300, 1e-300, 2e300, -0.0})));
         s.addAll(ReductionSamples.dimErrors(op, draw));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims().orderDependent())
                 .nano((in, a) -> a.has("dims") ? in[0].mean(dims(a), keepdim(a)) : in[0].mean())
                 .oracle(Oracle.kernel("aten::mean, aten::mean.dim", Oracle.TORCHSCRIPT))
                 .torch((in, a) -> a.has("dims") ? MEAN.call(in[0], dims(a), keepdim(a)) : MEAN_ALL.call(in[0]))
@@ -242,6 +244,7 @@ final class ReductionCases {
         s.add(Sample.of("(5,) -inf", kinds(Kind.EDGE), Attrs.none(), Samples.values(0.5, -INF, 1, 2, 3)));
         s.addAll(ReductionSamples.dimErrors(op, draw));
         OpInfo.Builder builder = OpInfo.builder(op, "ops");
+        builder.fuzz(FuzzRule.alongDims().orderDependent());
         if (!std) {
             builder.exclude(Kind.NONDIFF, "a polynomial in x: no kinks or ties (constant groups and N <= correction "
                     + "are EDGE cases)");
@@ -327,6 +330,7 @@ final class ReductionCases {
         s.add(Sample.error("() dim=1", "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
                 ReductionSamples.dimAttrs(null, 1, false), draw.draw(Samples.rng(op, "errors"), new int[] {})));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims().orderDependent())
                 .oracle(Oracle.kernel("aten::prod, aten::prod.dim_int", Oracle.DJL))
                 .nano((in, a) -> a.has("dim") ? in[0].prod(a.getInt("dim"), keepdim(a)) : in[0].prod())
                 .torch((in, a) -> a.has("dim")
@@ -358,6 +362,7 @@ final class ReductionCases {
         s.add(Sample.of("(3,) ties", kinds(Kind.EDGE), dimsAttrs(new int[] {0}, false), Samples.values(1.5, 1.5, 1.5)));
         s.addAll(ReductionSamples.dimErrors(op, draw));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims().orderDependent())
                 .nano((in, a) -> in[0].logsumexp(dims(a), keepdim(a)))
                 // nano's empty dims list means every dim; PyTorch's is spelled out. (torch.logsumexp(x,
                 // dim=[]) itself raises in 2.7.1 without keepdim, "output with shape [] doesn't match

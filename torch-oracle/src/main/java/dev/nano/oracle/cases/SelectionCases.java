@@ -99,6 +99,17 @@ final class SelectionCases {
         s.addAll(clampOneSideSamples());
         s.addAll(clampTensorSamples());
         return OpInfo.builder("clamp", "ops")
+                .fuzz(FuzzRule.elementwise())
+                .aliases("clampMin", "clampMax")
+                .knownDisagreement("PyTorch 2.7.1's clamp.Tensor backward raises \"output with shape [x's shape] "
+                        + "doesn't match the broadcast shape [...]\" when x is smaller than the broadcast shape of x, min "
+                        + "and max (clamp_backward_min_max combines its masks with an in-place logical_and_); nano returns "
+                        + "the gradients reduced to each input's shape instead. The catalogue records this deviation "
+                        + "(CLAMP_BACKWARD_RAISES: those samples are forward-only); the fuzzer draws the same cases with "
+                        + "gradients", (c, p) -> "tensor".equals(c.attrs().getString("form", ""))
+                        && "both".equals(c.attrs().getString("bounds", ""))
+                        && p.startsWith("PyTorch raised \"output with shape [")
+                        && p.contains("doesn't match the broadcast shape"))
                 .oracle(Oracle.kernel("aten::clamp, aten::clamp.Tensor, aten::clamp_min, aten::clamp_max",
                         Oracle.TORCHSCRIPT))
                 .nano(SelectionCases::nanoClamp)
@@ -361,6 +372,7 @@ final class SelectionCases {
                 Input.constant(new int[] {3}, 0.3, -0.3, 1)));
         s.add(Samples.broadcastMismatch(name, 2));
         return OpInfo.builder(name, "ops")
+                .fuzz(FuzzRule.elementwise())
                 // DJL's maximum/minimum call Tensor::max/min(other), aten::max.other, which is
                 // at::maximum itself (an alias with the same kernel and autograd formula).
                 .oracle(Oracle.kernel("aten::" + name + " (as max.other / min.other)", Oracle.DJL))
@@ -459,6 +471,7 @@ final class SelectionCases {
                 Attrs.none(), Input.bool(new int[] {2, 3}, 1, 0, 1, 0, 1, 0), Input.of(new int[] {2, 3}, new double[6]),
                 Input.of(new int[] {2, 4}, new double[8])));
         return OpInfo.builder("where", "ops")
+                .fuzz(FuzzRule.elementwise())
                 // The "sqrt leak" form composes gt, sqrt and where on both sides on purpose: it checks
                 // where's backward through a NaN branch; the op under test is still where.self.
                 .oracle(Oracle.kernel("aten::where.self (DJL), where.ScalarOther / ScalarSelf (TorchScript)",

@@ -58,6 +58,7 @@ final class SoftmaxCases {
         s.add(Sample.error("() dim=1", "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
                 dimAttrs(null, 1, false), draw.draw(Samples.rng(op, "errors"), new int[] {})));
         return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.alongDims().orderDependent())
                 // DJL's JNI calls Tensor::softmax/log_softmax(dim, kDouble): aten::softmax.int, whose
                 // dtype conversion is a no-op for float64 input (F.softmax(x, dim) reaches the same _softmax).
                 .oracle(Oracle.kernel(log ? "aten::log_softmax.int" : "aten::softmax.int", Oracle.DJL))

@@ -1,5 +1,7 @@
 package dev.nano.oracle.mutation;
 
+import dev.nano.oracle.cases.Catalogue;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,10 +49,8 @@ final class CodeOwner {
             Map.entry("PadConstant", List.of("pad")), Map.entry("IndexGather", List.of("gather")),
             Map.entry("MoveExpand", List.of("expand")), Map.entry("MoveAxes", List.of("permute", "transpose")));
 
-    /** Method names of nano that spell an operator differently. */
-    private static final Map<String, String> METHOD_ALIASES = Map.of(
-            "rsub", "sub", "rdiv", "div", "rpow", "pow", "clampMin", "clamp", "clampMax", "clamp",
-            "cloneTensor", "clone");
+    /** Method names of nano that spell an operator differently (the catalogue entries' aliases). */
+    private static final Map<String, String> METHOD_ALIASES = Catalogue.aliases();
 
     private final Set<String> operators;
 

@@ -4,6 +4,8 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.nn.F;
 
+import dev.nano.oracle.cases.Catalogue;
+
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Map;
@@ -56,14 +58,8 @@ public final class OperatorUniverse {
                     + "the arithmetic with a given mask by dropoutWithMask"),
             Map.entry("equals", "Object method"), Map.entry("hashCode", "Object method")));
 
-    /** Method names that are another spelling of a catalogued operator: credited to that operator. */
-    public static final Map<String, String> ALIASES = new TreeMap<>(Map.of(
-            "rsub", "sub", // s - t: the catalogue's sub with form "st"
-            "rdiv", "div",
-            "rpow", "pow",
-            "clampMin", "clamp",
-            "clampMax", "clamp",
-            "cloneTensor", "clone"));
+    /** Method names that are another spelling of a catalogued operator, credited to it (the entries' aliases). */
+    public static final Map<String, String> ALIASES = Catalogue.aliases();
 
     private OperatorUniverse() {
     }

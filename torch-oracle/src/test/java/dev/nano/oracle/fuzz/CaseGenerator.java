@@ -6,7 +6,8 @@ import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
-import dev.nano.oracle.fuzz.FuzzPlan.ShapeRule;
+import dev.nano.oracle.cases.FuzzRule;
+import dev.nano.oracle.cases.FuzzRule.Shapes;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
 /**
  * Draws fuzzed cases from the catalogue's own samples: an operator, one of its samples that is meant
  * to succeed (the template, which fixes how nano and PyTorch are called, which inputs are indices or
- * masks and which require grad), then fresh shapes, values and attributes as {@link FuzzPlan} allows.
+ * masks and which require grad), then fresh shapes, values and attributes as the entry's {@link FuzzRule} allows.
  * A case is a function of its seed alone ({@link #draw(long)}), so a failure can be drawn again.
  */
 final class CaseGenerator {
@@ -66,16 +67,16 @@ final class CaseGenerator {
     private static List<int[]> shapes(Draw d, OpInfo op, Sample t) {
         int n = t.inputs().size();
         List<int[]> template = t.inputs().stream().map(Input::shape).toList();
-        ShapeRule rule = n == 0 ? ShapeRule.TEMPLATE : FuzzPlan.shapeRule(op.name());
+        Shapes rule = n == 0 ? Shapes.TEMPLATE : op.fuzz().shapes();
         // One case in five keeps the template's own shapes, which the catalogue knows to be interesting.
-        if (rule == ShapeRule.TEMPLATE || d.choose(4, 1) == 1) {
+        if (rule == Shapes.TEMPLATE || d.choose(4, 1) == 1) {
             return template;
         }
         int[] base = shape(d);
         List<int[]> shapes = new ArrayList<>();
         shapes.add(base);
         for (int i = 1; i < n; i++) {
-            shapes.add(rule == ShapeRule.BROADCAST ? broadcastPartner(d, base) : base);
+            shapes.add(rule == Shapes.BROADCAST ? broadcastPartner(d, base) : base);
         }
         return shapes;
     }
@@ -140,7 +141,7 @@ final class CaseGenerator {
             values[i] = switch (template.dtype()) {
                 case BOOL -> d.between(0, 1);
                 case INT64 -> integer(d, template);
-                default -> FuzzValues.draw(d, FuzzPlan.orderDependent(op.name()));
+                default -> FuzzValues.draw(d, op.fuzz().dependsOnOrder());
             };
         }
         return new Input(shape, template.dtype(), values, template.requiresGrad());
@@ -166,21 +167,22 @@ final class CaseGenerator {
      */
     private static Attrs attrs(Draw d, OpInfo op, Sample t, List<int[]> shapes) {
         Map<String, Object> map = t.attrs().asMap();
-        if (map.isEmpty() || FuzzPlan.attributesFixed(op.name())) {
+        FuzzRule rule = op.fuzz();
+        if (map.isEmpty() || rule.fixedAttributes() != null) {
             return t.attrs();
         }
         int rank = shapes.isEmpty() ? 0 : shapes.get(0).length;
-        boolean shapesDrawn = !shapes.isEmpty() && FuzzPlan.shapeRule(op.name()) != ShapeRule.TEMPLATE;
+        boolean shapesDrawn = !shapes.isEmpty() && rule.shapes() != Shapes.TEMPLATE;
         Attrs a = Attrs.none();
         for (Map.Entry<String, Object> e : map.entrySet()) {
-            a.with(e.getKey(), attr(d, op.name(), e.getKey(), e.getValue(), rank, shapesDrawn));
+            a.with(e.getKey(), attr(d, rule, e.getKey(), e.getValue(), rank, shapesDrawn));
         }
         return a;
     }
 
-    private static Object attr(Draw d, String op, String key, Object v, int rank, boolean shapesDrawn) {
-        boolean dim = FuzzPlan.isDimKey(op, key) && (v instanceof Integer || v instanceof int[]);
-        if (!dim && (FuzzPlan.FIXED_KEYS.contains(key) || v == null || v instanceof String)) {
+    private static Object attr(Draw d, FuzzRule rule, String key, Object v, int rank, boolean shapesDrawn) {
+        boolean dim = rule.dimKeys().contains(key) && (v instanceof Integer || v instanceof int[]);
+        if (!dim && (rule.fixedKeys().contains(key) || v == null || v instanceof String)) {
             return v;
         }
         boolean perturb = dim && shapesDrawn || d.choose(3, 1) == 1;

@@ -21,7 +21,8 @@ final class FuzzValues {
     static final double[] SIMPLEST = {0.0, 1.0, -1.0};
 
     /**
-     * One value. {@code orderDependent} operators (see {@link FuzzPlan#orderDependent}) get neither
+     * One value. {@code orderDependent} operators (see {@link dev.nano.oracle.cases.FuzzRule#orderDependent})
+     * get neither
      * huge nor tiny magnitudes.
      */
     static double draw(Draw d, boolean orderDependent) {

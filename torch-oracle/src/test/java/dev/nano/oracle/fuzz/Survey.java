@@ -1,5 +1,6 @@
 package dev.nano.oracle.fuzz;
 
+import dev.nano.oracle.cases.KnownDisagreement;
 import dev.nano.oracle.torch.Dispatch;
 
 import java.io.IOException;
@@ -40,7 +41,7 @@ final class Survey {
         if (problem == null) {
             return;
         }
-        Known.Entry known = Known.match(c, problem);
+        KnownDisagreement known = c.op().knownDisagreement(c.sample(), problem);
         String key = (known != null ? "known: " : "") + c.op().name() + " | "
                 + c.sample().attrs().getString("form", "-") + " | " + classOf(problem);
         int size = c.sample().inputs().stream().mapToInt(in -> in.values().length).sum();
@@ -86,7 +87,7 @@ final class Survey {
         List<String> lines = new ArrayList<>();
         lines.add("fuzz survey: " + cases + " cases under libtorch's " + Dispatch.current() + " dispatch, "
                 + failures + " disagree in " + CLASSES.size() + " classes; "
-                + known + " of them in " + knownClasses + " known classes (Known.java), " + (failures - known)
+                + known + " of them in " + knownClasses + " known classes (the entries' knownDisagreement), " + (failures - known)
                 + " in " + (CLASSES.size() - knownClasses) + " unexplained classes");
         CLASSES.forEach((k, f) -> {
             lines.add("");
