@@ -933,6 +933,13 @@ public final class Tensor {
     public Tensor argmax(int dim, boolean keepdim) { return Nano.argmax(this, dim, keepdim); }
 
     /**
+     * {@code x.argmax(dim)}: the index of the first largest value along {@code dim}, which is removed.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return an int64 tensor
+     */
+    public Tensor argmax(int dim) { return Nano.argmax(this, dim, false); }
+
+    /**
      * {@code x.argmin()}: the flat index of the first smallest element.
      * @return a 0-d int64 tensor
      */
@@ -945,6 +952,13 @@ public final class Tensor {
      * @return an int64 tensor
      */
     public Tensor argmin(int dim, boolean keepdim) { return Nano.argmin(this, dim, keepdim); }
+
+    /**
+     * {@code x.argmin(dim)}: the index of the first smallest value along {@code dim}, which is removed.
+     * @param dim the dim to work along (negative counts from the end)
+     * @return an int64 tensor
+     */
+    public Tensor argmin(int dim) { return Nano.argmin(this, dim, false); }
 
     /**
      * {@code x.logsumexp(dim)}: ln Σ e^x along one dim, computed stably.

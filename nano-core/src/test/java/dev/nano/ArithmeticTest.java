@@ -213,4 +213,25 @@ class ArithmeticTest {
         assertEquals(DType.FLOAT64, y.dtype());
         Expect.values(y, new int[] {2}, 0, 4);
     }
+
+    /**
+     * The dtype rule counts a number operand as a float64 input: {@code ints.pow(2.0)} is accepted
+     * like {@code ints.mul(2.0)} and {@code Nano.pow(2.0, ints)} (issue 25: it was refused as "got only
+     * torch.int64 inputs"). Expected values are exact powers of small integers; PyTorch gives the same
+     * numbers (in its default float32).
+     */
+    @Test
+    void anIntegerTensorToANumberPowerIsFloat64() {
+        Tensor ints = Nano.longTensor(new long[] {2, 3}, 2);
+        Expect.values(ints.pow(2.0), new int[] {2}, 4, 9);
+        Expect.values(ints.pow(-1.0), new int[] {2}, 0.5, 1.0 / 3);
+        Expect.values(ints.pow(0.5), new int[] {2}, Math.sqrt(2), Math.sqrt(3));
+        Expect.values(Nano.boolTensor(new boolean[] {true, false}, 2).pow(3.0), new int[] {2}, 1, 0);
+        assertEquals(DType.FLOAT64, ints.pow(2.0).dtype());
+        Expect.values(ints.mul(2.0), new int[] {2}, 4, 6);
+        Expect.values(Nano.pow(2.0, ints), new int[] {2}, 4, 8);
+        // Both operands tensors and none float64: still refused.
+        var e = assertThrows(IllegalArgumentException.class, () -> ints.pow(ints));
+        assertEquals(true, e.getMessage().startsWith("pow: got only torch.int64 inputs"), e.getMessage());
+    }
 }

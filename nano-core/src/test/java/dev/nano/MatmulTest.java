@@ -125,12 +125,15 @@ class MatmulTest {
     }
 
     @Test
-    void integerOperandsAreRefusedAndMixedOnesGiveFloat64() {
+    void integerOperandsAreRefusedAndConvertedOnesGiveFloat64() {
         // PyTorch's int64 @ int64 is int64, which nano does not compute: refused, not silently float64.
         Tensor ints = Nano.longTensor(new long[] {1, 2, 3, 4}, 2, 2);
         var e = assertThrows(IllegalArgumentException.class, () -> ints.matmul(ints));
         assertTrue(e.getMessage().startsWith("mm: got only torch.int64 inputs"), e.getMessage());
-        Tensor y = ints.matmul(ints.toFloat64());
+        // int64 @ float64 is PyTorch's own error (mm's words), not a float64 result.
+        var mixed = assertThrows(IllegalArgumentException.class, () -> ints.matmul(ints.toFloat64()));
+        assertEquals("expected m1 and m2 to have the same dtype, but got: long int != double", mixed.getMessage());
+        Tensor y = ints.toFloat64().matmul(ints.toFloat64());
         assertEquals(DType.FLOAT64, y.dtype());
         Expect.values(y, new int[] {2, 2}, 7, 10, 15, 22);
     }

@@ -266,4 +266,15 @@ class ReductionExtremaTest {
                 () -> Nano.amax(rows(), new int[] {0, -2}, false));
         assertEquals("dim 0 appears multiple times in the list of dims", e.getMessage());
     }
+
+    /** {@code x.argmax(dim)} and {@code x.argmin(dim)} drop the dim, like {@code sum(int)} (issue 25). */
+    @Test
+    void argmaxAndArgminOfOneDimDropIt() {
+        Tensor x = Nano.tensor(new double[][] {{1, 5, 2}, {7, 0, 7}});
+        Tensor max = x.argmax(1);
+        assertEquals(DType.INT64, max.dtype());
+        Expect.values(max, new int[] {2}, 1, 0);
+        Expect.values(x.argmin(0), new int[] {3}, 0, 1, 0);
+        Expect.values(x.argmax(-2), new int[] {3}, 1, 0, 1);
+    }
 }

@@ -60,6 +60,16 @@ public abstract class Function {
     }
 
     /**
+     * Whether the call has a number operand besides its tensor inputs ({@code x.pow(2.0)}): the dtype
+     * rule counts that number as a float64 input, as it does the {@code 2.0} of {@code mask.mul(2.0)}
+     * (there a 0-d float64 tensor), so an int64 or bool tensor alone is then accepted.
+     * @return true if a number operand that is not an input counts as a float64 input
+     */
+    protected boolean hasNumberOperand() {
+        return false;
+    }
+
+    /**
      * Whether input {@code i} holds values the rule above applies to (where's condition does not).
      * @param i the input's position
      * @return true if input {@code i} is a value input
@@ -91,7 +101,7 @@ public abstract class Function {
                 notFloat = inputs[i].dtype() == DType.FLOAT64 ? notFloat : inputs[i];
             }
         }
-        if (computesValues() && !anyFloat && notFloat != null) {
+        if (computesValues() && !anyFloat && notFloat != null && !hasNumberOperand()) {
             throw new IllegalArgumentException(opName() + ": got only " + notFloat.dtype().torchName() + " inputs; "
                     + "nano computes in float64 and PyTorch would not return float64 here, so convert "
                     + "explicitly with toFloat64()");

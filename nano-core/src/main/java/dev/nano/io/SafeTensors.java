@@ -10,6 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,6 +94,8 @@ public final class SafeTensors {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) { // its own message is only the path
+            throw new UncheckedIOException("safetensors file " + file + ": cannot read: no such file", e);
         } catch (IOException e) {
             throw new UncheckedIOException("safetensors file " + file + ": cannot read: " + e.getMessage(), e);
         }
@@ -166,8 +169,9 @@ public final class SafeTensors {
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         long headerLength = buffer.getLong(0);
         if (headerLength < 0 || headerLength > MAX_HEADER) {
-            throw new IllegalArgumentException("header length " + Long.toUnsignedString(headerLength) + " is beyond "
-                    + "the format's limit of " + MAX_HEADER + " bytes");
+            // Almost always a file of another kind: its first 8 bytes, read as a length, are huge.
+            throw new IllegalArgumentException("not a safetensors file (header length "
+                    + Long.toUnsignedString(headerLength) + " is beyond the format's limit of " + MAX_HEADER + " bytes)");
         }
         if (8 + headerLength > bytes.length) {
             throw new IllegalArgumentException("truncated: the header is " + headerLength + " bytes long but the file "
@@ -175,7 +179,7 @@ public final class SafeTensors {
         }
         String text = new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8);
         if (!text.startsWith("{")) {
-            throw new IllegalArgumentException("the header must start with '{'");
+            throw new IllegalArgumentException("not a safetensors file (the header must start with '{')");
         }
         Object json = HeaderJson.parse(text);
         Map<String, String> metadata = new LinkedHashMap<>();

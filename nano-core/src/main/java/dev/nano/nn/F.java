@@ -117,6 +117,9 @@ public final class F {
                     + PythonFloat.repr(eps));
         }
         Checks.notNaN("batch_norm", "momentum", momentum); // a NaN momentum would poison the running statistics
+        if (input.numel() == 0) {
+            return emptyBatchNorm(input, weight, bias);
+        }
         // aten reads the channel count as size(1); below 2 dims it finds none.
         int channels = input.dim() >= 2 ? input.size(1) : 0;
         checkPerChannel("running_mean", runningMean, channels, training);
@@ -126,6 +129,24 @@ public final class F {
         input.size(1); // below 2 dims: PyTorch's "Dimension out of range" error
         return new BatchNormFunction(runningMean, runningVar, weight != null, bias != null, training, momentum, eps)
                 .apply(present(input, weight, bias));
+    }
+
+    /**
+     * aten's {@code _batch_norm_impl_index} (aten/src/ATen/native/Normalization.cpp) returns early on an
+     * input with no elements, before it reads a channel count or checks the running statistics (so an
+     * empty 1-D input, or running statistics of any size, are accepted): {@code input.clone()}, times
+     * {@code weight[0]}, plus {@code bias[0]}, which keeps the result connected to the graph. The running
+     * statistics are left as they are.
+     */
+    private static Tensor emptyBatchNorm(Tensor input, Tensor weight, Tensor bias) {
+        Tensor out = input.cloneTensor();
+        if (weight != null) {
+            out = out.mul(weight.select(0, 0)); // an empty weight fails here, as weight[0] does in aten
+        }
+        if (bias != null) {
+            out = out.add(bias.select(0, 0));
+        }
+        return out;
     }
 
     /** {@code torch.nn.functional._verify_batch_size}: a channel needs two values to have a variance. */

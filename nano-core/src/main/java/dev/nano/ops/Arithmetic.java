@@ -247,6 +247,12 @@ public final class Arithmetic {
             this.exponent = exponent;
         }
 
+        // The exponent is a number operand: it counts as a float64 input, as the 2.0 of mul(2.0) does.
+        @Override
+        protected boolean hasNumberOperand() {
+            return true;
+        }
+
         double f(double x) { return powScalar(x, exponent); }
 
         double backward(double g, double x, double y) {

@@ -43,6 +43,7 @@ public final class LinAlg {
             throw new IllegalArgumentException("both arguments to matmul need to be at least 1D, but they are " + da
                     + "D and " + db + "D");
         }
+        checkMatmulDtypes(a, b);
         checkMatmulShapes(a.shape(), a.requiresGrad(), b.shape(), b.requiresGrad());
         checkResultSize("matmul", a.shape(), b.shape());
         if (da == 1 && db == 1) {
@@ -70,6 +71,9 @@ public final class LinAlg {
         if (b.dim() != 2) {
             throw new IllegalArgumentException("mat2 must be a matrix");
         }
+        if (a.dtype() != b.dtype()) {
+            throw mmDtypes(a.dtype(), b.dtype());
+        }
         checkMm(a.shape(), b.shape());
         checkResultSize("mm", a.shape(), b.shape());
         return new Mm().apply(a, b);
@@ -85,6 +89,9 @@ public final class LinAlg {
         if (a.dim() != 1 || b.dim() != 1) {
             throw new IllegalArgumentException("1D tensors expected, but got " + a.dim() + "D and " + b.dim()
                     + "D tensors");
+        }
+        if (a.dtype() != b.dtype()) {
+            throw dotDtypes(a.dtype(), b.dtype());
         }
         checkDot(a.shape(), b.shape());
         return new Dot().apply(a, b);
@@ -154,6 +161,67 @@ public final class LinAlg {
                 throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
                         + batches + ", " + m1 + "] but got: [" + batches + ", " + m2 + "].");
             }
+        }
+    }
+
+    /**
+     * PyTorch's dot, mv, mm and bmm each refuse operands of two dtypes, each in its own words
+     * (aten/src/ATen/native/LinearAlgebra.cpp, Blas.cpp), where nano's dtype rule would read an int64
+     * operand as numbers next to a float64 one. matmul's message is that of the route it takes, as in
+     * {@link #checkMatmulShapes}; a folded product whose big operand is b runs as (bᵀ folded) · aᵀ, so
+     * its message names b's dtype first.
+     */
+    static void checkMatmulDtypes(Tensor a, Tensor b) {
+        DType x = a.dtype();
+        DType y = b.dtype();
+        if (x == y) {
+            return;
+        }
+        int da = a.dim();
+        int db = b.dim();
+        if (da == 1 && db == 1) {
+            throw dotDtypes(x, y);
+        }
+        if (da == 2 && db == 1) {
+            throw scalarTypeDtypes(x, y);
+        }
+        if (da <= 2 && db == 2) {
+            throw mmDtypes(x, y);
+        }
+        if (foldsBatchIntoRows(a.shape(), a.requiresGrad(), b.shape(), b.requiresGrad())) {
+            if (da >= db) {
+                throw db == 2 ? mmDtypes(x, y) : scalarTypeDtypes(x, y);
+            }
+            throw da == 2 ? mmDtypes(y, x) : scalarTypeDtypes(y, x);
+        }
+        throw scalarTypeDtypes(x, y); // bmm
+    }
+
+    private static IllegalArgumentException dotDtypes(DType a, DType b) {
+        return new IllegalArgumentException("dot : expected both vectors to have same dtype, but found "
+                + Selection.scalarTypeName(a) + " and " + Selection.scalarTypeName(b));
+    }
+
+    /** mm's meta function prints the dtypes as caffe2's TypeMeta names them ("long int", "double", "bool"). */
+    private static IllegalArgumentException mmDtypes(DType a, DType b) {
+        return new IllegalArgumentException("expected m1 and m2 to have the same dtype, but got: " + typeMetaName(a)
+                + " != " + typeMetaName(b));
+    }
+
+    /** mv and bmm: the kernel expects the second operand in the first one's dtype. */
+    private static IllegalArgumentException scalarTypeDtypes(DType a, DType b) {
+        return new IllegalArgumentException("expected scalar type " + Selection.scalarTypeName(a) + " but found "
+                + Selection.scalarTypeName(b));
+    }
+
+    private static String typeMetaName(DType dtype) {
+        switch (dtype) {
+            case FLOAT64:
+                return "double";
+            case INT64:
+                return "long int";
+            default:
+                return "bool";
         }
     }
 

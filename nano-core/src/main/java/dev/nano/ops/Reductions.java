@@ -43,8 +43,28 @@ public final class Reductions {
             for (int d : dims) {
                 Shape.wrapDim(d, rank);
             }
+            // make_dim_mask (aten/src/ATen/native/ReduceOpsUtils.h) keeps the reduced dims in a 64-bit
+            // set, and refuses a wider tensor only when dims are named (no dims: every bit is set).
+            if (dims.length > 0 && rank > MAX_REDUCED_RANK) {
+                throw new IllegalArgumentException("only tensors with up to " + MAX_REDUCED_RANK
+                        + " dims are supported");
+            }
         }
         return dims;
+    }
+
+    /** aten's {@code dim_bitset_size}: the widest tensor a reduction over named dims accepts. */
+    private static final int MAX_REDUCED_RANK = 64;
+
+    /**
+     * aten's mean (TORCH_META_FUNC2(mean, dim)) infers no dtype for an integer or bool input, before it
+     * looks at the dims: PyTorch's own refusal replaces nano's generic dtype rule here.
+     */
+    private static void requireFloatingMean(Tensor x) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a "
+                    + "floating point or complex dtype. Got: " + Selection.scalarTypeName(x.dtype()));
+        }
     }
 
     /**
@@ -55,6 +75,7 @@ public final class Reductions {
      * @return a new tensor, reduced dims removed (or size 1 with {@code keepdim})
      */
     public static Tensor mean(Tensor x, int[] dims, boolean keepdim) {
+        requireFloatingMean(x);
         return new ReduceSum.Mean(ReduceLayout.of(x.shape(), rangeCheckedFirst(dims, x.dim()), keepdim)).apply(x);
     }
 
@@ -268,7 +289,16 @@ public final class Reductions {
      * @return a new tensor of {@code x}'s shape
      */
     public static Tensor softmax(Tensor x, int dim) {
-        return new Softmax.SoftmaxFn(Shape.wrapDim(dim, x.dim())).apply(x);
+        int d = Shape.wrapDim(dim, x.dim());
+        if (!x.dtype().isFloatingPoint() && x.numel() > 0) {
+            // aten's host_softmax (aten/src/ATen/native/SoftMax.cpp) dispatches on floating types only, to
+            // the last-dim kernel (a 0-d input is viewed as 1-D) or the general one; an empty input returns
+            // first (as an empty integer tensor, which nano's dtype rule refuses).
+            String kernel = x.dim() == 0 || d == x.dim() - 1 ? "softmax_lastdim_kernel_impl" : "softmax_kernel_impl";
+            throw new IllegalArgumentException("\"" + kernel + "\" not implemented for '"
+                    + Selection.scalarTypeName(x.dtype()) + "'");
+        }
+        return new Softmax.SoftmaxFn(d).apply(x);
     }
 
     /**

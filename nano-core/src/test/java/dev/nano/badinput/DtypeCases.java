@@ -55,7 +55,6 @@ final class DtypeCases {
         ops.put("silu", Tensor::silu);
         ops.put("erf", Tensor::erf);
         ops.put("sum", t -> t.sum());
-        ops.put("mean", t -> t.mean());
         ops.put("var", t -> t.var());
         ops.put("std", t -> t.std());
         ops.put("prod", t -> t.prod());
@@ -63,7 +62,6 @@ final class DtypeCases {
         ops.put("maxAll", t -> t.max());
         ops.put("maxDim", t -> t.max(0));
         ops.put("logsumexp", t -> t.logsumexp(0));
-        ops.put("softmax", t -> t.softmax(0));
         ops.put("logSoftmax", t -> t.logSoftmax(0));
         ops.put("add", t -> t.add(t));
         ops.put("sub", t -> t.sub(t));
@@ -128,6 +126,23 @@ final class DtypeCases {
         r.add("dot(bool, bool)", IAE, only("dot", "bool"), () -> Nano.tensor(1, 2).gt(0).dot(Nano.tensor(1, 2)
                 .gt(0)));
         r.add("F.linear(int64, int64)", IAE, "got only torch.int64 inputs", () -> F.linear(longs(), longs()));
+        // PyTorch's mean and softmax have their own words for an integer input (issue 25, found from outside)
+        String noDtype = "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+                + "complex dtype. Got: ";
+        r.add("mean(int64)", IAE, noDtype + "Long", () -> longs().mean());
+        r.add("mean(bool)", IAE, noDtype + "Bool", () -> bools().mean());
+        r.add("mean(int64, dim 0)", IAE, noDtype + "Long", () -> longs().mean(0));
+        r.add("softmax(int64, dim 0 of 2)", IAE, "\"softmax_kernel_impl\" not implemented for 'Long'",
+                () -> longs().softmax(0));
+        r.add("softmax(bool, last dim)", IAE, "\"softmax_lastdim_kernel_impl\" not implemented for 'Bool'",
+                () -> bools().softmax(-1));
+        // Operands of two dtypes: dot, mv, mm and bmm refuse them, each in its own words (issue 25)
+        r.add("longTensor(1, 2) @ tensor(1.0, 2.0)", IAE, "dot : expected both vectors to have same dtype, but found "
+                + "Long and Double", () -> Nano.longTensor(new long[] {1, 2}, 2).matmul(Nano.tensor(1.0, 2.0)));
+        r.add("mm(int64, float64)", IAE, "expected m1 and m2 to have the same dtype, but got: long int != double",
+                () -> longs().mm(Nano.ones(2, 2)));
+        r.add("matmul(float64 (2,2), int64 (2,))", IAE, "expected scalar type Double but found Long",
+                () -> Nano.ones(2, 2).matmul(Nano.longTensor(new long[] {1, 2}, 2)));
         r.add("F.mseLoss(int64, int64)", IAE, "got only torch.int64 inputs", () -> F.mseLoss(longs(), longs()));
         // PyTorch's own dtype errors, kept word for word
         r.add("relu(bool)", IAE, "Boolean inputs not supported for relu", () -> bools().relu());

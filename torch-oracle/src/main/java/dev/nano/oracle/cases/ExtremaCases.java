@@ -124,6 +124,7 @@ final class ExtremaCases {
                 dimsAttrs(new int[] {1}, false), Input.of(new int[] {2, 0, 3})));
         s.add(Sample.error("(2,0,3) dims={0,1}", "Expected reduction dim 1 to have non-zero size",
                 dimsAttrs(new int[] {0, 1}, true), Input.of(new int[] {2, 0, 3})));
+        s.addAll(ReductionSamples.beyond64Dims(op));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.alongDims())
                 .nano((in, a) -> {

@@ -2,6 +2,7 @@ package dev.nano.oracle.cases;
 
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
+import dev.nano.Shape;
 import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
@@ -38,6 +39,33 @@ final class LinAlgCases {
     private static Sample pairError(String op, String keyPhrase, int[] a, int[] b) {
         String id = Input.shapeText(a) + "@" + Input.shapeText(b);
         return Sample.error(id, keyPhrase, Attrs.none(), drawAll(op, id, a, b));
+    }
+
+    /**
+     * Operands of two dtypes: PyTorch's dot, mv, mm and bmm each refuse them in their own words, where
+     * nano's dtype rule alone would read the int64 or bool operand as numbers. Found from outside
+     * ({@code longTensor(1, 2) @ tensor(1.0, 2.0)} computed silently).
+     */
+    private static Sample mixedDtypes(String keyPhrase, Input a, Input b) {
+        String id = a.dtype().torchName().substring(6) + Input.shapeText(a.shape()) + "@"
+                + b.dtype().torchName().substring(6) + Input.shapeText(b.shape());
+        return Sample.error(id, keyPhrase, Attrs.none(), a, b);
+    }
+
+    private static Input longs(int... shape) {
+        double[] v = new double[Shape.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = i + 1;
+        }
+        return Input.int64(shape, v);
+    }
+
+    private static Input doubles(int... shape) {
+        double[] v = new double[Shape.numel(shape)];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = 0.5 * (i + 1);
+        }
+        return Input.of(shape, v);
     }
 
     /** Values where products overflow, vanish, meet NaN, or are inf·0 (= NaN). */
@@ -123,6 +151,19 @@ final class LinAlgCases {
                 Attrs.none(), Input.constant(s(3), 1, 2, 3), Input.of(s(2, 0, 5))));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 0D and 1D", s(), s(3)));
         c.add(pairError(op, "both arguments to matmul need to be at least 1D, but they are 2D and 0D", s(2, 3), s()));
+        // matmul's route decides the words: dot, mv, mm, bmm, or mm after folding the batch into rows.
+        c.add(mixedDtypes("dot : expected both vectors to have same dtype, but found Long and Double", longs(2),
+                doubles(2)));
+        c.add(mixedDtypes("dot : expected both vectors to have same dtype, but found Bool and Double",
+                Input.bool(s(2), 1, 0), doubles(2)));
+        c.add(mixedDtypes("expected scalar type Double but found Long", doubles(2, 2), longs(2)));
+        c.add(mixedDtypes("expected m1 and m2 to have the same dtype, but got: long int != double", longs(2, 2),
+                doubles(2, 2)));
+        c.add(mixedDtypes("expected m1 and m2 to have the same dtype, but got: long int != double", longs(2),
+                doubles(2, 2)));
+        c.add(mixedDtypes("expected scalar type Long but found Double", longs(2, 2, 2), doubles(2, 2, 2)));
+        c.add(mixedDtypes("expected m1 and m2 to have the same dtype, but got: double != long int", doubles(2, 2, 2),
+                longs(2, 2)));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.templateShapes("the inner sizes of the two operands must match").orderDependent())
                 .nano((in, a) -> Nano.matmul(in[0], in[1]))
@@ -161,6 +202,10 @@ final class LinAlgCases {
         c.add(pairError(op, "self must be a matrix", s(4), s(4, 2)));
         c.add(pairError(op, "mat2 must be a matrix", s(3, 4), s(4)));
         c.add(pairError(op, "self must be a matrix", s(2, 3, 4), s(4, 2)));
+        c.add(mixedDtypes("expected m1 and m2 to have the same dtype, but got: long int != double", longs(2, 2),
+                doubles(2, 2)));
+        c.add(mixedDtypes("expected m1 and m2 to have the same dtype, but got: double != bool", doubles(2, 2),
+                Input.bool(s(2, 2), 1, 0, 0, 1)));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.templateShapes("the inner sizes of the two matrices must match").orderDependent())
                 .nano((in, a) -> Nano.mm(in[0], in[1]))
@@ -203,6 +248,10 @@ final class LinAlgCases {
                 + " elements, but got 0 and 1 elements respectively", s(0), s(1)));
         c.add(pairError(op, "1D tensors expected, but got 1D and 2D tensors", s(3), s(3, 3)));
         c.add(pairError(op, "1D tensors expected, but got 1D and 0D tensors", s(3), s()));
+        c.add(mixedDtypes("dot : expected both vectors to have same dtype, but found Long and Double", longs(2),
+                doubles(2)));
+        c.add(mixedDtypes("dot : expected both vectors to have same dtype, but found Double and Bool", doubles(2),
+                Input.bool(s(2), 1, 0)));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.templateShapes("the two vectors must have one length").orderDependent())
                 .nano((in, a) -> Nano.dot(in[0], in[1]))

@@ -240,6 +240,7 @@ final class NnCases {
         }
         s.add(bnWith(op, "train (4,3) far from zero, small spread", kinds(Kind.EDGE), Input.of(shape(4, 3), far), r,
                 true, true, true, true, 0.1, 1e-5));
+        s.addAll(emptyBatchNorm());
         r = Samples.rng(op, "errors");
         s.add(Sample.error("running_mean of 4 for 3 channels", "running_mean should contain 3 elements not 4",
                 Attrs.of("training", true).with("momentum", 0.1).with("eps", 1e-5).with("running", true),
@@ -286,6 +287,46 @@ final class NnCases {
                 .exclude(Kind.SCALAR, "no scalar operand (eps and momentum are attributes, varied in the samples)")
                 .exclude(Kind.NONDIFF, "smooth for eps > 0; a zero-variance channel is an edge case")
                 .build();
+    }
+
+    /**
+     * aten returns early on an input with no elements, before it reads a channel count or checks the
+     * running statistics: an empty 1-D input, and running statistics of any size, are accepted, and the
+     * output is {@code input.clone() * weight[0] + bias[0]} (an empty weight fails at {@code weight[0]}).
+     * Found by PyTorch's own sample inputs (nano refused them with "Dimension out of range" and
+     * "running_mean should contain 0 elements not 5").
+     */
+    private static List<Sample> emptyBatchNorm() {
+        List<Sample> s = new ArrayList<>();
+        Input empty = Input.of(shape(0));
+        Input stats5 = Input.constant(shape(5), 0.5, -0.5, 1, 2, 0);
+        Input var5 = Input.constant(shape(5), 1, 2, 0.5, 1, 3);
+        Input none = Input.constant(shape(0));
+        for (boolean training : new boolean[] {true, false}) {
+            String mode = training ? "train" : "eval";
+            Attrs base = Attrs.of("training", training).with("momentum", 0.1).with("eps", 1e-5);
+            s.add(new Sample(mode + " (0,) running stats of 0", kinds(), List.of(empty, none, none),
+                    Attrs.of("training", training).with("momentum", 0.1).with("eps", 1e-5).with("running", true),
+                    null, null));
+            s.add(new Sample(mode + " (0,) running stats of 5", kinds(), List.of(empty, stats5, var5),
+                    Attrs.of("training", training).with("momentum", 0.1).with("eps", 1e-5).with("running", true),
+                    null, null));
+            s.add(new Sample(mode + " (0,3) running stats, weight and bias of 5", kinds(),
+                    List.of(Input.of(shape(0, 3)), stats5, var5, Input.of(shape(5), 0.5, 1, 1.5, 2, 2.5),
+                            Input.of(shape(5), -1, 0, 1, 2, 3)),
+                    Attrs.of("training", training).with("momentum", 0.1).with("eps", 1e-5).with("running", true)
+                            .with("weight", true).with("bias", true), null, null));
+            if (training) {
+                s.add(new Sample("train (0,) no running stats", kinds(), List.of(empty), base, null, null));
+            }
+        }
+        s.add(new Sample("train (0,) weight and bias of 2", kinds(), List.of(empty, Input.of(shape(2), 1.5, 2),
+                Input.of(shape(2), -0.5, 1)), Attrs.of("training", true).with("momentum", 0.1).with("eps", 1e-5)
+                .with("weight", true).with("bias", true), null, null));
+        s.add(new Sample("train (0,) weight of 0", kinds(), List.of(empty, Input.of(shape(0))),
+                Attrs.of("training", true).with("momentum", 0.1).with("eps", 1e-5).with("weight", true),
+                "select(): index 0 out of range for tensor of size [0] at dimension 0", null));
+        return s;
     }
 
     private static Sample bn(String op, String id, Set<Kind> kinds, int[] shape, boolean training, boolean running,

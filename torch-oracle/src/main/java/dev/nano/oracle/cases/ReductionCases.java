@@ -106,6 +106,7 @@ final class ReductionCases {
                 "Dimension out of range (expected to be in range of [-2, 1], but got 2)",
                 dimsAttrs(new int[] {0, 0, 2}, true),
                 draw.draw(Samples.rng(op, "(3,4) dims={0,0,2}"), new int[] {3, 4})));
+        s.addAll(ReductionSamples.beyond64Dims(op));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.alongDims().orderDependent())
                 .oracle(Oracle.kernel("aten::sum, aten::sum.dim_IntList", Oracle.DJL))
@@ -164,6 +165,15 @@ final class ReductionCases {
                 matrix(new double[] {-INF, 1, 2, 3}, new double[] {1e308, 1e308, 1, 2},
                         new double[] {1e300, 1e-300, 2e300, -0.0})));
         s.addAll(ReductionSamples.dimErrors(op, draw));
+        s.addAll(ReductionSamples.beyond64Dims(op));
+        // aten's mean infers no output dtype for an integer or bool input (nano once gave its generic
+        // dtype message here). Found from outside: longTensor(...).mean().
+        String noDtype = "mean(): could not infer output dtype. Input dtype must be either a floating point or "
+                + "complex dtype. Got: ";
+        s.add(Sample.error("int64 (2,)", noDtype + "Long", Attrs.none(), Input.int64(new int[] {2}, 2, 3)));
+        s.add(Sample.error("bool (2,)", noDtype + "Bool", Attrs.none(), Input.bool(new int[] {2}, 1, 0)));
+        s.add(Sample.error("int64 (2,2) dim=0", noDtype + "Long", dimsAttrs(new int[] {0}, false),
+                Input.int64(new int[] {2, 2}, 1, 2, 3, 4)));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.alongDims().orderDependent())
                 .nano((in, a) -> a.has("dims") ? in[0].mean(dims(a), keepdim(a)) : in[0].mean())

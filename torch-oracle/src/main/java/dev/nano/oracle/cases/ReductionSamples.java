@@ -158,6 +158,20 @@ final class ReductionSamples {
         return out;
     }
 
+    /**
+     * A tensor of 65 dims (one element): aten keeps the reduced dims in a 64-bit set (make_dim_mask in
+     * ReduceOpsUtils.h) and refuses a wider tensor when dims are named; reducing every dim needs no set.
+     * Found by PyTorch's own sample inputs (nano accepted 65 dims everywhere).
+     */
+    static List<Sample> beyond64Dims(String op) {
+        int[] shape = new int[65];
+        java.util.Arrays.fill(shape, 1);
+        return List.of(
+                Sample.of("65 dims all", Samples.kinds(Kind.EDGE), Attrs.none(), Input.of(shape, 1.5)),
+                Sample.error("65 dims dim=0", "only tensors with up to 64 dims are supported",
+                        dimsAttrs(new int[] {0}, false), Input.of(shape, 1.5)));
+    }
+
     /** Single-dim ops: every dim and every negative dim of each standard shape. */
     static List<Sample> singleDim(String op, Draw draw, String form, boolean withKeepdim) {
         List<Sample> out = new ArrayList<>();

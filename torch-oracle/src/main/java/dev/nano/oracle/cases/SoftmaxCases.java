@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import static dev.nano.oracle.cases.Samples.kinds;
 final class SoftmaxCases {
     private SoftmaxCases() {
     }
+
+    private static final AtenKernel SOFTMAX = AtenKernel.of("aten::softmax.int", "x: Tensor, dim: int",
+            "torch.softmax(x, dim)");
 
     static List<OpInfo> entries() {
         return List.of(entry("softmax", false), entry("logSoftmax", true));
@@ -57,15 +61,26 @@ final class SoftmaxCases {
                 dimAttrs(null, -3, false), m));
         s.add(Sample.error("() dim=1", "Dimension out of range (expected to be in range of [-1, 0], but got 1)",
                 dimAttrs(null, 1, false), draw.draw(Samples.rng(op, "errors"), new int[] {})));
-        return OpInfo.builder(op, "ops")
+        OpInfo.Builder builder = OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.alongDims().orderDependent())
-                // DJL's JNI calls Tensor::softmax/log_softmax(dim, kDouble): aten::softmax.int, whose
-                // dtype conversion is a no-op for float64 input (F.softmax(x, dim) reaches the same _softmax).
-                .oracle(Oracle.kernel(log ? "aten::log_softmax.int" : "aten::softmax.int", Oracle.DJL))
-                .nano((in, a) -> log ? in[0].logSoftmax(a.getInt("dim")) : in[0].softmax(a.getInt("dim")))
-                .torch((in, a) -> log
-                        ? JniUtils.logSoftmax(pt(in[0]), a.getInt("dim"), DataType.FLOAT64)
-                        : JniUtils.softmax(pt(in[0]), a.getInt("dim"), DataType.FLOAT64))
+                .nano((in, a) -> log ? in[0].logSoftmax(a.getInt("dim")) : in[0].softmax(a.getInt("dim")));
+        if (log) {
+            // DJL's JNI calls Tensor::log_softmax(dim, kDouble): aten::log_softmax.int, whose dtype
+            // conversion is a no-op for float64 input (F.log_softmax(x, dim) reaches the same _log_softmax).
+            builder.oracle(Oracle.kernel("aten::log_softmax.int", Oracle.DJL))
+                    .torch((in, a) -> JniUtils.logSoftmax(pt(in[0]), a.getInt("dim"), DataType.FLOAT64));
+        } else {
+            // torch.softmax(x, dim) as Python calls it, with no dtype: DJL's softmax(dim, kDouble) would
+            // convert an integer input first, where PyTorch's kernels refuse it.
+            s.add(Sample.error("int64 (2,) dim=0", "\"softmax_lastdim_kernel_impl\" not implemented for 'Long'",
+                    dimAttrs(null, 0, false), Input.int64(new int[] {2}, 1, 2)));
+            s.add(Sample.error("int64 (2,2) dim=0", "\"softmax_kernel_impl\" not implemented for 'Long'",
+                    dimAttrs(null, 0, false), Input.int64(new int[] {2, 2}, 1, 2, 3, 4)));
+            s.add(Sample.error("bool (2,) dim=-1", "\"softmax_lastdim_kernel_impl\" not implemented for 'Bool'",
+                    dimAttrs(null, -1, false), Input.bool(new int[] {2}, 1, 0)));
+            builder.torchKernel(SOFTMAX, (in, a) -> SOFTMAX.call(in[0], a.getInt("dim")));
+        }
+        return builder
                 .samples(s)
                 .exclude(Kind.BROADCAST, "one tensor input: nothing to broadcast")
                 .exclude(Kind.SCALAR, "no tensor-scalar form")
