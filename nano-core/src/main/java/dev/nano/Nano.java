@@ -529,6 +529,52 @@ public final class Nano {
     public static Tensor div(Tensor a, double b) { return Arithmetic.div(notNull("div", "input", a), b); }
 
     /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)}: {@code "trunc"} rounds the quotient toward zero,
+     * {@code "floor"} toward −∞ (Python's {@code //}), {@code null} is true division; shapes broadcast. The
+     * rounded forms have zero gradients.
+     * @param a the dividend
+     * @param b the divisor; broadcasts against {@code a}
+     * @param roundingMode null, "trunc" or "floor"
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor div(Tensor a, Tensor b, String roundingMode) {
+        return Arithmetic.div(notNull("div", "input", a), notNull("div", "other", b), roundingMode);
+    }
+
+    /**
+     * {@code torch.div(a, b, rounding_mode=roundingMode)} with a scalar divisor.
+     * @param a the dividend
+     * @param b the divisor
+     * @param roundingMode null, "trunc" or "floor"
+     * @return a new tensor of {@code a}'s shape
+     */
+    public static Tensor div(Tensor a, double b, String roundingMode) {
+        return Arithmetic.div(notNull("div", "input", a), scalar(b), roundingMode);
+    }
+
+    /**
+     * {@code torch.add(a, b, alpha=alpha)}: {@code a + alpha · b}; shapes broadcast.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @param alpha the multiplier of {@code b}
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor add(Tensor a, Tensor b, double alpha) {
+        return Arithmetic.add(notNull("add", "input", a), notNull("add", "other", b), alpha);
+    }
+
+    /**
+     * {@code torch.sub(a, b, alpha=alpha)}: {@code a − alpha · b}; shapes broadcast.
+     * @param a the left operand
+     * @param b the right operand; broadcasts against {@code a}
+     * @param alpha the multiplier of {@code b}
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor sub(Tensor a, Tensor b, double alpha) {
+        return Arithmetic.sub(notNull("sub", "input", a), notNull("sub", "other", b), alpha);
+    }
+
+    /**
      * {@code a / b} with a scalar on the left, as Python's {@code s / t}: {@code b.reciprocal() * a}.
      * @param a the left operand
      * @param b the right operand

@@ -455,6 +455,38 @@ public final class Tensor {
     public Tensor pow(Tensor exponent) { return Nano.pow(this, exponent); }
 
     /**
+     * {@code x.div(other, rounding_mode=roundingMode)}: "trunc" or "floor" rounding, null for true division.
+     * @param other the divisor; broadcasts against this tensor
+     * @param roundingMode null, "trunc" or "floor"
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor div(Tensor other, String roundingMode) { return Nano.div(this, other, roundingMode); }
+
+    /**
+     * {@code x.div(other, rounding_mode=roundingMode)} with a scalar divisor.
+     * @param other the divisor
+     * @param roundingMode null, "trunc" or "floor"
+     * @return a new tensor of this tensor's shape
+     */
+    public Tensor div(double other, String roundingMode) { return Nano.div(this, other, roundingMode); }
+
+    /**
+     * {@code x.add(other, alpha=alpha)}: {@code x + alpha · other}.
+     * @param other the other operand; broadcasts against this tensor
+     * @param alpha the multiplier of {@code other}
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor add(Tensor other, double alpha) { return Nano.add(this, other, alpha); }
+
+    /**
+     * {@code x.sub(other, alpha=alpha)}: {@code x − alpha · other}.
+     * @param other the other operand; broadcasts against this tensor
+     * @param alpha the multiplier of {@code other}
+     * @return a new tensor of the broadcast shape
+     */
+    public Tensor sub(Tensor other, double alpha) { return Nano.sub(this, other, alpha); }
+
+    /**
      * {@code x ** exponent}, {@link Nano#pow(Tensor, double)}.
      * @param exponent the scalar exponent
      * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)

@@ -234,4 +234,38 @@ class ArithmeticTest {
         var e = assertThrows(IllegalArgumentException.class, () -> ints.pow(ints));
         assertEquals(true, e.getMessage().startsWith("pow: got only torch.int64 inputs"), e.getMessage());
     }
+
+    /** {@code add/sub(t, alpha)}: finite differences through both operands, broadcasting (issue 25). */
+    @Test
+    void addAndSubWithAlphaAgreeWithFiniteDifferences() {
+        Tensor a = GradCheck.uniform(11, 0.5, 2, 3, 4);
+        Tensor b = GradCheck.uniform(12, 0.5, 2, 4);
+        GradCheck.check("add(t, alpha=2.5)", in -> in[0].add(in[1], 2.5), a, b);
+        GradCheck.check("sub(t, alpha=-1.5)", in -> in[0].sub(in[1], -1.5), a, b);
+        Expect.values(Nano.tensor(1.0, 2.0).add(Nano.tensor(10.0, 20.0), 0.5), new int[] {2}, 6, 12);
+        Expect.values(Nano.tensor(1.0, 2.0).sub(Nano.tensor(10.0, 20.0), 0.5), new int[] {2}, -4, -8);
+    }
+
+    /**
+     * {@code div(t, "trunc"/"floor")}: hand-derived quotients (Python's // for floor, including the
+     * case where a / b rounds up to a whole number but the exact quotient is below it) and zero
+     * gradients; an unknown mode is PyTorch's error (issue 25).
+     */
+    @Test
+    void divWithARoundingModeRoundsTheQuotientAndHasNoGradient() {
+        Tensor a = Nano.tensor(7.0, -7.0, 7.0, -7.0, 1.0, 0.0, -0.0).requiresGrad(true);
+        Tensor b = Nano.tensor(2.0, 2.0, -2.0, -2.0, 0.1, -3.0, 3.0);
+        Expect.values(a.div(b, "trunc"), new int[] {7}, 3, -3, -3, 3, 10, -0.0, -0.0);
+        // 1 // 0.1 is 9 in Python: fmod(1, 0.1) = 0.0999..., so the exact quotient is just under 10.
+        Tensor floor = a.div(b, "floor");
+        Expect.values(floor, new int[] {7}, 3, -4, -4, 3, 9, -0.0, -0.0);
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(floor.data()[5]));
+        Expect.values(Nano.tensor(1.0, -1.0).div(0.0, "floor"), new int[] {2}, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY);
+        floor.sum().backward();
+        Expect.values(a.grad(), new int[] {7}, 0, 0, 0, 0, 0, 0, 0);
+        var e = assertThrows(IllegalArgumentException.class, () -> a.div(b, "round"));
+        assertEquals("div expected rounding_mode to be one of None, 'trunc', or 'floor' but found 'round'",
+                e.getMessage());
+    }
 }

@@ -106,6 +106,47 @@ public final class Arithmetic {
     }
 
     /**
+     * {@code torch.div(a, b, rounding_mode=mode)}: the quotient rounded toward zero ({@code "trunc"})
+     * or toward −∞ ({@code "floor"}); {@code null} is true division. The rounded quotient is flat, so
+     * its gradients are zeros (derivatives.yaml: div.Tensor_mode, div_tensor_self_backward).
+     * @param a the dividend
+     * @param b the divisor; tensors broadcast
+     * @param roundingMode null, "trunc" or "floor"
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor div(Tensor a, Tensor b, String roundingMode) {
+        if (roundingMode == null) {
+            return div(a, b);
+        }
+        return new DivRounded(roundingMode).apply(a, b);
+    }
+
+    /**
+     * {@code a + alpha · b} ({@code torch.add(a, b, alpha=alpha)}), as PyTorch's default CPU kernel
+     * computes it: the product rounded, then the sum ({@code self + alpha * other} in
+     * aten/src/ATen/native/ufunc/add.h; the AVX2/AVX-512 kernels fuse the two into one FMA, so
+     * their answers can differ in the last bit, which the fixtures record per dispatch).
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @param alpha the multiplier of {@code b}
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor add(Tensor a, Tensor b, double alpha) {
+        return add(a, mul(b, alpha));
+    }
+
+    /**
+     * {@code a − alpha · b} ({@code torch.sub(a, b, alpha=alpha)}): aten's sub is add with −alpha.
+     * @param a the left operand
+     * @param b the right operand; tensors broadcast
+     * @param alpha the multiplier of {@code b}
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor sub(Tensor a, Tensor b, double alpha) {
+        return add(a, mul(b, -alpha));
+    }
+
+    /**
      * {@code a / b} with the scalar on the left: Python's {@code s / t}, which torch/_tensor.py writes
      * as {@code t.reciprocal() * s} (__rdiv__), not as a division. The two differ where 1 / b
      * overflows: {@code -0.0 / -Double.MIN_VALUE} is {@code -inf · -0.0 = NaN} in PyTorch, and
@@ -215,6 +256,59 @@ public final class Arithmetic {
         double gradA(double g, double a, double b, double out) { return g / b; }
         // PyTorch: -grad * ((self / other) / other); (a/b)/b does not overflow where a/(b*b) would.
         double gradB(double g, double a, double b, double out) { return -g * ((a / b) / b); }
+    }
+
+    /**
+     * Division with a rounding mode (PyTorch's div.Tensor_mode, node DivBackward1): "trunc" is
+     * {@code trunc(a / b)}; "floor" is c10's div_floor_floating (c10/util/generic_math.h), which
+     * rounds the exact quotient (a − fmod(a, b)) / b rather than a / b, and gives a / b when b is 0.
+     */
+    static final class DivRounded extends ElementwiseBinary {
+        private final boolean floor;
+
+        DivRounded(String mode) {
+            if (!mode.equals("trunc") && !mode.equals("floor")) {
+                throw new IllegalArgumentException("div expected rounding_mode to be one of None, 'trunc', or "
+                        + "'floor' but found '" + mode + "'");
+            }
+            this.floor = mode.equals("floor");
+        }
+
+        @Override
+        public String name() {
+            return "DivBackward1";
+        }
+
+        boolean gradientReadsValues() { return false; }
+
+        double f(double a, double b) { return floor ? divFloor(a, b) : trunc(a / b); }
+
+        double gradA(double g, double a, double b, double out) { return 0; }
+
+        double gradB(double g, double a, double b, double out) { return 0; }
+
+        private static double trunc(double x) {
+            return x < 0 ? Math.ceil(x) : Math.floor(x);
+        }
+
+        private static double divFloor(double a, double b) {
+            if (b == 0) {
+                return a / b;
+            }
+            double mod = a % b; // Java's % on doubles is C's fmod
+            double div = (a - mod) / b;
+            if (mod != 0 && (b < 0) != (mod < 0)) {
+                div -= 1;
+            }
+            if (div == 0) {
+                return Math.copySign(0.0, a / b);
+            }
+            double floordiv = Math.floor(div);
+            if (div - floordiv > 0.5) {
+                floordiv += 1;
+            }
+            return floordiv;
+        }
     }
 
     static final class Pow extends ElementwiseBinary {

@@ -41,7 +41,10 @@ class OptimizerBookkeepingTest {
             public void close() {
             }
         };
+        // Captured and checked here, not also printed by the console handler (a quiet build).
+        boolean useParentHandlers = logger.getUseParentHandlers();
         logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
         try {
             Tensor w = Nano.zeros(2).requiresGrad(true);
             Tensor b = Nano.zeros(1).requiresGrad(true);
@@ -53,6 +56,7 @@ class OptimizerBookkeepingTest {
                     + "parameters"), records.get(0).getMessage());
         } finally {
             logger.removeHandler(capture);
+            logger.setUseParentHandlers(useParentHandlers);
         }
     }
 

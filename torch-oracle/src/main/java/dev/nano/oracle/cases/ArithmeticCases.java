@@ -8,6 +8,7 @@ import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.DoublePredicate;
 
@@ -48,7 +49,16 @@ final class ArithmeticCases {
                           BiFunction<NDArray, NDArray, NDArray> torchTT, BiFunction<NDArray, Double, NDArray> torchTS,
                           BiFunction<Double, NDArray, NDArray> torchST, Domain a, Domain b, double[] scalars,
                           DoublePredicate stEdge, String overloads, String nondiff, List<Sample> extra,
-                          String... aliases) {
+                          Keyword keyword, String... aliases) {
+    }
+
+    /**
+     * A keyword form of an operator, case attribute {@code form} = "kw": add and sub with {@code alpha},
+     * div with {@code rounding_mode}. Each through PyTorch's own kernel; its samples say the keyword's
+     * value in their attributes.
+     */
+    private record Keyword(BiFunction<Tensor[], Attrs, Tensor> nano, BiFunction<NDArray[], Attrs, NDArray> torch,
+                           List<Sample> samples) {
     }
 
     private static final String SMOOTH = "smooth wherever it is defined: no kinks or ties "
@@ -67,29 +77,29 @@ final class ArithmeticCases {
                 new Binary("add", "+", Tensor::add, Tensor::add, Nano::add,
                         tt("aten::add.Tensor", "torch.add(x, y)"), ts("aten::add.Scalar", "torch.add(x, s)"),
                         st("aten::add.Scalar", "torch.add(x, s)"), near1, near1, SCALARS, NEVER,
-                        "add.Tensor, add.Scalar", SMOOTH, List.of()),
+                        "add.Tensor, add.Scalar", SMOOTH, List.of(), alpha("add", Tensor::add, near1)),
                 new Binary("sub", "-", Tensor::sub, Tensor::sub, Nano::sub,
                         tt("aten::sub.Tensor", "torch.sub(x, y)"), ts("aten::sub.Scalar", "torch.sub(x, s)"),
                         st("aten::rsub.Scalar", "torch.rsub(x, s)"), near1, near1, SCALARS, NEVER,
-                        "sub.Tensor, sub.Scalar, rsub.Scalar", SMOOTH, List.of(), "rsub"),
+                        "sub.Tensor, sub.Scalar, rsub.Scalar", SMOOTH, List.of(), alpha("sub", Tensor::sub, near1), "rsub"),
                 new Binary("mul", "*", Tensor::mul, Tensor::mul, Nano::mul,
                         tt("aten::mul.Tensor", "torch.mul(x, y)"), ts("aten::mul.Scalar", "torch.mul(x, s)"),
                         st("aten::mul.Scalar", "torch.mul(x, s)"), near1, near1, SCALARS, NEVER,
-                        "mul.Tensor, mul.Scalar", SMOOTH, List.of()),
+                        "mul.Tensor, mul.Scalar", SMOOTH, List.of(), null),
                 // t / t and s / t keep the divisor away from 0 (the quotient's size).
                 new Binary("div", "/", Tensor::div, Tensor::div, Nano::div,
                         tt("aten::div.Tensor", "torch.div(x, y)"), ts("aten::div.Scalar", "torch.div(x, s)"),
                         st("aten::reciprocal, aten::mul.Scalar", "torch.mul(torch.reciprocal(x), s)"),
                         near1, Domain.signed(0.5, 2), NONZERO_SCALARS, NEVER,
                         "div.Tensor, div.Scalar; s/t: reciprocal, mul.Scalar (torch/_tensor.py)", SMOOTH,
-                        rdivOverflow(), "rdiv"),
+                        rdivOverflow(), rounding(near1), "rdiv"),
                 new Binary("pow", "**", Tensor::pow, Tensor::pow, Nano::pow,
                         tt("aten::pow.Tensor_Tensor", "torch.pow(x, y)"),
                         ts("aten::pow.Tensor_Scalar", "torch.pow(x, s)"),
                         st("aten::pow.Scalar", "torch.pow(s, x)"), Domain.of(0.2, 2), Domain.signed(0.1, 2.5),
                         // A base <= 0 raised to real exponents leaves pow's domain (NaN, inf).
                         SCALARS, s -> s <= 0, "pow.Tensor_Tensor, pow.Tensor_Scalar, pow.Scalar", null,
-                        powEdges(), "rpow"));
+                        powEdges(), null, "rpow"));
         List<OpInfo> out = new ArrayList<>();
         for (Binary op : ops) {
             out.add(binary(op));
@@ -115,6 +125,87 @@ final class ArithmeticCases {
                             1e-310, -1e-310, Double.MIN_NORMAL, 1e-300, 1e-150, 0.5, -2.0)));
         }
         return out;
+    }
+
+    /**
+     * {@code torch.add/sub(x, y, alpha=a)}: aten's add.Tensor with its Scalar alpha (sub is add with
+     * −alpha). The AVX2/AVX-512 kernels compute x + a·y as one fused multiply-add, the default kernel
+     * as two roundings, so an answer can depend on the dispatch (the fixtures record each).
+     */
+    private interface AlphaCall {
+        Tensor apply(Tensor x, Tensor y, double alpha);
+    }
+
+    private static Keyword alpha(String op, AlphaCall nano, Domain domain) {
+        AtenKernel k = AtenKernel.of("aten::" + op + ".Tensor", "x: Tensor, y: Tensor, alpha: float",
+                "torch." + op + "(x, y, alpha=alpha)");
+        List<Sample> out = new ArrayList<>();
+        int[][][] shapes = {{{3, 4}, {3, 4}}, {{3, 4}, {4}}, {{}, {3}}, {{2, 1, 3}, {4, 1}}, {{0, 3}, {3}}};
+        for (double al : new double[] {2.5, -1.5, 0.0}) {
+            for (int[][] sh : shapes) {
+                String id = Input.shapeText(sh[0]) + "|" + Input.shapeText(sh[1]) + " alpha=" + al;
+                java.util.Random r = Samples.rng(op, id);
+                Set<Kind> kinds = java.util.Arrays.equals(sh[0], sh[1]) ? kinds(Kind.SCALAR)
+                        : kinds(Kind.SCALAR, Kind.BROADCAST);
+                out.add(Sample.of(id, kinds, Attrs.of("form", "kw").with("alpha", al), domain.draw(r, sh[0]),
+                        domain.draw(r, sh[1])));
+            }
+        }
+        // alpha · y overflows, meets inf (inf · 0 = NaN for alpha 0), NaN, and −0.0.
+        for (double al : new double[] {0.0, -1.0, 1e300}) {
+            Sample edges = Samples.edgeProduct("edge product alpha=" + al, EDGES, true);
+            out.add(new Sample(edges.id(), kinds(Kind.EDGE, Kind.BROADCAST, Kind.SCALAR), edges.inputs(),
+                    Attrs.of("form", "kw").with("alpha", al), null, null));
+        }
+        return new Keyword((in, a) -> nano.apply(in[0], in[1], a.getDouble("alpha")),
+                (in, a) -> k.call(in[0], in[1], a.getDouble("alpha")), out);
+    }
+
+    /**
+     * {@code torch.div(x, y, rounding_mode=m)}, m "trunc" or "floor" (aten's div.Tensor_mode; a Python
+     * number divisor is div.Scalar_mode, the same kernel on a 0-d tensor). The rounded quotient is flat:
+     * PyTorch's gradients are zeros, NaN and ±inf upstream included.
+     */
+    private static Keyword rounding(Domain domain) {
+        AtenKernel k = AtenKernel.of("aten::div.Tensor_mode", "x: Tensor, y: Tensor, mode: str",
+                "torch.div(x, y, rounding_mode=mode)");
+        AtenKernel ks = AtenKernel.of("aten::div.Scalar_mode", "x: Tensor, s: float, mode: str",
+                "torch.div(x, s, rounding_mode=mode)");
+        List<Sample> out = new ArrayList<>();
+        Domain wide = Domain.signed(0.1, 10);
+        for (String mode : new String[] {"trunc", "floor"}) {
+            int[][][] shapes = {{{3, 4}, {3, 4}}, {{3, 4}, {4}}, {{}, {3}}, {{0, 3}, {3}}};
+            for (int[][] sh : shapes) {
+                String id = Input.shapeText(sh[0]) + "|" + Input.shapeText(sh[1]) + " " + mode;
+                java.util.Random r = Samples.rng("div", id);
+                Set<Kind> kinds = java.util.Arrays.equals(sh[0], sh[1]) ? kinds(Kind.NONDIFF)
+                        : kinds(Kind.NONDIFF, Kind.BROADCAST);
+                out.add(Sample.of(id, kinds, Attrs.of("form", "kw").with("mode", mode), wide.draw(r, sh[0]),
+                        domain.draw(r, sh[1])));
+            }
+            for (double sc : new double[] {2.5, -0.75}) {
+                String id = "t/" + sc + " (3,4) " + mode;
+                out.add(Sample.of(id, kinds(Kind.NONDIFF, Kind.SCALAR), Attrs.of("form", "kw").with("mode", mode)
+                        .with("scalar", sc), wide.draw(Samples.rng("div", id), new int[] {3, 4})));
+            }
+            Sample edges = Samples.edgeProduct("edge product " + mode, EDGES, true);
+            out.add(new Sample(edges.id(), kinds(Kind.EDGE, Kind.BROADCAST, Kind.NONDIFF), edges.inputs(),
+                    Attrs.of("form", "kw").with("mode", mode), null, null));
+            // Quotients at and near whole numbers, both signs, where a / b rounds across them but the exact
+            // quotient (a - fmod(a, b)) / b that floor rounds does not.
+            out.add(Sample.of("near whole quotients " + mode, kinds(Kind.EDGE, Kind.NONDIFF),
+                    Attrs.of("form", "kw").with("mode", mode),
+                    Samples.values(1, -1, 0.3, -0.3, 7, -7, 1e300, 5e-324, 0.5, -2.5),
+                    Samples.values(0.1, 0.1, 0.1, -0.1, 0.7, 0.7, 1e-10, 3, -0.25, 0.5)));
+        }
+        out.add(Sample.error("(3,) round", "div expected rounding_mode to be one of None, 'trunc', or 'floor' but "
+                + "found 'round'", Attrs.of("form", "kw").with("mode", "round"), Samples.values(1, 2, 3),
+                Samples.values(2, 2, 2)));
+        return new Keyword((in, a) -> a.has("scalar")
+                ? in[0].div(a.getDouble("scalar"), a.getString("mode", null))
+                : in[0].div(in[1], a.getString("mode", null)),
+                (in, a) -> a.has("scalar") ? ks.call(in[0], a.getDouble("scalar"), a.getString("mode", null))
+                        : k.call(in[0], in[1], a.getString("mode", null)), out);
     }
 
     /** t∘t: {@code aten::<name>.Tensor} (pow: {@code pow.Tensor_Tensor}), broadcasting both. */
@@ -150,6 +241,9 @@ final class ArithmeticCases {
         samples.add(Samples.edgeProduct("edge product", EDGES, true));
         samples.addAll(op.extra);
         samples.add(Samples.broadcastMismatch(op.name, 2));
+        if (op.keyword != null) {
+            samples.addAll(op.keyword.samples);
+        }
         OpInfo.Builder builder = OpInfo.builder(op.name, "ops")
                 .fuzz(FuzzRule.elementwise())
                 .aliases(op.aliases);
@@ -159,11 +253,13 @@ final class ArithmeticCases {
         return builder
                 .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))
                 .nano((in, a) -> switch (a.getString("form", "tt")) {
+                    case "kw" -> op.keyword.nano.apply(in, a);
                     case "ts" -> op.nanoTS.apply(in[0], a.getDouble("scalar"));
                     case "st" -> op.nanoST.apply(a.getDouble("scalar"), in[0]);
                     default -> op.nanoTT.apply(in[0], in[1]);
                 })
                 .torch((in, a) -> switch (a.getString("form", "tt")) {
+                    case "kw" -> op.keyword.torch.apply(in, a);
                     case "ts" -> op.torchTS.apply(in[0], a.getDouble("scalar"));
                     case "st" -> op.torchST.apply(a.getDouble("scalar"), in[0]);
                     default -> op.torchTT.apply(in[0], in[1]);

@@ -108,6 +108,7 @@ public final class OpInfo {
     private final Oracle oracle;
     private final FuzzRule fuzz;
     private final List<KnownDisagreement> knownDisagreements;
+    private final List<NativeWarning> nativeWarnings;
     private final List<String> aliases;
 
     private OpInfo(Builder b) {
@@ -121,6 +122,7 @@ public final class OpInfo {
         this.oracle = b.oracle;
         this.fuzz = b.fuzz;
         this.knownDisagreements = List.copyOf(b.knownDisagreements);
+        this.nativeWarnings = List.copyOf(b.nativeWarnings);
         this.aliases = List.copyOf(b.aliases);
         Set<String> ids = new LinkedHashSet<>();
         for (Sample s : samples) {
@@ -248,6 +250,14 @@ public final class OpInfo {
     }
 
     /**
+     * The warnings libtorch prints on purpose for some of this operator's cases.
+     * @return a read-only list
+     */
+    public List<NativeWarning> nativeWarnings() {
+        return nativeWarnings;
+    }
+
+    /**
      * Other names of this operator in nano's API ({@code rsub} for sub's s − t form), credited to it
      * by the report and by the mutation score.
      *
@@ -274,6 +284,7 @@ public final class OpInfo {
         private Oracle oracle;
         private FuzzRule fuzz;
         private final List<KnownDisagreement> knownDisagreements = new ArrayList<>();
+        private final List<NativeWarning> nativeWarnings = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
 
         private Builder(String name, String family) {
@@ -420,6 +431,18 @@ public final class OpInfo {
          */
         public Builder knownDisagreement(String reason, KnownDisagreement.Matcher matches) {
             knownDisagreements.add(new KnownDisagreement(reason, matches));
+            return this;
+        }
+
+        /**
+         * A warning libtorch prints to standard error for the cases {@code provokedBy} names.
+         *
+         * @param phrase     words every line of the warning holds
+         * @param provokedBy which cases provoke it
+         * @return this builder
+         */
+        public Builder nativeWarning(String phrase, java.util.function.Predicate<Sample> provokedBy) {
+            nativeWarnings.add(new NativeWarning(phrase, provokedBy));
             return this;
         }
 

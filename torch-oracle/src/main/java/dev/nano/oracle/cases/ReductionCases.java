@@ -277,9 +277,36 @@ final class ReductionCases {
                     return (std ? STD_ALL : VAR_ALL).call(in[0], c, keepdim(a));
                 })
                 .samples(s)
+                .nativeWarning(op + "(): degrees of freedom is <= 0", ReductionCases::degreesOfFreedomAtMostZero)
                 .exclude(Kind.BROADCAST, ONE_INPUT)
                 .exclude(Kind.SCALAR, NO_SCALAR + " (correction is a parameter, not an operand)")
                 .build();
+    }
+
+    /**
+     * aten's warn_invalid_degrees_of_freedom (aten/src/ATen/native/ReduceOps.cpp): var and std warn
+     * when the reduction factor (input numel / output numel, 0 for an empty output) minus the
+     * correction is <= 0 — the N <= correction cases, 0-d and empty inputs among them. A NaN
+     * correction compares false, so it does not warn; nor does a case refused before the kernel runs.
+     */
+    private static boolean degreesOfFreedomAtMostZero(Sample sample) {
+        if (sample.isError()) {
+            return false;
+        }
+        Attrs a = sample.attrs();
+        int[] shape = sample.inputs().get(0).shape();
+        double correction = a.has("correction") ? a.getDouble("correction") : 1.0;
+        int[] named = a.has("dims") ? dims(a) : new int[0];
+        boolean[] reduced = new boolean[Math.max(shape.length, 1)];
+        for (int d : named) {
+            reduced[dev.nano.Shape.wrapDim(d, shape.length)] = true;
+        }
+        long outNumel = 1;
+        for (int d = 0; d < shape.length; d++) {
+            outNumel *= named.length == 0 || reduced[d] ? 1 : shape[d];
+        }
+        long factor = outNumel == 0 ? 0 : dev.nano.Shape.numel(shape) / outNumel;
+        return factor - correction <= 0;
     }
 
     private static Attrs corrected(int[] dims, double correction, boolean keepdim) {

@@ -8,6 +8,7 @@ import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.torch.NativeStderr;
 import dev.nano.oracle.torch.TorchRunner;
 import dev.nano.oracle.torch.Upstream;
 
@@ -37,12 +38,19 @@ final class Differential {
     static String check(FuzzCase c, NanoSide nanoSide) {
         OpInfo op = c.op();
         Sample s = c.sample();
-        Result torch;
-        try {
-            torch = TorchRunner.run(op, s, s.inputs(), null, c.upstreamSeed());
-        } catch (RuntimeException e) { // a backward that PyTorch refuses surfaces here
-            torch = Result.failure(e.getMessage());
+        NativeStderr.Captured<Result> run = NativeStderr.capture(() -> {
+            try {
+                return TorchRunner.run(op, s, s.inputs(), null, c.upstreamSeed());
+            } catch (RuntimeException e) { // a backward that PyTorch refuses surfaces here
+                return Result.failure(e.getMessage());
+            }
+        });
+        // libtorch's own warnings must be ones the entry declares (var/std: N <= correction).
+        String undeclared = NativeStderr.check(op, s, run.lines(), false);
+        if (undeclared != null) {
+            return undeclared + "\n  sample: " + c.javaSample(null);
         }
+        Result torch = run.value();
         if (torch.failed()) {
             return bothFail(c, torch.error(), nanoSide);
         }

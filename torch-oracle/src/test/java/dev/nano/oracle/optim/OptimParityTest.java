@@ -5,7 +5,6 @@ import dev.nano.oracle.CaseFailure;
 import dev.nano.oracle.Compare;
 import dev.nano.oracle.Selection;
 import dev.nano.oracle.cases.Tolerance;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,9 +12,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -30,9 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 @Tag(Selection.TAG)
 class OptimParityTest {
-    /** Per optimizer: the worst absolute and relative error seen, printed at the end. */
-    private static final Map<String, double[]> WORST = new TreeMap<>();
-
     static Stream<OptimCase> cases() {
         Selection selection = Selection.current();
         return OptimCase.all().filter(selection::matches);
@@ -46,11 +39,6 @@ class OptimParityTest {
         OptimFixtures.Case fixture = c.requireFreshFixture();
         Trajectory nano = NanoOptimRunner.run(c.config(), c.scenario(), fixture.inputs());
         Compare.Diff diff = TrajectoryCompare.diff(fixture.trajectory(), nano, Tolerance.DEFAULT);
-        synchronized (WORST) {
-            double[] w = WORST.computeIfAbsent(c.config().optimizer(), k -> new double[2]);
-            w[0] = Math.max(w[0], diff.maxAbs());
-            w[1] = Math.max(w[1], diff.maxRel());
-        }
         if (!diff.ok()) {
             CaseFailure.fail(c + ": nano differs from PyTorch:\n" + diff.describe());
         }
@@ -76,11 +64,5 @@ class OptimParityTest {
             assertArrayEquals(before.get(i), params.get(i).data(), "parameter " + i + " changed");
             assertArrayEquals(gradsBefore.get(i), params.get(i).grad().data(), "grad " + i + " changed");
         }
-    }
-
-    @AfterAll
-    static void printWorstErrors() {
-        WORST.forEach((optimizer, w) -> System.out.printf(Locale.ROOT,
-                "optim parity %-8s max abs error %.3g, max rel error %.3g%n", optimizer, w[0], w[1]));
     }
 }
