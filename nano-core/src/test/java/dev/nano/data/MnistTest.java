@@ -22,6 +22,31 @@ class MnistTest {
     @TempDir
     Path dir;
 
+    /**
+     * {@code Mnist.bundled(split)} reads the same digits from the classpath (nano-core's jar), with no
+     * path into the repository, and leaves no temporary directory behind (issue 25).
+     */
+    @Test
+    void theBundledDigitsAlsoLoadFromTheJar() throws java.io.IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        long before;
+        try (var s = java.nio.file.Files.list(tmp)) {
+            before = s.filter(p -> p.getFileName().toString().startsWith("nano-mnist")).count();
+        }
+        TensorDataset fromJar = Mnist.bundled("test");
+        TensorDataset fromDir = Mnist.bundled(DATA, "test");
+        assertEquals(fromDir.size(), fromJar.size());
+        for (int i : new int[] {0, 1, 999, 1995}) {
+            assertArrayEquals(fromDir.get(i)[0].data(), fromJar.get(i)[0].data());
+            assertEquals(fromDir.get(i)[1].item(), fromJar.get(i)[1].item());
+        }
+        assertEquals(8004, Mnist.bundled("train").size());
+        try (var s = java.nio.file.Files.list(tmp)) {
+            assertEquals(before, s.filter(p -> p.getFileName().toString().startsWith("nano-mnist")).count());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Mnist.bundled("validation"));
+    }
+
     @Test
     void theBundledDigitsLoadWithTheirChecksums() {
         TensorDataset train = Mnist.bundled(DATA, "train");

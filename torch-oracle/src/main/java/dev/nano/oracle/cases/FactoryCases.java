@@ -1,6 +1,9 @@
 package dev.nano.oracle.cases;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import dev.nano.Nano;
+import dev.nano.Tensor;
 import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.ArrayList;
@@ -50,6 +53,8 @@ final class FactoryCases {
             "start: float, end: float, step: float", "torch.arange(start, end, step, dtype=7)");
     private static final AtenKernel LINSPACE = AtenKernel.of("aten::linspace",
             "start: float, end: float, steps: int", "torch.linspace(start, end, steps, dtype=7)");
+    private static final AtenKernel LINSPACE_TENSORS = AtenKernel.of("aten::linspace.Tensor_Tensor",
+            "start: Tensor, end: Tensor, steps: int", "torch.linspace(start, end, steps, dtype=7)");
     private static final AtenKernel EYE = AtenKernel.of("aten::eye.m", "n: int, m: int", "torch.eye(n, m, dtype=7)");
 
     /** The oracle of a factory reached through the bridge. */
@@ -211,6 +216,16 @@ final class FactoryCases {
                 .build();
     }
 
+    /** A linspace bound as nano's tensor of rank 0 or 1. */
+    private static Tensor bound(double value, int rank) {
+        return rank == 0 ? Nano.scalar(value) : Nano.tensor(value);
+    }
+
+    /** The same bound as a float64 torch tensor in the case's manager. */
+    private static NDArray torchBound(NDManager m, double value, int rank) {
+        return rank == 0 ? m.create(value) : m.create(new double[] {value});
+    }
+
     private static OpInfo linspace() {
         String op = "linspace";
         double[][] forms = {
@@ -232,13 +247,29 @@ final class FactoryCases {
         }
         s.add(Sample.error("0..1 steps -1", "number of steps must be non-negative",
                 Attrs.of("start", 0.0).with("end", 1.0).with("steps", -1)));
+        // 0-d tensor bounds (aten's linspace.Tensor_Tensor; PyTorch's own sample inputs use them). The case's
+        // attributes say the bounds' values and rank ("bounds": 0 or 1); both sides make the tensors from them.
+        for (double[] f : new double[][] {{0, 1, 5}, {2, -2, 4}, {-0.5, 0.5, 1}}) {
+            String id = "tensor(" + f[0] + ")..tensor(" + f[1] + ") steps " + (int) f[2];
+            s.add(Sample.of(id, kinds(), Attrs.of("start", f[0]).with("end", f[1]).with("steps", (int) f[2])
+                    .with("bounds", 0)));
+        }
+        s.add(Sample.error("tensor([0.])..tensor([1.]) steps 3", "linspace only supports 0-dimensional start and "
+                + "end tensors, but got start with 1 dimension(s) and end with 1 dimension(s).",
+                Attrs.of("start", 0.0).with("end", 1.0).with("steps", 3).with("bounds", 1)));
         return factory(op)
                 .fuzz(FuzzRule.templateShapes("a factory: no tensor input, the size is an attribute")
                 // A random range would ask for huge steps or NaN ones; the steps count is perturbed.
                 .keysFixed(Set.of("start", "end", "step")))
-                .nano((in, a) -> Nano.linspace(a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
+                .nano((in, a) -> a.has("bounds")
+                        ? Nano.linspace(bound(a.getDouble("start"), a.getInt("bounds")),
+                                bound(a.getDouble("end"), a.getInt("bounds")), a.getInt("steps"))
+                        : Nano.linspace(a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
                 .oracle(kernel(LINSPACE))
-                .torchFactory((m, a) -> LINSPACE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
+                .torchFactory((m, a) -> a.has("bounds")
+                        ? LINSPACE_TENSORS.callIn(m, torchBound(m, a.getDouble("start"), a.getInt("bounds")),
+                                torchBound(m, a.getDouble("end"), a.getInt("bounds")), a.getInt("steps"))
+                        : LINSPACE.callIn(m, a.getDouble("start"), a.getDouble("end"), a.getInt("steps")))
                 .samples(s)
                 .exclude(Kind.SCALAR, NO_SCALAR)
                 .exclude(Kind.ZERO_DIM, "always returns a 1-D tensor")

@@ -54,6 +54,8 @@ final class MovementCases {
             "torch.squeeze(x, dims)");
     private static final AtenKernel NARROW = AtenKernel.of("aten::narrow",
             "x: Tensor, dim: int, start: int, length: int", "torch.narrow(x, dim, start, length)");
+    private static final AtenKernel NARROW_TENSOR = AtenKernel.of("aten::narrow.Tensor",
+            "x: Tensor, dim: int, start: Tensor, length: int", "torch.narrow(x, dim, start, length)");
     private static final AtenKernel SELECT = AtenKernel.of("aten::select.int", "x: Tensor, dim: int, index: int",
             "torch.select(x, dim, index)");
     private static final AtenKernel CLONE = AtenKernel.of("aten::clone", "x: Tensor", "torch.clone(x)");
@@ -500,11 +502,28 @@ final class MovementCases {
                 Attrs.of("dim", 1).with("start", -5).with("length", 1), 3, 4));
         s.add(error(op, "(5,) dim 0 from 1 len -1", "narrow(): length must be non-negative.",
                 Attrs.of("dim", 0).with("start", 1).with("length", -1), 5));
+        // The start as a 0-d int64 tensor, the second input (aten's narrow.Tensor; PyTorch's own sample
+        // inputs use it and nano had no such form). It must be 0-d and integral.
+        for (int[] f : new int[][] {{0, 1, 3}, {0, -2, 2}, {1, 2, 2}}) {
+            int[] shape = f[0] == 0 ? new int[] {5} : new int[] {3, 4};
+            String id = Input.shapeText(shape) + " dim " + f[0] + " from tensor(" + f[1] + ") len " + f[2];
+            s.add(Sample.of(id, kinds(Kind.DIMS), Attrs.of("dim", f[0]).with("length", f[2]),
+                    MovementSupport.draw(op, id, shape), Input.int64(new int[] {}, f[1])));
+        }
+        s.add(Sample.error("(5,) dim 0 from tensor([1]) len 2", "start must be an 0-dim integral Tensor.",
+                Attrs.of("dim", 0).with("length", 2), MovementSupport.draw(op, "(5,) tensor([1])", 5),
+                Input.int64(new int[] {1}, 1)));
+        s.add(Sample.error("(5,) dim 0 from tensor(1.) len 2", "start must be an 0-dim integral Tensor.",
+                Attrs.of("dim", 0).with("length", 2), MovementSupport.draw(op, "(5,) tensor(1.)", 5),
+                Input.constant(new int[] {}, 1.0)));
         return single(op)
                 .fuzz(FuzzRule.templateShapes("start and length are tied to the size of the dim"))
-                .nano((in, a) -> Nano.narrow(in[0], a.getInt("dim"), a.getInt("start"), a.getInt("length")))
-                .torchKernel(NARROW, (in, a) -> NARROW.call(in[0], a.getInt("dim"), a.getInt("start"),
-                        a.getInt("length")))
+                .nano((in, a) -> in.length > 1
+                        ? Nano.narrow(in[0], a.getInt("dim"), in[1], a.getInt("length"))
+                        : Nano.narrow(in[0], a.getInt("dim"), a.getInt("start"), a.getInt("length")))
+                .torchKernel(NARROW, (in, a) -> in.length > 1
+                        ? NARROW_TENSOR.call(in[0], a.getInt("dim"), in[1], a.getInt("length"))
+                        : NARROW.call(in[0], a.getInt("dim"), a.getInt("start"), a.getInt("length")))
                 .samples(s)
                 .build();
     }
