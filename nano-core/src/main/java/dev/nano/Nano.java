@@ -1377,6 +1377,31 @@ public final class Nano {
     }
 
     /**
+     * {@code torch.take_along_dim(x, indices, dim)}: picks along {@code dim} at {@code indices} (e.g. those
+     * {@code argmax(dim, true)} or {@code argsort} give), broadcasting {@code x} and {@code indices} in every
+     * other dim.
+     * @param x the input tensor
+     * @param indices an int64 tensor with as many dims as {@code x}
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of the broadcast shape, with {@code indices}' size at {@code dim}
+     */
+    public static Tensor takeAlongDim(Tensor x, Tensor indices, int dim) {
+        return Movement.takeAlongDim(notNull("take_along_dim", "input", x),
+                notNull("take_along_dim", "indices", indices), dim);
+    }
+
+    /**
+     * {@code torch.take_along_dim(x, indices)} without a dim: positions in the flattened tensor.
+     * @param x the input tensor
+     * @param indices an int64 tensor of positions in the flattened {@code x}
+     * @return a 1-D tensor of {@code indices.numel()} elements
+     */
+    public static Tensor takeAlongDim(Tensor x, Tensor indices) {
+        return Movement.takeAlongDim(notNull("take_along_dim", "input", x),
+                notNull("take_along_dim", "indices", indices));
+    }
+
+    /**
      * {@code F.pad(x, pad, mode="constant", value)}.
      * @param x the input tensor
      * @param pad pairs of (left, right) padding, last dim first: {@code [left, right, top, bottom, ...]}; negative

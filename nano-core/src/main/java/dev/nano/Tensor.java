@@ -1171,6 +1171,21 @@ public final class Tensor {
     public Tensor gather(int dim, Tensor index) { return Nano.gather(this, dim, index); }
 
     /**
+     * {@code x.take_along_dim(indices, dim)}: see {@link Nano#takeAlongDim(Tensor, Tensor, int)}.
+     * @param indices an int64 tensor with as many dims as this tensor
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor takeAlongDim(Tensor indices, int dim) { return Nano.takeAlongDim(this, indices, dim); }
+
+    /**
+     * {@code x.take_along_dim(indices)}: positions in the flattened tensor.
+     * @param indices an int64 tensor of positions in the flattened tensor
+     * @return a 1-D tensor
+     */
+    public Tensor takeAlongDim(Tensor indices) { return Nano.takeAlongDim(this, indices); }
+
+    /**
      * Constant padding: {@code pad} holds (left, right) pairs starting from the last dim.
      * @param pad (left, right) pairs, last dim first; negative amounts crop
      * @param value the value written into the padding

@@ -141,4 +141,24 @@ class MovementGatherTest {
                 "Dimension out of range (expected to be in range of [-2, 1], but got 2)",
                 () -> Nano.ones(3, 4).gather(2, index(new long[] {0}, 1, 1)));
     }
+
+    /**
+     * takeAlongDim: the indices broadcast against x in every other dim (PyTorch's documented
+     * {@code take_along_dim(t, argmax(t, 1, keepdim=True), 1)} idiom), the flattened form, and the
+     * gradient summed back over the broadcast dims, by finite differences (issue 25).
+     */
+    @Test
+    void takeAlongDimBroadcastsAndDifferentiates() {
+        Tensor t = Nano.tensor(new double[][] {{10, 30, 20}, {60, 40, 50}});
+        Expect.values(t.takeAlongDim(t.argmax(1, true), 1), new int[] {2, 1}, 30, 60);
+        Expect.values(t.takeAlongDim(index(new long[] {2, 0}, 1, 2), 1), new int[] {2, 2}, 20, 10, 50, 60);
+        Expect.values(t.takeAlongDim(index(new long[] {5, 0}, 2)), new int[] {2}, 50, 10);
+        GradCheck.check("takeAlongDim (3,4) dim 1 indices (1,6)", in -> in[0].takeAlongDim(in[1], 1),
+                GradCheck.uniform(5, -2, 2, 3, 4), index(new long[] {0, 3, 3, 1, 2, 0}, 1, 6));
+        GradCheck.check("takeAlongDim (2,1,4) dim 1 indices (2,5,1)", in -> in[0].takeAlongDim(in[1], 1),
+                GradCheck.uniform(6, -2, 2, 2, 1, 4), index(new long[10], 2, 5, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> t.takeAlongDim(Nano.tensor(0.0, 1.0), 0));
+        assertEquals("torch.take_along_dim(): input and indices should have the same number of dimensions, but got 2 "
+                + "dimensions for input, and 1 dimensions for indices", e.getMessage());
+    }
 }

@@ -185,6 +185,55 @@ public final class Movement {
     }
 
     /**
+     * {@code torch.take_along_dim(x, indices, dim)}: gather along {@code dim} after broadcasting
+     * {@code x} and {@code indices} against each other in every other dim, as aten's
+     * {@code _take_along_dim_helper} (aten/src/ATen/native/TensorAdvancedIndexing.cpp) does: same
+     * number of dims, int64 indices, then expand both and gather. The gradient is gather's and
+     * expand's: summed back over the broadcast dims.
+     * @param x the input tensor
+     * @param indices an int64 tensor with as many dims as {@code x}
+     * @param dim the dim to work along (negative counts from the end)
+     * @return a new tensor of the broadcast shape, with {@code indices}' size at {@code dim}
+     */
+    public static Tensor takeAlongDim(Tensor x, Tensor indices, int dim) {
+        if (x.dim() != indices.dim()) {
+            throw new IllegalArgumentException("torch.take_along_dim(): input and indices should have the same "
+                    + "number of dimensions, but got " + x.dim() + " dimensions for input, and " + indices.dim()
+                    + " dimensions for indices");
+        }
+        requireLongIndices(indices);
+        int d = dev.nano.Shape.wrapDim(dim, x.dim());
+        if (x.dim() == 0) { // aten reads indices.size(dim), which a 0-d tensor does not have
+            throw new IllegalArgumentException("Dimension specified as " + dim + " but tensor has no dimensions");
+        }
+        int[] selfSizes = x.shape().clone();
+        selfSizes[d] = indices.size(d);
+        Tensor indicesBroadcast = expand(indices, dev.nano.Shape.broadcast(selfSizes, indices.shape()));
+        int[] indicesSizes = indices.shape().clone();
+        indicesSizes[d] = x.size(d);
+        Tensor selfBroadcast = expand(x, dev.nano.Shape.broadcast(indicesSizes, x.shape()));
+        return gather(selfBroadcast, d, indicesBroadcast);
+    }
+
+    /**
+     * {@code torch.take_along_dim(x, indices)} without a dim: both flattened, then gathered
+     * ({@code self.view(-1).gather(0, indices.view(-1))}).
+     * @param x the input tensor
+     * @param indices an int64 tensor of positions in the flattened {@code x}
+     * @return a 1-D tensor of {@code indices.numel()} elements
+     */
+    public static Tensor takeAlongDim(Tensor x, Tensor indices) {
+        return gather(MoveShape.reshape(x, new int[] {-1}), 0, MoveShape.reshape(indices, new int[] {-1}));
+    }
+
+    private static void requireLongIndices(Tensor indices) {
+        if (indices.dtype() != DType.INT64) {
+            throw new IllegalArgumentException("torch.take_along_dim(): dtype of indices should be Long but got "
+                    + Selection.scalarTypeName(indices.dtype()));
+        }
+    }
+
+    /**
      * {@code F.pad(x, pad, value=value)}: constant padding; negative amounts crop.
      * @param x the input tensor
      * @param pad (left, right) pairs, last dim first

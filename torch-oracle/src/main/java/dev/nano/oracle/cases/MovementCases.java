@@ -45,7 +45,7 @@ final class MovementCases {
 
     static List<OpInfo> entries() {
         return List.of(reshape("reshape", false), reshape("view", true), flatten(), squeeze(), unsqueeze(), transpose(), permute(),
-                expand(), cat(), stack(), narrow(), select(), index(), gather(), pad(), cloneOp());
+                expand(), cat(), stack(), narrow(), select(), index(), gather(), takeAlongDim(), pad(), cloneOp());
     }
 
     private static final AtenKernel VIEW = AtenKernel.of("aten::view", "x: Tensor, shape: List[int]", "x.view(shape)");
@@ -681,6 +681,73 @@ final class MovementCases {
                 .oracle(djl("aten::gather"))
                 .torch((in, a) -> JniUtils.gather(pt(in[0]), pt(in[1]), a.getInt("dim")))
                 .samples(s)
+                .build();
+    }
+
+    // ---------------------------------------------------------------- takeAlongDim
+
+    private static final AtenKernel TAKE_ALONG_DIM = AtenKernel.of("aten::take_along_dim",
+            "x: Tensor, i: Tensor, dim: int", "torch.take_along_dim(x, i, dim)");
+    private static final AtenKernel TAKE_ALONG_FLAT = AtenKernel.of("aten::take_along_dim",
+            "x: Tensor, i: Tensor", "torch.take_along_dim(x, i)");
+
+    /**
+     * {@code torch.take_along_dim(x, indices, dim)} (or without dim: positions in the flattened x), through
+     * the bridge. Found missing by PyTorch's own sample inputs. The two tensors broadcast in every dim but
+     * {@code dim}; an attribute "dim" absent is dim=None.
+     */
+    private static OpInfo takeAlongDim() {
+        String op = "takeAlongDim";
+        Object[][] forms = {
+            {0, new int[] {5}, new int[] {3}}, {-1, new int[] {3, 4}, new int[] {3, 2}},
+            {0, new int[] {3, 4}, new int[] {2, 4}}, {1, new int[] {3, 4}, new int[] {1, 6}},
+            {0, new int[] {3, 4}, new int[] {2, 1}}, {2, new int[] {2, 3, 4}, new int[] {1, 3, 2}},
+            {1, new int[] {2, 1, 4}, new int[] {2, 5, 1}},
+            {1, new int[] {3, 4}, new int[] {3, 0}}, {0, new int[] {2, 0}, new int[] {3, 1}},
+        };
+        List<Sample> s = new ArrayList<>();
+        for (Object[] f : forms) {
+            int dim = (Integer) f[0];
+            int[] xs = (int[]) f[1];
+            int[] is = (int[]) f[2];
+            String id = Input.shapeText(xs) + " dim " + dim + " indices " + Input.shapeText(is);
+            int size = xs.length == 0 ? 1 : xs[Math.floorMod(dim, xs.length)];
+            boolean broadcasts = !Arrays.equals(xs, is);
+            s.add(Sample.of(id, broadcasts ? kinds(Kind.DIMS, Kind.BROADCAST) : kinds(Kind.DIMS),
+                    Attrs.of("dim", dim), draw(op, id, xs), indices(op, id, Math.max(size, 1), is)));
+        }
+        for (int[][] f : new int[][][] {{{3, 4}, {5}}, {{5}, {2, 2}}, {{}, {3}}}) {
+            String id = Input.shapeText(f[0]) + " flat indices " + Input.shapeText(f[1]);
+            s.add(Sample.of(id, kinds(), Attrs.none(), draw(op, id, f[0]),
+                    indices(op, id, Math.max(dev.nano.Shape.numel(f[0]), 1), f[1])));
+        }
+        s.add(Sample.of("edge values dim 1", kinds(Kind.EDGE, Kind.DIMS), Attrs.of("dim", 1), edges(),
+                Input.int64(new int[] {2, 6}, 4, 3, 2, 1, 0, 0, 0, 1, 2, 3, 4, 4)));
+        s.add(Sample.error("(3,4) indices (4,)", "torch.take_along_dim(): input and indices should have the same "
+                + "number of dimensions, but got 2 dimensions for input, and 1 dimensions for indices",
+                Attrs.of("dim", 0), draw(op, "(3,4) indices (4,)", 3, 4), Input.int64(new int[] {4}, 0, 1, 2, 0)));
+        s.add(Sample.error("(3,4) float indices", "torch.take_along_dim(): dtype of indices should be Long but got "
+                + "Double", Attrs.of("dim", 0), draw(op, "(3,4) float indices", 3, 4),
+                Input.constant(new int[] {1, 4}, 0, 1, 2, 0)));
+        s.add(Sample.error("(3,4) dim 0 index 3", "index 3 is out of bounds for dimension 0 with size 3",
+                Attrs.of("dim", 0), draw(op, "(3,4) dim 0 index 3", 3, 4), Input.int64(new int[] {1, 4}, 0, 1, 3, 2)));
+        s.add(Sample.error("(3,4) dim 1 indices (2,2)", "The size of tensor a (3) must match the size of tensor b (2) "
+                + "at non-singleton dimension 0", Attrs.of("dim", 1), draw(op, "(3,4) dim 1 indices (2,2)", 3, 4),
+                Input.int64(new int[] {2, 2}, 0, 1, 2, 3)));
+        s.add(Sample.error("(3,4) dim 2", DIM_RANGE_2 + "2)", Attrs.of("dim", 2), draw(op, "(3,4) dim 2", 3, 4),
+                indices(op, "(3,4) dim 2", 3, 3, 4)));
+        // A 0-d input with a dim: aten asks the 0-d indices for their size at dim (gather would accept it).
+        s.add(Sample.error("() dim 0", "Dimension specified as 0 but tensor has no dimensions", Attrs.of("dim", 0),
+                draw(op, "() dim 0"), Input.int64(new int[] {}, 0)));
+        return OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the indices' shape and values are tied to the input's shape"))
+                .nano((in, a) -> a.has("dim") ? Nano.takeAlongDim(in[0], in[1], a.getInt("dim"))
+                        : Nano.takeAlongDim(in[0], in[1]))
+                .torchKernel(TAKE_ALONG_DIM, (in, a) -> a.has("dim") ? TAKE_ALONG_DIM.call(in[0], in[1], a.getInt("dim"))
+                        : TAKE_ALONG_FLAT.call(in[0], in[1]))
+                .samples(s)
+                .exclude(Kind.SCALAR, NO_SCALAR)
+                .exclude(Kind.NONDIFF, NO_KINKS)
                 .build();
     }
 
