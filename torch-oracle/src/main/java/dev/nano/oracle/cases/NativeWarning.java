@@ -15,7 +15,12 @@ import java.util.function.Predicate;
  */
 public record NativeWarning(String phrase, Predicate<Sample> provokedBy) {
 
-    /** Requires both parts. */
+    /**
+     * Requires both parts.
+     *
+     * @param phrase     words every line of the warning holds
+     * @param provokedBy which cases provoke it
+     */
     public NativeWarning {
         if (phrase == null || phrase.isBlank()) {
             throw new IllegalArgumentException("a native warning needs the words it holds");
