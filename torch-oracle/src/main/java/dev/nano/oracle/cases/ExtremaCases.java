@@ -6,6 +6,9 @@ import dev.nano.Tensor;
 import dev.nano.ValuesIndices;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,9 @@ import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.nn.F;
 import dev.nano.oracle.torch.TorchFunctional;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,6 +4,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;

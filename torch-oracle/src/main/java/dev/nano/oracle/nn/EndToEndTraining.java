@@ -9,7 +9,6 @@ import ai.djl.nn.Activation;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
-import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.nn.BatchNorm1d;
@@ -22,12 +21,12 @@ import dev.nano.nn.Sequential;
 import dev.nano.optim.Adam;
 import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.TorchOptimizer;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Tolerance;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -172,7 +171,7 @@ final class EndToEndTraining implements NnScenario {
         Random masks = new Random(MASK_SEED);
         Input[] train = data("train");
         List<Step> steps = new ArrayList<>();
-        try (NDManager m = TorchRunner.baseManager().newSubManager();
+        try (NDManager m = TorchEngine.baseManager().newSubManager();
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             List<NDArray> p = new ArrayList<>();
             for (int i = 0; i < parameters.size(); i++) {

@@ -1,9 +1,13 @@
 package dev.nano.oracle.report;
 
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.e2e.EndToEndCoverage;
 import dev.nano.oracle.e2e.LossCurvePlot;
+import dev.nano.oracle.family.Picture;
+import dev.nano.oracle.operators.OperatorCoverage;
+import dev.nano.oracle.optim.OptimizerCoverage;
 import dev.nano.oracle.optim.Trajectory;
+import dev.nano.oracle.value.Tolerance;
+import dev.nano.oracle.value.Value;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -51,7 +55,7 @@ final class ReportPictures {
      * of its values, on a log scale. Above the red line (1) a case fails; bit-identical cases sit on
      * the bottom row, NaN/inf mismatches on the top one. Two panels keep ~45 names legible each.
      */
-    static ReportWriter.Picture margins(List<OperatorCoverage> rows, Path dir) {
+    static Picture margins(List<OperatorCoverage> rows, Path dir) {
         List<OperatorCoverage> compared = rows.stream().filter(r -> !r.toleranceUsed().isEmpty()).toList();
         return save(List.of(marginChart(compared)), 1, 1, dir, "tolerance-margins.png",
                 "How close each operator runs to its tolerance",
@@ -124,8 +128,8 @@ final class ReportPictures {
      * nano (thin, drawn over it) for the run with the optimizer's default hyperparameters; and per
      * configuration, the largest |nano − torch| over all parameters at each step, log scale.
      */
-    static List<ReportWriter.Picture> optimizers(List<OptimizerCoverage.Run> runs, Path dir) {
-        List<ReportWriter.Picture> out = new ArrayList<>();
+    static List<Picture> optimizers(List<OptimizerCoverage.Run> runs, Path dir) {
+        List<Picture> out = new ArrayList<>();
         for (String optimizer : OptimizerCoverage.OPTIMIZERS.keySet()) {
             List<OptimizerCoverage.Run> mine = runs.stream().filter(r -> r.nano() != null
                     && r.optimCase().config().optimizer().equals(optimizer)
@@ -211,28 +215,14 @@ final class ReportPictures {
         return chart;
     }
 
-    /** The loss curves of an MNIST run (LossCurvePlot, as scripts/train-mnist draws them). */
-    static ReportWriter.Picture lossCurves(EndToEndCoverage.Row row, Path dir) {
-        String file = "e2e-" + row.run() + "-loss.png";
-        LossCurvePlot.write(row.run() + ", " + row.nano().steps() + " steps", row.nano(), row.torch(), row.perEpoch(),
-                dir.resolve(file));
-        try {
-            return new ReportWriter.Picture(row.run() + ": MNIST loss curves", "nano's loss per step drawn over "
-                    + "libtorch's recorded run, and their difference with the tolerance and 1 ulp of the loss",
-                    file, Files.readAllBytes(dir.resolve(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static ReportWriter.Picture save(List<XYChart> charts, int rows, int columns, Path dir, String file,
+    private static Picture save(List<XYChart> charts, int rows, int columns, Path dir, String file,
                                              String title, String caption) {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             BitmapEncoder.saveBitmap(charts, rows, columns, png, BitmapEncoder.BitmapFormat.PNG);
             Files.createDirectories(dir);
             Files.write(dir.resolve(file), png.toByteArray());
-            return new ReportWriter.Picture(title, caption, file, png.toByteArray());
+            return new Picture(title, caption, file, png.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
         }

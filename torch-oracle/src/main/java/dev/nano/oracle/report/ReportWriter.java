@@ -2,18 +2,27 @@ package dev.nano.oracle.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.cases.Kind;
+import dev.nano.oracle.cases.OperatorUniverse;
 import dev.nano.oracle.cases.Sample;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.family.Picture;
+import dev.nano.oracle.family.ReportTable.Cell;
+import dev.nano.oracle.family.ReportTable;
+import dev.nano.oracle.family.Section;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.mutation.MutationSummary;
-import dev.nano.oracle.report.ReportTable.Cell;
+import dev.nano.oracle.nn.ScenarioSection;
+import dev.nano.oracle.operators.OperatorCoverage;
+import dev.nano.oracle.operators.OperatorSection;
+import dev.nano.oracle.optim.OptimizerCoverage;
+import dev.nano.oracle.optim.OptimizerSection;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -56,37 +65,48 @@ final class ReportWriter {
         return r.op() == null ? "" : r.op().oracle().isKernel() ? "kernel" : "composed";
     }
 
-    /** A picture of the report: PNG bytes, embedded in the HTML and written beside it as {@code file}. */
-    record Picture(String title, String caption, String file, byte[] png) {
-    }
-
     /** What the kernel-dependent list means, in every format. */
     static final String KERNEL_DEPENDENT = "Kernel-dependent cases (PyTorch's own answer depends on libtorch's CPU "
             + "dispatch; each dispatch's answer was recorded under that dispatch, the drift tests accept exactly it, "
             + "nano must equal one of them)";
 
+    private final List<Section> sections;
     private final List<OperatorCoverage> rows;
     private final List<OptimizerCoverage.Row> optimRows;
     private final List<ModuleCoverage.Row> moduleRows;
     private final List<String> scenarioDeviations;
     private final List<String> kernelDependent;
-    private final List<String> otherFailures;
     private final List<Picture> pictures;
 
     /**
-     * @param otherFailures failing optimizer runs, nn scenario steps and end-to-end runs, each with its message
-     * @param pictures      the pictures to embed (none in tests that only look at the tables)
+     * @param sections every family's section, in the order of {@code Families.ALL}; the operators',
+     *                 optimizers' and nn scenarios' fill the shared tables (the summary line counts them
+     *                 together), every other section is written after them in each format
+     * @param pictures the pictures to embed (none in tests that only look at the tables)
      */
-    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
-                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations, List<String> kernelDependent,
-                 List<String> otherFailures, List<Picture> pictures) {
-        this.rows = rows;
-        this.optimRows = optimRows;
-        this.moduleRows = moduleRows;
-        this.scenarioDeviations = scenarioDeviations;
-        this.kernelDependent = kernelDependent;
-        this.otherFailures = otherFailures;
+    ReportWriter(List<Section> sections, List<Picture> pictures) {
+        this.sections = sections;
+        this.rows = find(sections, OperatorSection.class).map(OperatorSection::rows).orElse(List.of());
+        this.kernelDependent = find(sections, OperatorSection.class).map(OperatorSection::kernelDependent)
+                .orElse(List.of());
+        this.optimRows = find(sections, OptimizerSection.class).map(OptimizerSection::rows).orElse(List.of());
+        ModuleCoverage.Section modules = find(sections, ScenarioSection.class)
+                .map(s -> ModuleCoverage.rows(s, rows)).orElse(new ModuleCoverage.Section(List.of(), List.of(), List.of()));
+        this.moduleRows = modules.rows();
+        this.scenarioDeviations = modules.deviations();
         this.pictures = pictures;
+    }
+
+    private static <T extends Section> Optional<T> find(List<Section> sections, Class<T> type) {
+        return sections.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * The module table's rows (each nano module credited from the nn scenario steps and its operators).
+     * @return the rows
+     */
+    List<ModuleCoverage.Row> moduleRows() {
+        return moduleRows;
     }
 
     // ------------------------------------------------------------------ shared content
@@ -94,8 +114,7 @@ final class ReportWriter {
     /** Every failing case with its message: operators first ({@code elu[edges]: grad of input 0: …}). */
     List<String> failures() {
         List<String> all = new ArrayList<>();
-        rows.forEach(r -> all.addAll(r.failures()));
-        all.addAll(otherFailures);
+        sections.forEach(section -> all.addAll(section.failures()));
         return all;
     }
 
@@ -305,6 +324,7 @@ final class ReportWriter {
             failures.forEach(f -> sb.append("  ").append(f.replace("\n", "; ")).append('\n'));
         }
         sb.append('\n').append(summary()).append('\n');
+        sections.forEach(section -> sb.append(section.text()));
         return sb.toString();
     }
 
@@ -346,6 +366,7 @@ final class ReportWriter {
             pictures.forEach(p -> sb.append("### ").append(p.title()).append("\n\n![").append(p.title()).append("](")
                     .append(p.file()).append(")\n\n").append(p.caption()).append("\n\n"));
         }
+        sections.forEach(section -> sb.append(section.markdown()));
         return sb.toString();
     }
 
@@ -411,6 +432,7 @@ final class ReportWriter {
         OperatorUniverse.ALIASES.forEach(aliases::put);
         ArrayNode pics = root.putArray("pictures");
         pictures.forEach(p -> pics.addObject().put("title", p.title()).put("file", p.file()));
+        sections.forEach(section -> section.json(root));
         try {
             return Json.WRITER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -437,11 +459,13 @@ final class ReportWriter {
     // ------------------------------------------------------------------ html
 
     /**
-     * The page. {@code extraSections} (HTML) goes before the exclusions; the end-to-end section is
-     * passed here. Opened with {@code ?selftest}, the page sorts every table by every column both
+     * The page. The sections the shared tables do not show (the end-to-end runs') go before the
+     * exclusions. Opened with {@code ?selftest}, the page sorts every table by every column both
      * ways and writes the verdict into {@code #selftest} (scripts/report-screenshot reads it).
      */
-    String html(String extraSections) {
+    String html() {
+        StringBuilder extraSections = new StringBuilder();
+        sections.forEach(section -> extraSections.append(section.html()));
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>nano ↔ PyTorch coverage</title>")

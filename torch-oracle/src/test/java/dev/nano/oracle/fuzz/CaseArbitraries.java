@@ -1,13 +1,12 @@
 package dev.nano.oracle.fuzz;
 
-import dev.nano.DType;
 import dev.nano.Shape;
-import dev.nano.oracle.cases.Attrs;
 import dev.nano.oracle.cases.Catalogue;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
 import dev.nano.oracle.fuzz.FuzzPlan.ShapeRule;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
