@@ -111,6 +111,13 @@ class CoverageGateTest {
     }
 
     @Test
+    void anExclusionWithoutAReasonCannotBeWritten() {
+        var e = assertThrows(IllegalArgumentException.class, () -> OpInfo.builder("add", "ops").exclude(Kind.DIMS, " "));
+        assertTrue(e.getMessage().contains("add") && e.getMessage().contains("dims"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OpInfo.builder("add", "ops").exclude(Kind.DIMS, null));
+    }
+
+    @Test
     void aCompositionWithoutAReasonCannotBeWritten() {
         assertThrows(IllegalArgumentException.class, () -> Oracle.composed(" "));
         OpInfo add = Catalogue.byName("add");

@@ -23,7 +23,8 @@ import static dev.nano.oracle.cases.Samples.kinds;
 
 /**
  * {@code amax amin max min argmax argmin}. The three differentiable forms split a tie's gradient
- * differently (spec §16), which is what the NONDIFF cases pin down:
+ * differently (PyTorch's tools/autograd/derivatives.yaml and torch/csrc/autograd/FunctionsManual.cpp: {@code evenly_distribute_backward},
+ * {@code value_selecting_reduction_backward}), which is what the NONDIFF cases pin down:
  * <ul>
  *   <li>{@code amax/amin(dims)}: g/k to each of k tied elements (torch.amax through the
  *       TorchScript bridge: DJL does not reach amax);</li>

@@ -17,7 +17,8 @@ import static dev.nano.oracle.cases.UnarySamples.concat;
 /**
  * The elementwise math ops {@code exp log log1p expm1 sqrt rsqrt abs sign reciprocal square sin cos
  * tanh erf}: the standard shapes, a wide range, the edge values (in one tensor and one by one, see
- * {@link UnarySamples}) and, where the op has one, its kink (spec §16).
+ * {@link UnarySamples}) and, where the op has one, its kink (the gradient there is the one PyTorch's
+ * tools/autograd/derivatives.yaml gives).
  *
  * <p>DJL reaches exp log sqrt abs sign square sin cos tanh erf directly (its JNI calls the Tensor
  * method of the same name). log1p, expm1, rsqrt and reciprocal it does not: they are called
@@ -86,7 +87,7 @@ final class UnaryCases {
                 concat(EDGE_VALUES, Math.PI, Math.PI / 2, 1e6, 1e15, MIN_SUB)));
         out.add(withKink("tanh", Tensor::tanh, NDArray::tanh, Domain.signed(0.1, 3), Domain.signed(1, 19),
                 concat(EDGE_VALUES, 20, -20, 19.1, 0.5, 1e-10, 40),
-                new double[] {0.0})); // spec §16 lists tanh'(0) = 1
+                new double[] {0.0})); // tanh'(0) = 1 - tanh(0)² = 1 (tanh_backward in tools/autograd/derivatives.yaml)
         // The ranges of nano's fdlibm erf meet at 0.84375, 1.25, 1/0.35 and 6; each boundary is an edge.
         out.add(smooth("erf", Tensor::erf, NDArray::erf, Domain.signed(0.1, 3), Domain.signed(0.01, 6),
                 concat(EDGE_VALUES, 0.84375, -1.25, 1 / 0.35, -6, 5.9, 27, 1e-10, 3e-9, MIN_SUB)));
@@ -102,7 +103,7 @@ final class UnaryCases {
                 .build();
     }
 
-    /** An op with points where PyTorch picks the gradient (spec §16): NONDIFF cases at each. */
+    /** An op with points where PyTorch picks the gradient (tools/autograd/derivatives.yaml): NONDIFF cases at each. */
     private static OpInfo withKink(String name, Function<Tensor, Tensor> nano, Function<NDArray, NDArray> torch,
                                    Domain domain, Domain wide, double[] edges, double[] kinks) {
         return builder(name, nano, torch,

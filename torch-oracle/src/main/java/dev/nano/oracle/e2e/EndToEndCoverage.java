@@ -30,9 +30,9 @@ import java.util.Map;
  */
 public final class EndToEndCoverage {
     /** One run; the loss-curve picture draws {@code nano} and {@code torch} with {@code perEpoch} steps per epoch. */
-    public record Row(String run, int steps, boolean sameBatches, double worstLoss, int lossViolations, double worstParameter,
-               double parameterTolerance, double torchAccuracy, double nanoAccuracyOfTorchWeights, String status,
-               Trace nano, Trace torch, int perEpoch) {
+    public record Row(String run, int steps, boolean sameBatches, double worstLoss, int lossViolations,
+                      double worstParameter, double parameterTolerance, double torchAccuracy,
+                      double nanoAccuracyOfTorchWeights, String status, Trace nano, Trace torch, int perEpoch) {
         boolean ok() {
             return status.equals("complete");
         }
@@ -41,6 +41,11 @@ public final class EndToEndCoverage {
     private EndToEndCoverage() {
     }
 
+    /**
+     * Trains nano against each recorded run and evaluates libtorch's final weights: one row per run.
+     * @param store the fixtures
+     * @return the rows, in the order of {@link MnistRun#ALL}
+     */
     public static List<Row> rows(FixtureStore store) {
         MnistData data = MnistData.bundled(store);
         List<Row> rows = new ArrayList<>();

@@ -22,7 +22,7 @@ import java.util.Set;
 public final class NnScenarios {
     /** Every nn scenario. */
     public static final List<NnScenario> ALL = List.of(new BatchNormRunningStats(), new TrainEvalSwitch(),
-            new DropoutStatistics(), new EndToEndTraining(), new ModuleForwards());
+            new DropoutStatistics(), new SmallModelTraining(), new ModuleForwards());
 
     private NnScenarios() {
     }

@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a scenario in nano: its optimizer, and for end to end its own autograd too. */
+/** Runs a scenario in nano: its optimizer, and for the autograd scenario its own autograd too. */
 public final class NanoOptimRunner {
     private NanoOptimRunner() {
     }

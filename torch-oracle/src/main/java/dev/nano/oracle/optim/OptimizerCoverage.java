@@ -160,7 +160,7 @@ public final class OptimizerCoverage {
     private static Row row(String optimizer, String h, List<OptimConfig> configs, Map<String, Boolean> passed,
                            Map<String, double[]> worst) {
         String given = verdict(configs, Scenario.GIVEN_GRADIENTS, passed);
-        String e2e = verdict(configs, Scenario.END_TO_END, passed);
+        String e2e = verdict(configs, Scenario.AUTOGRAD, passed);
         double abs = 0;
         double rel = 0;
         for (OptimConfig c : configs) {
