@@ -70,13 +70,7 @@ public final class EndToEndCoverage {
                 worstParameter = Math.max(worstParameter, E2eTolerance.parameterDifference(
                         nano.checkpoints.get(step).get(p.getKey()), p.getValue()));
             }
-            Sequential finalWeights = NanoMnistTraining.model();
-            Map<String, Tensor> weights = new LinkedHashMap<>();
-            torch.checkpoints.get(MnistRun.STEPS).forEach((name, v) -> weights.put(name, new Tensor(v,
-                    torch.shapes.get(name))));
-            finalWeights.loadStateDict(weights);
-            Trace evaluated = new Trace();
-            NanoMnistTraining.test(finalWeights, data, evaluated);
+            Trace evaluated = testWithTorchWeights(torch, data);
             boolean ok = sameBatches && violations == 0 && worstParameter <= E2eTolerance.at(step)
                     && evaluated.testAccuracy == torch.testAccuracy;
             rows.add(new Row(run.name(), nano.steps(), sameBatches, worstLoss, violations, worstParameter,
@@ -85,6 +79,24 @@ public final class EndToEndCoverage {
                     (data.train().size() + MnistRun.BATCH - 1) / MnistRun.BATCH));
         }
         return rows;
+    }
+
+    /**
+     * libtorch's final weights (step {@link MnistRun#STEPS}) loaded into nano's model and evaluated by
+     * nano on the test digits.
+     * @param torch libtorch's recorded run
+     * @param data the digits
+     * @return nano's test loss and accuracy with those weights
+     */
+    static Trace testWithTorchWeights(Trace torch, MnistData data) {
+        Sequential model = NanoMnistTraining.model();
+        Map<String, Tensor> weights = new LinkedHashMap<>();
+        torch.checkpoints.get(MnistRun.STEPS).forEach((name, v) -> weights.put(name, new Tensor(v,
+                torch.shapes.get(name))));
+        model.loadStateDict(weights);
+        Trace evaluated = new Trace();
+        NanoMnistTraining.test(model, data, evaluated);
+        return evaluated;
     }
 
     private static ReportTable table(List<Row> rows) {

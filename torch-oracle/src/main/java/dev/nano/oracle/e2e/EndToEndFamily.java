@@ -1,6 +1,5 @@
 package dev.nano.oracle.e2e;
 
-import dev.nano.Tensor;
 import dev.nano.nn.Sequential;
 import dev.nano.oracle.family.CaseFilter;
 import dev.nano.oracle.family.Check;
@@ -14,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -120,13 +118,7 @@ public final class EndToEndFamily implements Family {
     /** libtorch's final weights, evaluated by nano on the test digits: libtorch's test loss and accuracy. */
     static String evaluateTorchWeights(FixtureStore store, MnistRun run) {
         Trace torch = E2eFixtures.read(store, run);
-        Sequential model = NanoMnistTraining.model();
-        Map<String, Tensor> weights = new LinkedHashMap<>();
-        torch.checkpoints.get(MnistRun.STEPS).forEach((name, v) -> weights.put(name, new Tensor(v,
-                torch.shapes.get(name))));
-        model.loadStateDict(weights);
-        Trace nano = new Trace();
-        NanoMnistTraining.test(model, digits(store), nano);
+        Trace nano = EndToEndCoverage.testWithTorchWeights(torch, digits(store));
         List<String> problems = new ArrayList<>();
         if (nano.testAccuracy != torch.testAccuracy) {
             problems.add("test accuracy of libtorch's weights, in nano: " + nano.testAccuracy + ", libtorch "

@@ -1,7 +1,6 @@
 package dev.nano.oracle.nn;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.family.Section;
+import dev.nano.oracle.family.SharedTablesSection;
 
 import java.util.List;
 import java.util.Map;
@@ -17,30 +16,10 @@ import java.util.Map;
  * @param failures   the failing steps, as {@code nn <scenario>[<step>]: what differs}
  */
 public record ScenarioSection(Map<String, Map<String, Boolean>> stepOk, List<String> deviations,
-                              List<String> failures) implements Section {
+                              List<String> failures) implements SharedTablesSection {
 
     @Override
     public boolean complete() {
         return failures.isEmpty();
-    }
-
-    @Override
-    public String text() {
-        return "";
-    }
-
-    @Override
-    public String markdown() {
-        return "";
-    }
-
-    @Override
-    public String html() {
-        return "";
-    }
-
-    @Override
-    public void json(ObjectNode root) {
-        // written by the report's module table
     }
 }

@@ -1,7 +1,6 @@
 package dev.nano.oracle.operators;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.family.Section;
+import dev.nano.oracle.family.SharedTablesSection;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.List;
  * @param rows            one row per operator of nano and per catalogue entry
  * @param kernelDependent each kernel-dependent case with what each dispatch answers differently
  */
-public record OperatorSection(List<OperatorCoverage> rows, List<String> kernelDependent) implements Section {
+public record OperatorSection(List<OperatorCoverage> rows, List<String> kernelDependent) implements SharedTablesSection {
 
     @Override
     public List<String> failures() {
@@ -26,25 +25,5 @@ public record OperatorSection(List<OperatorCoverage> rows, List<String> kernelDe
     @Override
     public boolean complete() {
         return rows.stream().allMatch(OperatorCoverage::complete);
-    }
-
-    @Override
-    public String text() {
-        return "";
-    }
-
-    @Override
-    public String markdown() {
-        return "";
-    }
-
-    @Override
-    public String html() {
-        return "";
-    }
-
-    @Override
-    public void json(ObjectNode root) {
-        // written by the report's shared tables
     }
 }

@@ -1,7 +1,6 @@
 package dev.nano.oracle.optim;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.family.Section;
+import dev.nano.oracle.family.SharedTablesSection;
 
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,7 @@ import java.util.Objects;
  * @param rows one row per optimizer × hyperparameter
  */
 public record OptimizerSection(List<OptimizerCoverage.Run> runs, List<OptimizerCoverage.Row> rows)
-        implements Section {
+        implements SharedTablesSection {
 
     /** Each failing run as {@code optim <config> <scenario>: what differs}. */
     @Override
@@ -26,25 +25,5 @@ public record OptimizerSection(List<OptimizerCoverage.Run> runs, List<OptimizerC
     @Override
     public boolean complete() {
         return rows.stream().allMatch(r -> r.status().equals("complete"));
-    }
-
-    @Override
-    public String text() {
-        return "";
-    }
-
-    @Override
-    public String markdown() {
-        return "";
-    }
-
-    @Override
-    public String html() {
-        return "";
-    }
-
-    @Override
-    public void json(ObjectNode root) {
-        // written by the report's shared tables
     }
 }

@@ -18,6 +18,10 @@ import dev.nano.oracle.optim.OptimizerSection;
 import dev.nano.oracle.value.Kind;
 import dev.nano.oracle.value.Tolerance;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -526,64 +530,26 @@ final class ReportWriter {
         return sb.append("<script>").append(SCRIPT).append("</script></body></html>\n").toString();
     }
 
-    private static final String CSS = "body{font-family:sans-serif;margin:2em;max-width:110em}"
-            + "table{border-collapse:collapse;margin-bottom:1em}"
-            + "th,td{border:1px solid #ccc;padding:2px 6px;text-align:center}"
-            + "th{cursor:pointer;background:#eee;position:sticky;top:0}th.asc::after{content:' ▲'}"
-            + "th.desc::after{content:' ▼'}td.name{text-align:left;font-family:monospace}"
-            + "tr.gap{background:#fff3cd}tr.fail{background:#f8d7da}td.PASS{color:#1a7f37}"
-            + "td.FAIL{color:#cf222e;font-weight:bold}td.MISSING{background:#ffd8a8}td.EXCLUDED a{color:#666;"
-            + "text-decoration:none}#failures td,#exclusions td{text-align:left}"
-            + ".legend{background:#f6f8fa;border:1px solid #ddd;padding:.3em 1em;margin-bottom:1em}"
-            + "figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}#selftest{background:#eef}";
+    /** The page's style sheet, {@code report.css} beside this class (one rule per line there, joined here). */
+    private static final String CSS = resource("report.css").replace("\n", "");
 
     /**
-     * Sorts any {@code table.sortable} by the clicked header: numbers (a cell's {@code data-v}, else its
-     * text if numeric) before text, ascending first. The self-test sorts every column of every table
-     * both ways and checks the order.
+     * The page's script, {@code report.js} beside this class: sorts any {@code table.sortable} by the
+     * clicked header, numbers (a cell's {@code data-v}, else its text if numeric) before text,
+     * ascending first. The self-test sorts every column of every table both ways and checks the order.
      */
-    static final String SCRIPT = """
-            function cellValue(row, i) {
-              const c = row.cells[i];
-              if (c.dataset.v !== undefined) return parseFloat(c.dataset.v);
-              const s = c.textContent.trim(), n = Number(s);
-              return s !== '' && !isNaN(n) ? n : s.toLowerCase();
+    static final String SCRIPT = resource("report.js");
+
+    private static String resource(String name) {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource dev/nano/oracle/report/" + name);
             }
-            function compare(x, y) {
-              if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
-              return x > y ? 1 : x < y ? -1 : 0;
-            }
-            function sortTable(table, i, th) {
-              const body = table.tBodies[0], asc = th.dataset.asc !== '1';
-              table.querySelectorAll('th').forEach(h => { delete h.dataset.asc; h.className = ''; });
-              th.dataset.asc = asc ? '1' : '0';
-              th.className = asc ? 'asc' : 'desc';
-              [...body.rows].sort((a, b) => compare(cellValue(a, i), cellValue(b, i)) * (asc ? 1 : -1))
-                .forEach(r => body.appendChild(r));
-            }
-            document.querySelectorAll('table.sortable').forEach(t =>
-              t.querySelectorAll('th').forEach((th, i) => th.onclick = () => sortTable(t, i, th)));
-            if (location.search.includes('selftest')) {
-              let tables = 0, columns = 0; const bad = [];
-              document.querySelectorAll('table.sortable').forEach(t => {
-                tables++;
-                t.querySelectorAll('th').forEach((th, i) => {
-                  columns++;
-                  for (const dir of [1, -1]) {
-                    th.click();
-                    const v = [...t.tBodies[0].rows].map(r => cellValue(r, i));
-                    for (let k = 1; k < v.length; k++) {
-                      if (compare(v[k - 1], v[k]) * dir > 0) { bad.push(t.id + ' / ' + th.textContent); break; }
-                    }
-                  }
-                });
-              });
-              const out = document.getElementById('selftest');
-              out.hidden = false;
-              out.textContent = (bad.length ? 'SORT SELFTEST FAIL: ' + bad.join(', ') : 'SORT SELFTEST PASS')
-                + ': ' + tables + ' tables, ' + columns + ' columns sorted both ways';
-            }
-            """;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     // ------------------------------------------------------------------ formatting
 
