@@ -1,5 +1,6 @@
 package dev.nano.oracle.fuzz;
 
+import dev.nano.DType;
 import dev.nano.Shape;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.OpInfo;
