@@ -1,7 +1,9 @@
 package dev.nano.oracle.operators;
 
+import dev.nano.oracle.family.Picture;
 import dev.nano.oracle.family.SharedTablesSection;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,5 +27,11 @@ public record OperatorSection(List<OperatorCoverage> rows, List<String> kernelDe
     @Override
     public boolean complete() {
         return rows.stream().allMatch(OperatorCoverage::complete);
+    }
+
+    /** How much of its tolerance each operator's cases use. */
+    @Override
+    public List<Picture> pictures(Path dir) {
+        return List.of(MarginPicture.margins(rows, dir));
     }
 }

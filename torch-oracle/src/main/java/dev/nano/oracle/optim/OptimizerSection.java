@@ -1,7 +1,9 @@
 package dev.nano.oracle.optim;
 
+import dev.nano.oracle.family.Picture;
 import dev.nano.oracle.family.SharedTablesSection;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,5 +27,11 @@ public record OptimizerSection(List<OptimizerCoverage.Run> runs, List<OptimizerC
     @Override
     public boolean complete() {
         return rows.stream().allMatch(r -> r.status().equals("complete"));
+    }
+
+    /** Per optimizer, nano's and PyTorch's trajectories and their difference. */
+    @Override
+    public List<Picture> pictures(Path dir) {
+        return TrajectoryPictures.optimizers(runs, dir);
     }
 }

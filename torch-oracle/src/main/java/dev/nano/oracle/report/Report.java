@@ -1,20 +1,10 @@
 package dev.nano.oracle.report;
 
 import dev.nano.oracle.Families;
-import dev.nano.oracle.cases.Catalogue;
-import dev.nano.oracle.cases.OpInfo;
-import dev.nano.oracle.cases.OperatorUniverse;
-import dev.nano.oracle.compare.Compare;
-import dev.nano.oracle.e2e.EndToEndCoverage;
 import dev.nano.oracle.family.Family;
 import dev.nano.oracle.family.Picture;
 import dev.nano.oracle.family.Section;
 import dev.nano.oracle.fixtures.FixtureStore;
-import dev.nano.oracle.operators.OperatorSection;
-import dev.nano.oracle.operators.Outcome;
-import dev.nano.oracle.operators.ParityCase;
-import dev.nano.oracle.optim.OptimizerSection;
-import dev.nano.oracle.value.Progress;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,10 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * {@code scripts/coverage-gaps}: operator by operator, how far nano is proven equal to PyTorch.
@@ -61,11 +48,6 @@ public final class Report {
         System.err.println("drawing the pictures...");
         List<Picture> pictures = new ArrayList<>();
         for (Section section : sections) {
-            if (section instanceof OperatorSection operators) {
-                pictures.add(ReportPictures.margins(operators.rows(), dir));
-            } else if (section instanceof OptimizerSection optimizers) {
-                pictures.addAll(ReportPictures.optimizers(optimizers.runs(), dir));
-            }
             pictures.addAll(section.pictures(dir));
         }
         ReportWriter writer = new ReportWriter(sections, pictures);

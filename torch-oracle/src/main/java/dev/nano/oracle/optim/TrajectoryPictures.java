@@ -1,14 +1,9 @@
-package dev.nano.oracle.report;
+package dev.nano.oracle.optim;
 
-import dev.nano.oracle.e2e.EndToEndCoverage;
-import dev.nano.oracle.e2e.LossCurvePlot;
 import dev.nano.oracle.family.Picture;
-import dev.nano.oracle.operators.OperatorCoverage;
-import dev.nano.oracle.optim.OptimizerCoverage;
-import dev.nano.oracle.optim.Trajectory;
+import dev.nano.oracle.family.Pictures;
 import dev.nano.oracle.value.Tolerance;
 import dev.nano.oracle.value.Value;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -16,111 +11,21 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/**
- * The report's pictures (XChart, PNG): how much of its tolerance each operator uses, the optimizer
- * trajectories of nano and PyTorch with their difference, and the MNIST loss curves. Each is written
- * into the report's directory and returned for embedding. Only {@code scripts/coverage-gaps} draws
- * them; the build's gate test never does.
- */
-final class ReportPictures {
-    /** Where a case whose values were bit-identical is drawn: log scales have no 0. */
-    static final double EXACT = 1e-12;
+import static dev.nano.oracle.family.Pictures.LIMIT;
+import static dev.nano.oracle.family.Pictures.NANO;
+import static dev.nano.oracle.family.Pictures.NON_FINITE;
+import static dev.nano.oracle.family.Pictures.TORCH;
+
+/** The report's pictures of the optimizers: nano's and PyTorch's trajectories, and their difference. */
+final class TrajectoryPictures {
     /** Where a bit-identical optimizer step is drawn: below any difference of values near 1 (ulp 2e-16). */
     static final double IDENTICAL_STEP = 1e-18;
-    /** Where a NaN/inf mismatch (an infinite error) is drawn. */
-    static final double NON_FINITE = 1e3;
-    private static final String IDENTICAL = "bit-identical (at 1e-12)";
-    private static final String WITHIN = "within tolerance";
-    private static final String BEYOND = "beyond: fails";
-    private static final String NON_FINITE_MISMATCH = "NaN/inf mismatch (at 1e3): fails";
-    private static final Color TORCH = new Color(238, 76, 44);
-    private static final Color NANO = new Color(31, 80, 160);
-    private static final Color LIMIT = new Color(200, 40, 40);
 
-    private ReportPictures() {
-    }
-
-    /**
-     * One strip per operator: each dot a case, at the largest |nano − torch| ÷ (atol + rtol·|torch|)
-     * of its values, on a log scale. Above the red line (1) a case fails; bit-identical cases sit on
-     * the bottom row, NaN/inf mismatches on the top one. Two panels keep ~45 names legible each.
-     */
-    static Picture margins(List<OperatorCoverage> rows, Path dir) {
-        List<OperatorCoverage> compared = rows.stream().filter(r -> !r.toleranceUsed().isEmpty()).toList();
-        return save(List.of(marginChart(compared)), 1, 1, dir, "tolerance-margins.png",
-                "How close each operator runs to its tolerance",
-                "each dot is one case: its largest |nano − torch| ÷ (atol + rtol·|torch|), log scale; right of the "
-                        + "red line a case fails; left column (drawn at 1e-12): every value bit-identical; right "
-                        + "column (drawn at 1e3): a NaN/inf mismatch");
-    }
-
-    /** Operators down the y axis (horizontal names stay legible), error ÷ tolerance along x. */
-    private static XYChart marginChart(List<OperatorCoverage> ops) {
-        int n = ops.size();
-        XYChart chart = new XYChartBuilder().width(1300).height(260 + 16 * n)
-                .title("error ÷ tolerance per case, " + n + " operators").xAxisTitle("error ÷ tolerance (log scale)")
-                .yAxisTitle("").build();
-        Map<String, List<double[]>> groups = new LinkedHashMap<>();
-        groups.put(IDENTICAL, new ArrayList<>());
-        groups.put(WITHIN, new ArrayList<>());
-        groups.put(BEYOND, new ArrayList<>());
-        groups.put(NON_FINITE_MISMATCH, new ArrayList<>());
-        for (int i = 0; i < n; i++) {
-            List<Double> used = ops.get(i).toleranceUsed();
-            for (int k = 0; k < used.size(); k++) {
-                // Spread a strip's dots a little (deterministically) so that piles show as piles.
-                double y = n - i + 0.5 * ((k * 0.618034) % 1.0 - 0.5);
-                double r = used.get(k);
-                String group = r == 0 ? IDENTICAL : r <= 1 ? WITHIN
-                        : Double.isInfinite(r) ? NON_FINITE_MISMATCH : BEYOND;
-                groups.get(group).add(new double[] {r == 0 ? EXACT : Math.min(r, NON_FINITE), y});
-            }
-        }
-        Map<String, Color> colors = Map.of(IDENTICAL, new Color(170, 170, 170), WITHIN, NANO, BEYOND, LIMIT,
-                NON_FINITE_MISMATCH, Color.BLACK);
-        groups.forEach((name, points) -> {
-            if (points.isEmpty()) {
-                return;
-            }
-            XYSeries s = chart.addSeries(name + ": " + points.size(), points.stream().map(p -> p[0])
-                    .toList(), points.stream().map(p -> p[1]).toList());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(colors.get(name));
-        });
-        XYSeries limit = chart.addSeries("tolerance", List.of(1.0, 1.0),
-                List.of(0.4, n + 0.6));
-        limit.setMarker(SeriesMarkers.NONE);
-        limit.setLineColor(LIMIT);
-        limit.setLineWidth(2f);
-        var st = chart.getStyler();
-        st.setXAxisLogarithmic(true);
-        st.setXAxisMin(EXACT / 3);
-        st.setXAxisMax(NON_FINITE * 3);
-        st.setYAxisMin(0.4);
-        st.setYAxisMax(n + 0.6);
-        st.setMarkerSize(5);
-        st.setYAxisTickMarkSpacingHint(12); // one tick per operator
-        st.setyAxisTickLabelsFormattingFunction(y -> {
-            int i = n - (int) Math.round(y);
-            // XChart 3.8.8 widens the tick step until all labels differ: blanks must differ too.
-            return Math.abs(y - Math.round(y)) < 1e-6 && i >= 0 && i < n ? ops.get(i).name()
-                    : " ".repeat(1 + (int) Math.round(Math.abs(y) * 8));
-        });
-        st.setLegendPosition(Styler.LegendPosition.OutsideS);
-        st.setLegendLayout(Styler.LegendLayout.Horizontal);
-        st.setChartBackgroundColor(Color.WHITE);
-        return chart;
+    private TrajectoryPictures() {
     }
 
     /**
@@ -139,7 +44,7 @@ final class ReportPictures {
             }
             OptimizerCoverage.Run defaults = mine.stream().filter(r -> r.optimCase().config().hyperparameters()
                     .isEmpty()).findFirst().orElse(mine.get(0));
-            out.add(save(List.of(trajectoryPanel(optimizer, defaults), differencePanel(optimizer, mine)), 1, 2, dir,
+            out.add(Pictures.save(List.of(trajectoryPanel(optimizer, defaults), differencePanel(optimizer, mine)), 1, 2, dir,
                     "optim-" + optimizer + ".png", optimizer + ": nano and PyTorch step by step",
                     "left: three values of parameter 0 over the 20 steps of the given-gradients scenario, "
                             + defaults.optimCase().config().id() + "; right: per configuration, the largest "
@@ -215,20 +120,6 @@ final class ReportPictures {
         return chart;
     }
 
-    private static Picture save(List<XYChart> charts, int rows, int columns, Path dir, String file,
-                                             String title, String caption) {
-        try {
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(charts, rows, columns, png, BitmapEncoder.BitmapFormat.PNG);
-            Files.createDirectories(dir);
-            Files.write(dir.resolve(file), png.toByteArray());
-            return new Picture(title, caption, file, png.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(file), e);
-        }
-    }
-
-    /** Element e of parameter {@code param} after each step: one list per element. */
     private static List<List<Double>> parameterSeries(Trajectory t, int param) {
         List<List<Double>> series = new ArrayList<>();
         for (Trajectory.Step step : t.steps()) {
