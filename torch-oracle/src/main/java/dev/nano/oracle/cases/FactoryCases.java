@@ -2,6 +2,9 @@ package dev.nano.oracle.cases;
 
 import dev.nano.Nano;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;

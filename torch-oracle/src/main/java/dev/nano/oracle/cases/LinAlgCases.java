@@ -3,6 +3,9 @@ package dev.nano.oracle.cases;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
