@@ -29,7 +29,7 @@ public abstract class Function {
     /**
      * Given dL/d(output), returns dL/d(input) for each input, in order ({@code null} where an
      * input needs no gradient). A gradient may have the output's broadcast shape: the engine sums
-     * it back to its input's shape ({@code Shape.sumTo}), as PyTorch's engine does.
+     * it back to its input's shape (over the dims {@code Shape.sumToDims} names), as PyTorch's engine does.
      * Runs with grad mode off.
      * @param ctx the graph node of the forward call
      * @param gradOutput dL/d(output)

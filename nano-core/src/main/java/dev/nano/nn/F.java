@@ -2,6 +2,7 @@ package dev.nano.nn;
 
 import dev.nano.Checks;
 import dev.nano.DType;
+import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.PythonFloat;
 import dev.nano.Shape;
@@ -223,7 +224,7 @@ public final class F {
      * @return a new tensor of the input's shape, drawn from the global generator
      */
     public static Tensor dropout(Tensor input, double p) {
-        return dropout(input, p, true, Init.defaultGenerator());
+        return dropout(input, p, true, DefaultGenerator.get());
     }
 
     /**
@@ -235,7 +236,7 @@ public final class F {
      * @return the input itself when not training, else a new tensor of its shape
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
-        return dropout(input, p, training, Init.defaultGenerator());
+        return dropout(input, p, training, DefaultGenerator.get());
     }
 
     /**

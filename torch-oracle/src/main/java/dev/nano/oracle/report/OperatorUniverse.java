@@ -43,6 +43,7 @@ public final class OperatorUniverse {
             Map.entry("scalar", "builds a 0-d tensor from a value; no computation"),
             Map.entry("boolTensor", "builds a bool tensor from given values"),
             Map.entry("longTensor", "builds an int64 tensor from given values"),
+            Map.entry("manualSeed", "restarts the global generator; reproducibility is tested in DefaultGeneratorTest"),
             Map.entry("rand", "values depend on the generator, and PyTorch's cannot be reproduced; "
                     + "reproducibility and range are tested in FactoryTest"),
             Map.entry("randn", "values depend on the generator, and PyTorch's cannot be reproduced; "
