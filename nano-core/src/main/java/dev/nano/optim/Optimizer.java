@@ -71,11 +71,6 @@ public abstract class Optimizer {
         paramGroups.addAll(accepted);
     }
 
-    /** One group of all these parameters, or no group for an empty list (which the constructor rejects). */
-    static List<ParamGroup> singleGroup(List<Tensor> params) {
-        return params.isEmpty() ? List.of() : List.of(ParamGroup.of(params));
-    }
-
     /**
      * Adds a group (for example parameters unfrozen during fine-tuning); missing values come from the defaults.
      * @param group the new group; its parameters must not already be in another group
