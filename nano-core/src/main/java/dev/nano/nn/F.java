@@ -358,11 +358,11 @@ public final class F {
         Checks.notNull("mse_loss", "input", input);
         Checks.notNull("mse_loss", "target", target);
         if (weight == null) {
-            Reduction r = Reduction.of(reduction);
+            LossReduction r = LossReduction.of(reduction);
             int[] shape = Shape.broadcast(input.shape(), target.shape()); // torch.broadcast_tensors
-            return new MseLossFunction(r).apply(expanded(input, shape), expanded(target, shape));
+            return new MseLossFunction(r, Shape.numel(shape)).apply(expanded(input, shape), expanded(target, shape));
         }
-        Reduction r = weightedReduction(reduction);
+        LossReduction r = weightedReduction(reduction);
         Shape.broadcast(input.shape(), target.shape());
         if (!Arrays.equals(weight.shape(), input.shape())) {
             throw new IllegalArgumentException("Weights and input must have the same size.");
@@ -384,9 +384,9 @@ public final class F {
     }
 
     /** The weighted losses of PyTorch 2.13 check the reduction with their own message. */
-    private static Reduction weightedReduction(String reduction) {
+    private static LossReduction weightedReduction(String reduction) {
         try {
-            return Reduction.of(reduction);
+            return LossReduction.of(reduction);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid reduction mode: " + reduction
                     + ". Expected one of 'none', 'mean', 'sum'.", e);
@@ -433,7 +433,7 @@ public final class F {
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction) {
         Checks.notNull("nll_loss", "input", input);
         Checks.notNull("nll_loss", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         NllLossFunction.Layout layout = NllLossFunction.Layout.of(input, target, weight);
         checkNotDifferentiable(weight, "weight", "nll_loss_forward");
         return new NllLossFunction(layout, target, weight, ignoreIndex, r).apply(input);
@@ -495,7 +495,7 @@ public final class F {
                                       double labelSmoothing) {
         Checks.notNull("cross_entropy", "input", input);
         Checks.notNull("cross_entropy", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         int classDim = input.dim() == 1 ? 0 : 1;
         if (Arrays.equals(input.shape(), target.shape())) {
             if (!target.dtype().isFloatingPoint()) {
@@ -522,7 +522,7 @@ public final class F {
     }
 
     /** aten's {@code cross_entropy_loss_prob_target}. */
-    private static Tensor crossEntropyWithProbabilities(Tensor input, Tensor target, Tensor weight, Reduction r,
+    private static Tensor crossEntropyWithProbabilities(Tensor input, Tensor target, Tensor weight, LossReduction r,
                                                         double labelSmoothing, int classDim) {
         int classes = input.size(classDim);
         if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
@@ -563,7 +563,7 @@ public final class F {
 
     /** aten's {@code cross_entropy_loss_label_smoothing}. */
     private static Tensor crossEntropyWithLabelSmoothing(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
-                                                         Reduction r, double labelSmoothing, int classDim) {
+                                                         LossReduction r, double labelSmoothing, int classDim) {
         Tensor logp = input.logSoftmax(classDim);
         Tensor nll = nllLoss(logp, target, weight, ignoreIndex, r.name().toLowerCase(java.util.Locale.ROOT));
         int classes = logp.size(classDim);
@@ -633,7 +633,7 @@ public final class F {
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         Checks.notNull("binary_cross_entropy", "input", input);
         Checks.notNull("binary_cross_entropy", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Using a target size (" + PyText.size(target.shape())
                     + ") that is different to the input size (" + PyText.size(input.shape()) + ") is deprecated. "
@@ -703,7 +703,7 @@ public final class F {
                                                       Tensor posWeight) {
         Checks.notNull("binary_cross_entropy_with_logits", "input", input);
         Checks.notNull("binary_cross_entropy_with_logits", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Target size (" + PyText.size(target.shape())
                     + ") must be the same as input size (" + PyText.size(input.shape()) + ")");
