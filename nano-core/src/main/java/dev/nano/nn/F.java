@@ -17,8 +17,8 @@ import java.util.Random;
  * owns the parameters and calls one of these.
  *
  * <p>Where PyTorch itself composes smaller operators (linear, dropout, cross entropy's
- * log-softmax and label-smoothing terms, 2.13's weighted MSE), so does this, and autograd
- * differentiates the composite exactly as PyTorch's does. Where PyTorch runs one kernel with its
+ * log-softmax and label-smoothing terms, the weighted MSE of PyTorch 2.8's torch/nn/functional.py),
+ * so does this, and autograd differentiates the composite exactly as PyTorch's does. Where PyTorch runs one kernel with its
  * own backward formula — batch norm, layer norm, NLL, MSE, the two binary cross entropies — the
  * kernel is a small {@code Function} in this package, written in aten's order of operations and
  * named as PyTorch names its graph node ({@code NllLossBackward0}, …).
@@ -345,8 +345,8 @@ public final class F {
     /**
      * {@code (input − target)²}, reduced. Input and target broadcast (PyTorch warns when their
      * sizes differ; nano does not warn). "mean" divides by the number of elements (an empty
-     * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — PyTorch 2.13's
-     * {@code F.mse_loss(weight=)} — each squared error is multiplied by its weight, and "mean"
+     * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — the
+     * {@code F.mse_loss(weight=)} of PyTorch 2.8's torch/nn/functional.py, later than the oracle's 2.7.1 — each squared error is multiplied by its weight, and "mean"
      * divides by the sum of the weights.
      * @param input the input tensor
      * @param target the targets
@@ -383,7 +383,7 @@ public final class F {
         return Arrays.equals(t.shape(), shape) ? t : t.expand(shape);
     }
 
-    /** The weighted losses of PyTorch 2.13 check the reduction with their own message. */
+    /** The weighted losses (PyTorch 2.8's torch/nn/functional.py) check the reduction with their own message. */
     private static LossReduction weightedReduction(String reduction) {
         try {
             return LossReduction.of(reduction);
