@@ -13,6 +13,7 @@ import java.nio.file.Path;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -71,6 +72,19 @@ class ArchitectureTest {
                 .whereLayer("io").mayOnlyAccessLayers("base", "tensor")
                 .because("each layer of nano-core uses only the layers below it (and ops/autograd the tensor "
                         + "they compute on)")
+                .check(classes);
+    }
+
+    /**
+     * module-info exports neither {@code dev.nano.ops} nor {@code dev.nano.autograd.internal}; the layers keep
+     * {@code ops} to Tensor and Nano, and this keeps the engine's door into a tensor to Tensor and the engine.
+     */
+    @Test
+    void onlyTensorAndTheEngineUseTheEnginesDoorIntoATensor() {
+        classes().that().resideInAPackage("dev.nano.autograd.internal..")
+                .should().onlyBeAccessed().byClassesThat(resideInAPackage("dev.nano.autograd..")
+                        .or(belongToAnyOf(Tensor.class)))
+                .because("attaching a graph node and accumulating a gradient are the engine's business")
                 .check(classes);
     }
 

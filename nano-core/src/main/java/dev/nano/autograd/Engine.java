@@ -4,6 +4,7 @@ import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Shape;
 import dev.nano.Tensor;
+import dev.nano.autograd.internal.TensorAccess;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -111,7 +112,7 @@ public final class Engine {
     /** Adds {@code g} to {@code t.grad} under {@code t}'s lock: concurrent backward passes add up. */
     private static void accumulate(Tensor t, Tensor g) {
         synchronized (t) {
-            t.accumulateGrad(g);
+            TensorAccess.get().accumulateGrad(t, g);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.nano.autograd;
 import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Tensor;
+import dev.nano.autograd.internal.TensorAccess;
 
 /**
  * The base class of every differentiable operation. A subclass says how to compute its output
@@ -111,7 +112,7 @@ public abstract class Function {
         }
         if (anyNeedsGrad) {
             ctx.setOutput(out);
-            out.attachGradFn(ctx); // out becomes a non-leaf that requires grad
+            TensorAccess.get().attachGradFn(out, ctx); // out becomes a non-leaf that requires grad
         }
         return out;
     }
