@@ -45,7 +45,9 @@ import java.util.function.Supplier;
  *       and all state as they were.</li>
  * </ul>
  *
- * A new algorithm extends this class and implements {@link #update(ParamGroup)}.
+ * A new algorithm extends this class and implements {@link #update(ParamGroup)}; its builder extends
+ * {@link OptimizerBuilder}, declaring PyTorch's defaults in the order of PyTorch's constructor and adding a
+ * one-line typed setter per hyperparameter of its own.
  */
 public abstract class Optimizer {
     private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
