@@ -34,9 +34,8 @@ public final class OperatorUniverse {
             Map.entry("retainGrad", "autograd flag"), Map.entry("retainsGrad", "autograd flag"),
             Map.entry("detach", "cuts the graph; tested in AutogradTest"),
             Map.entry("backward", "the engine itself; exercised by every backward case"),
-            Map.entry("attachGradFn", "engine internals"),
             Map.entry("version", "autograd bookkeeping: the in-place write counter"),
-            Map.entry("markModifiedInPlace", "autograd bookkeeping; tested in AutogradTest and SGDTest"), Map.entry("accumulateGrad", "engine internals"),
+            Map.entry("markModifiedInPlace", "autograd bookkeeping; tested in AutogradTest and SGDTest"),
             Map.entry("toFloat64", "dtype conversion (bool/int64 to float64), no arithmetic"),
             Map.entry("noGrad", "grad-mode scope; tested in GradModeTest"),
             Map.entry("enableGrad", "grad-mode scope; tested in GradModeTest"),
@@ -45,6 +44,7 @@ public final class OperatorUniverse {
             Map.entry("scalar", "builds a 0-d tensor from a value; no computation"),
             Map.entry("boolTensor", "builds a bool tensor from given values"),
             Map.entry("longTensor", "builds an int64 tensor from given values"),
+            Map.entry("manualSeed", "restarts the global generator; reproducibility is tested in DefaultGeneratorTest"),
             Map.entry("rand", "values depend on the generator, and PyTorch's cannot be reproduced; "
                     + "reproducibility and range are tested in FactoryTest"),
             Map.entry("randn", "values depend on the generator, and PyTorch's cannot be reproduced; "
