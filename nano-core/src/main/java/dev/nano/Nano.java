@@ -371,14 +371,24 @@ public final class Nano {
     }
 
     /**
-     * Uniform values in [0, 1) from the global generator ({@link dev.nano.nn.Init#manualSeed}), like
+     * Restarts the global generator ({@link DefaultGenerator}), like {@code torch.manual_seed(seed)}: what is built
+     * and drawn afterwards ({@link #rand}, {@link #randn}, new layers' weights, dropout masks, shuffled batches)
+     * repeats exactly. The values are not PyTorch's for the same seed (nano's generator is {@link Random}).
+     * @param seed the seed
+     */
+    public static void manualSeed(long seed) {
+        DefaultGenerator.manualSeed(seed);
+    }
+
+    /**
+     * Uniform values in [0, 1) from the global generator ({@link #manualSeed}), like
      * {@code torch.rand(2, 3)}: the arguments are the shape. Reproducible after {@code manualSeed}
      * as long as one thread draws; for anything concurrent pass a generator of your own.
      * @param shape the sizes of the result's dims
      * @return a new float64 tensor of the given shape
      */
     public static Tensor rand(int... shape) {
-        return rand(dev.nano.nn.Init.defaultGenerator(), shape);
+        return rand(DefaultGenerator.get(), shape);
     }
 
     /**
@@ -399,7 +409,7 @@ public final class Nano {
      * @return a new float64 tensor of the given shape
      */
     public static Tensor randn(int... shape) {
-        return randn(dev.nano.nn.Init.defaultGenerator(), shape);
+        return randn(DefaultGenerator.get(), shape);
     }
 
     /**

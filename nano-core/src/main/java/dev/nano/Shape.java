@@ -1,12 +1,11 @@
 package dev.nano;
 
-import dev.nano.ops.SumKernels;
 
 import java.util.Arrays;
 
 /**
  * Shape arithmetic in one place: sizes, strides, dimension wrapping, broadcasting, and the
- * reduction of a gradient back to an input's shape ({@link #sumTo}). Shapes are plain
+ * reduction of a gradient back to an input's shape ({@link #sumToDims}). Shapes are plain
  * {@code int[]} in row-major (C) order; a 0-d tensor has the shape {@code []}.
  */
 public final class Shape {
@@ -220,38 +219,37 @@ public final class Shape {
     }
 
     /**
-     * PyTorch's {@code at::sum_to}: sums a gradient of a broadcast shape back down to the shape
-     * of the input that was broadcast, over the leading extra dims and every dim where the input
-     * has size 1. This is how every binary op's gradient reaches an input of another shape.
-     * @param grad the gradient, row-major
+     * The dims PyTorch's {@code at::sum_to} (aten/src/ATen/ExpandUtils.h) sums a gradient over to bring it from a
+     * broadcast shape back to the shape of the input that was broadcast: the leading extra dims and every dim
+     * where the input has size 1 (and the gradient not). Summing over them with {@code keepdim}, then dropping the
+     * leading dims, is how every binary op's gradient reaches an input of another shape.
      * @param gradShape the gradient's (broadcast) shape
      * @param target the shape of the input that was broadcast
-     * @return the summed gradient, of {@code target}'s element count
+     * @return the dims to sum over, ascending (empty when the shapes are equal)
+     * @throws IllegalArgumentException if {@code target} does not broadcast to {@code gradShape}
      */
-    public static double[] sumTo(double[] grad, int[] gradShape, int[] target) {
-        if (Arrays.equals(gradShape, target)) {
-            return grad;
-        }
+    public static int[] sumToDims(int[] gradShape, int[] target) {
         int offset = gradShape.length - target.length;
         if (offset < 0) {
             throw new IllegalArgumentException("sum_to: gradient of shape " + toString(gradShape)
                     + " cannot be summed to the larger shape " + toString(target));
         }
-        boolean[] reduced = new boolean[gradShape.length];
+        int[] dims = new int[gradShape.length];
+        int count = 0;
         for (int d = 0; d < gradShape.length; d++) {
             if (d < offset) {
-                reduced[d] = true;
+                dims[count++] = d;
             } else {
                 int t = target[d - offset];
                 if (t == 1 && gradShape[d] != 1) {
-                    reduced[d] = true;
+                    dims[count++] = d;
                 } else if (t != gradShape[d]) {
                     throw new IllegalArgumentException("sum_to: gradient of shape " + toString(gradShape)
                             + " does not broadcast from shape " + toString(target));
                 }
             }
         }
-        return SumKernels.sum(grad, gradShape, reduced); // no index per element where the layout is plain
+        return Arrays.copyOf(dims, count);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.nano;
 
 import dev.nano.autograd.Context;
 import dev.nano.autograd.Engine;
+import dev.nano.autograd.internal.TensorAccess;
 
 import java.util.Arrays;
 
@@ -340,23 +341,34 @@ public final class Tensor {
         Engine.backward(this, gradient, retainGraph);
     }
 
-    /**
-     * Used by {@code Function.apply} only: makes this tensor the output of a graph node.
-     * @param ctx the graph node that computed this tensor
-     */
-    public void attachGradFn(Context ctx) {
+    /* The engine's door to the two methods below, which users must not call (see TensorAccess). */
+    static {
+        TensorAccess.install(new TensorAccess() {
+            @Override
+            public void attachGradFn(Tensor output, Context node) {
+                output.attachGradFn(node);
+            }
+
+            @Override
+            public void accumulateGrad(Tensor tensor, Tensor gradient) {
+                tensor.accumulateGrad(gradient);
+            }
+        });
+    }
+
+    /** Used by {@code Function.apply} only, through {@link TensorAccess}: makes this the output of a graph node. */
+    private void attachGradFn(Context ctx) {
         this.gradFn = ctx;
         this.requiresGrad = true;
     }
 
     /**
-     * Used by the engine: adds {@code g} to this tensor's gradient. The first gradient is copied
-     * (g may be shared); later ones are added into it in place, as PyTorch's AccumulateGrad does
+     * Used by the engine only, through {@link TensorAccess}: adds {@code g} to this tensor's gradient.
+     * The first gradient is copied (g may be shared); later ones are added into it in place, as PyTorch's AccumulateGrad does
      * ({@code grad += new_grad}), so accumulating costs no new buffer. A gradient that is itself
      * part of a graph is not written: it gets a new sum, as before.
-     * @param g a gradient of this tensor's shape
      */
-    public void accumulateGrad(Tensor g) {
+    private void accumulateGrad(Tensor g) {
         Checks.notNull("accumulateGrad", "gradient", g);
         if (!Arrays.equals(g.shape, shape)) {
             throw new IllegalArgumentException("accumulateGrad: a gradient of shape " + Shape.toString(g.shape)

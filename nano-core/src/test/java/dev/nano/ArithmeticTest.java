@@ -90,7 +90,7 @@ class ArithmeticTest {
         Expect.values(Nano.scalar(3).add(1), new int[0], 4);
     }
 
-    // ------------------------------------------------------------ spec §16 edge gradients
+    // ------------------------------------------------------------ edge gradients (tools/autograd/derivatives.yaml)
 
     @Test
     void powWithANumberExponentIsPyTorchsPowBackward0() {

@@ -53,7 +53,7 @@ class AutogradTest {
         Expect.values(x.grad(), new int[] {3}, 1, -4, 12);
     }
 
-    /** torch-semantics.md §14: z = x(3,1)·y(1,4)·2 + s(4), backward with arange(12).view(3,4). */
+    /** z = x(3,1)·y(1,4)·2 + s(4), backward with arange(12).view(3,4): each gradient summed to its input's shape. */
     @Test
     void broadcastGradientsAreSummedBackToEachInputShape() {
         Tensor x = Nano.ones(3, 1).requiresGrad(true);

@@ -91,7 +91,8 @@ class ComparisonTest {
 
     @Test
     void gradientFlowsThroughAMaskOnlyViaArithmetic() {
-        // ((t > 2).to(dtype) * t) has gradient = mask (spec §15).
+        // ((t > 2).to(dtype) * t) has gradient = mask: comparisons are not differentiable
+        // (tools/autograd/derivatives.yaml lists no gradient for gt), only the multiplication is.
         Tensor t = Nano.tensor(1, 3, 2, 5).requiresGrad(true);
         t.gt(2).toFloat64().mul(t).backward(Nano.ones(4));
         Expect.values(t.grad(), new int[] {4}, 0, 1, 0, 1);

@@ -1,6 +1,5 @@
 package dev.nano;
 
-import dev.nano.nn.Init;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -77,10 +76,10 @@ class LegalEdgesTest {
         assertArrayEquals(new int[] {2, 3}, Nano.randn(2, 3).shape());
         assertArrayEquals(new int[] {2, 3}, Nano.rand(2, 3).shape());
         assertArrayEquals(Nano.randn(new Random(5), 4).data(), Nano.randn(new Random(5), 4).data());
-        Init.manualSeed(11);
+        Nano.manualSeed(11);
         double[] first = Nano.randn(4).data();
         double[] uniform = Nano.rand(3).data();
-        Init.manualSeed(11);
+        Nano.manualSeed(11);
         assertArrayEquals(first, Nano.randn(4).data(), "manualSeed restarts the global generator");
         assertArrayEquals(uniform, Nano.rand(3).data());
         assertNotEquals(first[0], Nano.randn(4).data()[0], "and it moves on between draws");

@@ -25,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The README's examples run as written: each Java block between {@code <!-- NAME:start -->}
  * markers is compiled and run, and what it prints must equal the "Prints:" block after it.
+ * The examples are compiled against nano-core as a module, so they use only what it exports.
  * This keeps the documentation true to the code; it is not evidence of correctness (the printed
  * values are nano's own — the parity with PyTorch is proven in torch-oracle).
  */
@@ -48,8 +49,10 @@ class ReadmeExamplesTest {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "a JDK is needed to compile the README examples");
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int status = javac.run(null, null, diagnostics, "-d", dir.toString(), "-cp",
-                System.getProperty("java.class.path"), file.toString());
+        // Against the module dev.nano.core, as a modular application sees it: only its exported packages.
+        String nanoCore = Path.of(Tensor.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int status = javac.run(null, null, diagnostics, "-d", dir.toString(), "--module-path", nanoCore,
+                "--add-modules", "dev.nano.core", file.toString());
         assertEquals(0, status, "the README " + marker + " does not compile:\n" + diagnostics);
 
         PrintStream original = System.out;

@@ -8,7 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * amax/amin, max()/min(), max(dim)/min(dim), argmax/argmin: values, ties, NaN, and how each
- * shares the gradient (spec §16).
+ * shares the gradient (tools/autograd/derivatives.yaml: evenly_distribute_backward for amax/amin,
+ * value_selecting_reduction_backward for max(dim)/min(dim)).
  */
 class ReductionExtremaTest {
 

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 /**
  * clamp, maximum, minimum and where: gradchecks over shapes and broadcast pairs, then the tie,
  * bound and NaN cases worked out by hand from PyTorch's formulas (derivatives.yaml,
- * FunctionsManual.cpp clamp_backward / clamp_backward_min_max, spec §16).
+ * torch/csrc/autograd/FunctionsManual.cpp clamp_backward / clamp_backward_min_max).
  */
 class SelectionOpsTest {
 
@@ -302,7 +302,7 @@ class SelectionOpsTest {
         Expect.values(b.grad(), new int[] {3}, 2, 4, 0);
     }
 
-    /** Spec §16: maximum(x, tensor(0.)) at x = 0 gives 0.5 (relu gives 0, clamp 1). */
+    /** derivatives.yaml's maximum: at x = 0, maximum(x, tensor(0.)) gives 0.5 (relu gives 0, clamp 1). */
     @Test
     void maximumWithZeroAtZero() {
         Tensor x = Nano.tensor(0, 2, -2).requiresGrad(true);
@@ -399,7 +399,7 @@ class SelectionOpsTest {
         Expect.values(Nano.where(bool(new int[] {2}, true, false), 7.0, Nano.tensor(1, 2)), new int[] {2}, 7, 2);
     }
 
-    /** Spec §16: where(x > 0, sqrt(x), 0) at x = 0 has gradient NaN: sqrt's backward sees 0 / (2·0). */
+    /** where(x > 0, sqrt(x), 0) at x = 0 has gradient NaN, as in PyTorch: sqrt's backward sees 0 / (2·0). */
     @Test
     void whereDoesNotStopAnUntakenBranchFromLeakingNaN() {
         Tensor x = Nano.tensor(0, 4).requiresGrad(true);

@@ -55,21 +55,24 @@ class ShapeTest {
     }
 
     @Test
-    void sumToReducesLeadingAndSizeOneDims() {
-        // grad of shape (2,3): summing to (3,) adds rows; to (2,1) adds columns; to () adds all.
-        double[] g = {1, 2, 3, 4, 5, 6};
-        assertArrayEquals(new double[] {5, 7, 9}, Shape.sumTo(g, new int[] {2, 3}, new int[] {3}));
-        assertArrayEquals(new double[] {6, 15}, Shape.sumTo(g, new int[] {2, 3}, new int[] {2, 1}));
-        assertArrayEquals(new double[] {21}, Shape.sumTo(g, new int[] {2, 3}, new int[] {}));
-        assertArrayEquals(new double[] {5, 7, 9}, Shape.sumTo(g, new int[] {2, 3}, new int[] {1, 3}));
+    void sumToDimsAreTheLeadingAndSizeOneDims() {
+        // A gradient of shape (2,3): to (3,) sums dim 0; to (2,1) dim 1; to () both; to (1,3) dim 0 (kept).
+        assertArrayEquals(new int[] {0}, Shape.sumToDims(new int[] {2, 3}, new int[] {3}));
+        assertArrayEquals(new int[] {1}, Shape.sumToDims(new int[] {2, 3}, new int[] {2, 1}));
+        assertArrayEquals(new int[] {0, 1}, Shape.sumToDims(new int[] {2, 3}, new int[] {}));
+        assertArrayEquals(new int[] {0}, Shape.sumToDims(new int[] {2, 3}, new int[] {1, 3}));
+        assertArrayEquals(new int[] {0, 2}, Shape.sumToDims(new int[] {4, 1, 3}, new int[] {1, 1}));
+        assertArrayEquals(new int[] {}, Shape.sumToDims(new int[] {2, 3}, new int[] {2, 3}));
     }
 
     @Test
-    void sumToRejectsShapesThatDidNotBroadcast() {
-        assertThrows(IllegalArgumentException.class, () -> Shape.sumTo(new double[6], new int[] {2, 3},
-                new int[] {2}));
-        assertThrows(IllegalArgumentException.class, () -> Shape.sumTo(new double[2], new int[] {2},
-                new int[] {1, 2}));
+    void sumToDimsRejectShapesThatDidNotBroadcast() {
+        var notBroadcast = assertThrows(IllegalArgumentException.class,
+                () -> Shape.sumToDims(new int[] {2, 3}, new int[] {2}));
+        assertEquals("sum_to: gradient of shape [2, 3] does not broadcast from shape [2]", notBroadcast.getMessage());
+        var larger = assertThrows(IllegalArgumentException.class,
+                () -> Shape.sumToDims(new int[] {2}, new int[] {1, 2}));
+        assertEquals("sum_to: gradient of shape [2] cannot be summed to the larger shape [1, 2]", larger.getMessage());
     }
 
     @Test

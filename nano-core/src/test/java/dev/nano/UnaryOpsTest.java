@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Elementwise math and activations: finite-difference gradchecks on every op and shape, then
  * forward values and gradients at the special points (0, ±inf, NaN, kinks) derived by hand from
- * PyTorch's kernels and derivatives.yaml (spec §16).
+ * PyTorch's kernels and tools/autograd/derivatives.yaml.
  */
 class UnaryOpsTest {
 

@@ -1,8 +1,10 @@
 package dev.nano.autograd;
 
 import dev.nano.DType;
+import dev.nano.Nano;
 import dev.nano.Shape;
 import dev.nano.Tensor;
+import dev.nano.autograd.internal.TensorAccess;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -110,7 +112,7 @@ public final class Engine {
     /** Adds {@code g} to {@code t.grad} under {@code t}'s lock: concurrent backward passes add up. */
     private static void accumulate(Tensor t, Tensor g) {
         synchronized (t) {
-            t.accumulateGrad(g);
+            TensorAccess.get().accumulateGrad(t, g);
         }
     }
 
@@ -130,18 +132,24 @@ public final class Engine {
         return gradient.detach();
     }
 
-    /** Brings a gradient of the output's (broadcast) shape back to the input's shape. */
+    /**
+     * Brings a gradient of the output's (broadcast) shape back to the input's shape, as PyTorch's engine does
+     * ({@code InputMetadata::reduce_grad} calls {@code at::sum_to}): a sum with keepdim over the dims
+     * {@link Shape#sumToDims} names, then the leading dims dropped. Runs under no-grad, so the sum records nothing.
+     */
     private static Tensor reduceToInputShape(Context node, int i, Tensor g) {
         int[] shape = node.inputShape(i);
         if (Arrays.equals(g.shape(), shape)) {
             return g;
         }
+        int[] dims;
         try {
-            return new Tensor(Shape.sumTo(g.data(), g.shape(), shape), shape, DType.FLOAT64);
+            dims = Shape.sumToDims(g.shape(), shape);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(node.name() + " returned a gradient of shape " + Shape.toString(g.shape())
                     + " for input " + i + " of shape " + Shape.toString(shape), e);
         }
+        return new Tensor(Nano.sum(g, dims, true).data(), shape, DType.FLOAT64);
     }
 
     /** Nodes ordered so that every node comes before the nodes it depends on (iterative DFS). */

@@ -3,6 +3,7 @@ package dev.nano.autograd;
 import dev.nano.Checks;
 import dev.nano.DType;
 import dev.nano.Tensor;
+import dev.nano.autograd.internal.TensorAccess;
 
 /**
  * The base class of every differentiable operation. A subclass says how to compute its output
@@ -29,7 +30,7 @@ public abstract class Function {
     /**
      * Given dL/d(output), returns dL/d(input) for each input, in order ({@code null} where an
      * input needs no gradient). A gradient may have the output's broadcast shape: the engine sums
-     * it back to its input's shape ({@code Shape.sumTo}), as PyTorch's engine does.
+     * it back to its input's shape (over the dims {@code Shape.sumToDims} names), as PyTorch's engine does.
      * Runs with grad mode off.
      * @param ctx the graph node of the forward call
      * @param gradOutput dL/d(output)
@@ -121,7 +122,7 @@ public abstract class Function {
         }
         if (anyNeedsGrad) {
             ctx.setOutput(out);
-            out.attachGradFn(ctx); // out becomes a non-leaf that requires grad
+            TensorAccess.get().attachGradFn(out, ctx); // out becomes a non-leaf that requires grad
         }
         return out;
     }

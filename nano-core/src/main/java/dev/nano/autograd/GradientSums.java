@@ -1,6 +1,7 @@
 package dev.nano.autograd;
 
 import dev.nano.Tensor;
+import dev.nano.autograd.internal.TensorAccess;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -90,7 +91,7 @@ final class GradientSums {
         if (leaf.grad() == null && own) {
             leaf.setGrad(g); // nobody else holds it: no copy needed
         } else {
-            leaf.accumulateGrad(g);
+            TensorAccess.get().accumulateGrad(leaf, g);
         }
     }
 }

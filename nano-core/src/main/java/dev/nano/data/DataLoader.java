@@ -1,8 +1,8 @@
 package dev.nano.data;
 
+import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.Tensor;
-import dev.nano.nn.Init;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,7 +35,7 @@ public final class DataLoader implements Iterable<Tensor[]> {
     private final Dataset dataset;
     private final int batchSize;
     private final boolean shuffle;
-    private final Random generator; // null: Init's default generator, looked up each epoch
+    private final Random generator; // null: the default generator, looked up each epoch
     private final boolean dropLast;
     private final Function<List<Tensor[]>, Tensor[]> collate;
 
@@ -83,8 +83,8 @@ public final class DataLoader implements Iterable<Tensor[]> {
         int n = dataset.size();
         int[] order = new int[n];
         if (shuffle) {
-            // Without a generator of its own, the default one as it is now (after any Init.manualSeed).
-            double[] perm = Nano.randperm(n, generator != null ? generator : Init.defaultGenerator()).data();
+            // Without a generator of its own, the default one as it is now (after any Nano.manualSeed).
+            double[] perm = Nano.randperm(n, generator != null ? generator : DefaultGenerator.get()).data();
             for (int i = 0; i < n; i++) {
                 order[i] = (int) perm[i];
             }
@@ -184,7 +184,7 @@ public final class DataLoader implements Iterable<Tensor[]> {
         }
 
         /**
-         * Where the permutations come from; without one, {@link Init#defaultGenerator()}.
+         * Where the permutations come from; without one, {@link DefaultGenerator#get()}.
          * @param generator the random source
          * @return this builder
          */

@@ -11,7 +11,8 @@ import dev.nano.Tensor;
  *
  * <ul>
  *   <li>{@code affine}: learn a per-channel {@code weight} (ones) and {@code bias} (zeros);
- *       {@code bias = false} (PyTorch 2.13's keyword) learns the weight only.</li>
+ *       {@code bias = false} (a keyword of a PyTorch later than the oracle's 2.7.1) learns the
+ *       weight only.</li>
  *   <li>{@code trackRunningStats}: keep buffers {@code running_mean} (zeros), {@code running_var}
  *       (ones) and {@code num_batches_tracked} (0, int64). Training updates them after each
  *       batch; eval normalises with them. Without them, eval uses the batch's statistics too.</li>

@@ -1,9 +1,6 @@
 package dev.nano.nn;
 
-import dev.nano.DType;
 import dev.nano.Tensor;
-import dev.nano.autograd.Context;
-import dev.nano.autograd.Function;
 
 /**
  * Binary cross entropy on logits, as aten's {@code binary_cross_entropy_with_logits} and its two
@@ -17,15 +14,12 @@ import dev.nano.autograd.Function;
  * and both gradients are divided by the element count for "mean". {@code pw} (the positive
  * weight) and {@code w} arrive expanded to the input's shape, or null.
  */
-final class BinaryCrossEntropyWithLogitsFunction extends Function {
-    private final double[] weight;
+final class BinaryCrossEntropyWithLogitsFunction extends ElementwiseLossFunction {
     private final double[] posWeight;
-    private final Reduction reduction;
 
-    BinaryCrossEntropyWithLogitsFunction(Tensor weight, Tensor posWeight, Reduction reduction) {
-        this.weight = weight == null ? null : weight.toDoubleArray();
+    BinaryCrossEntropyWithLogitsFunction(Tensor weight, Tensor posWeight, LossReduction reduction) {
+        super(weight, reduction);
         this.posWeight = posWeight == null ? null : posWeight.toDoubleArray();
-        this.reduction = reduction;
     }
 
     @Override
@@ -38,52 +32,26 @@ final class BinaryCrossEntropyWithLogitsFunction extends Function {
     }
 
     @Override
-    protected Tensor forward(Context ctx, Tensor... inputs) {
-        double[] x = inputs[0].data();
-        double[] t = inputs[1].data();
-        double[] loss = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double ls = logSigmoid(x[i]);
-            if (posWeight != null) {
-                ls *= (posWeight[i] - 1) * t[i] + 1;
-            }
-            loss[i] = (1 - t[i]) * x[i] - ls;
-            if (weight != null) {
-                loss[i] *= weight[i];
-            }
+    double loss(int i, double x, double t) {
+        double ls = logSigmoid(x);
+        if (posWeight != null) {
+            ls *= (posWeight[i] - 1) * t + 1;
         }
-        ctx.saveForBackward(inputs[0], inputs[1]);
-        return LossReduction.reduce(loss, inputs[0].shape(), reduction);
+        return (1 - t) * x - ls;
     }
 
     @Override
-    protected Tensor[] backward(Context ctx, Tensor gradOutput) {
-        Tensor[] saved = ctx.savedTensors();
-        double[] x = saved[0].data();
-        double[] t = saved[1].data();
-        double[] dx = new double[x.length];
-        double[] dt = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            double g = LossReduction.upstream(gradOutput, i, reduction);
-            double sigmoid = 1 / (1 + Math.exp(-x[i]));
-            if (posWeight == null) {
-                dx[i] = (sigmoid - t[i]) * g;
-                dt[i] = -x[i] * g;
-            } else {
-                double pwt = posWeight[i] * t[i];
-                dx[i] = ((pwt + 1 - t[i]) * sigmoid - pwt) * g;
-                dt[i] = (logSigmoid(-x[i]) - logSigmoid(x[i]) * posWeight[i]) * g;
-            }
-            if (weight != null) {
-                dx[i] *= weight[i];
-                dt[i] *= weight[i];
-            }
-            if (reduction == Reduction.MEAN) {
-                dx[i] /= x.length;
-                dt[i] /= x.length;
-            }
+    double inputGradient(int i, double x, double t, double g) {
+        double sigmoid = 1 / (1 + Math.exp(-x));
+        if (posWeight == null) {
+            return (sigmoid - t) * g;
         }
-        return new Tensor[] {new Tensor(dx, saved[0].shape(), DType.FLOAT64),
-            new Tensor(dt, saved[1].shape(), DType.FLOAT64)};
+        double pwt = posWeight[i] * t;
+        return ((pwt + 1 - t) * sigmoid - pwt) * g;
+    }
+
+    @Override
+    double targetGradient(int i, double x, double t, double g) {
+        return posWeight == null ? -x * g : (logSigmoid(-x) - logSigmoid(x) * posWeight[i]) * g;
     }
 }

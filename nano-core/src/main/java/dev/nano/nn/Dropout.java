@@ -1,5 +1,6 @@
 package dev.nano.nn;
 
+import dev.nano.DefaultGenerator;
 import dev.nano.PythonFloat;
 import dev.nano.Tensor;
 
@@ -8,7 +9,7 @@ import java.util.Random;
 /**
  * In training, zeroes each element with probability {@code p} and scales the rest by
  * {@code 1/(1 − p)}; in eval mode, returns its input unchanged. The masks come from
- * {@code generator} (or {@link Init#defaultGenerator()}), so a seeded run repeats exactly.
+ * {@code generator} (or {@link DefaultGenerator#get()}), so a seeded run repeats exactly.
  */
 public class Dropout extends Module {
     private final double p;
@@ -43,7 +44,7 @@ public class Dropout extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return F.dropout(input, p, training, generator != null ? generator : Init.defaultGenerator());
+        return F.dropout(input, p, training, generator != null ? generator : DefaultGenerator.get());
     }
 
     /**

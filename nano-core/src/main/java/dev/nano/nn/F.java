@@ -2,6 +2,7 @@ package dev.nano.nn;
 
 import dev.nano.Checks;
 import dev.nano.DType;
+import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.PythonFloat;
 import dev.nano.Shape;
@@ -16,8 +17,8 @@ import java.util.Random;
  * owns the parameters and calls one of these.
  *
  * <p>Where PyTorch itself composes smaller operators (linear, dropout, cross entropy's
- * log-softmax and label-smoothing terms, 2.13's weighted MSE), so does this, and autograd
- * differentiates the composite exactly as PyTorch's does. Where PyTorch runs one kernel with its
+ * log-softmax and label-smoothing terms, the weighted MSE of PyTorch 2.8's torch/nn/functional.py),
+ * so does this, and autograd differentiates the composite exactly as PyTorch's does. Where PyTorch runs one kernel with its
  * own backward formula — batch norm, layer norm, NLL, MSE, the two binary cross entropies — the
  * kernel is a small {@code Function} in this package, written in aten's order of operations and
  * named as PyTorch names its graph node ({@code NllLossBackward0}, …).
@@ -244,7 +245,7 @@ public final class F {
      * @return a new tensor of the input's shape, drawn from the global generator
      */
     public static Tensor dropout(Tensor input, double p) {
-        return dropout(input, p, true, Init.defaultGenerator());
+        return dropout(input, p, true, DefaultGenerator.get());
     }
 
     /**
@@ -256,7 +257,7 @@ public final class F {
      * @return the input itself when not training, else a new tensor of its shape
      */
     public static Tensor dropout(Tensor input, double p, boolean training) {
-        return dropout(input, p, training, Init.defaultGenerator());
+        return dropout(input, p, training, DefaultGenerator.get());
     }
 
     /**
@@ -365,8 +366,8 @@ public final class F {
     /**
      * {@code (input − target)²}, reduced. Input and target broadcast (PyTorch warns when their
      * sizes differ; nano does not warn). "mean" divides by the number of elements (an empty
-     * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — PyTorch 2.13's
-     * {@code F.mse_loss(weight=)} — each squared error is multiplied by its weight, and "mean"
+     * input gives NaN); see {@link MseLossFunction}. With a {@code weight} of the input's size — the
+     * {@code F.mse_loss(weight=)} of PyTorch 2.8's torch/nn/functional.py, later than the oracle's 2.7.1 — each squared error is multiplied by its weight, and "mean"
      * divides by the sum of the weights.
      * @param input the input tensor
      * @param target the targets
@@ -378,11 +379,11 @@ public final class F {
         Checks.notNull("mse_loss", "input", input);
         Checks.notNull("mse_loss", "target", target);
         if (weight == null) {
-            Reduction r = Reduction.of(reduction);
+            LossReduction r = LossReduction.of(reduction);
             int[] shape = Shape.broadcast(input.shape(), target.shape()); // torch.broadcast_tensors
-            return new MseLossFunction(r).apply(expanded(input, shape), expanded(target, shape));
+            return new MseLossFunction(r, Shape.numel(shape)).apply(expanded(input, shape), expanded(target, shape));
         }
-        Reduction r = weightedReduction(reduction);
+        LossReduction r = weightedReduction(reduction);
         Shape.broadcast(input.shape(), target.shape());
         if (!Arrays.equals(weight.shape(), input.shape())) {
             throw new IllegalArgumentException("Weights and input must have the same size.");
@@ -403,10 +404,10 @@ public final class F {
         return Arrays.equals(t.shape(), shape) ? t : t.expand(shape);
     }
 
-    /** The weighted losses of PyTorch 2.13 check the reduction with their own message. */
-    private static Reduction weightedReduction(String reduction) {
+    /** The weighted losses (PyTorch 2.8's torch/nn/functional.py) check the reduction with their own message. */
+    private static LossReduction weightedReduction(String reduction) {
         try {
-            return Reduction.of(reduction);
+            return LossReduction.of(reduction);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Invalid reduction mode: " + reduction
                     + ". Expected one of 'none', 'mean', 'sum'.", e);
@@ -453,7 +454,7 @@ public final class F {
     public static Tensor nllLoss(Tensor input, Tensor target, Tensor weight, int ignoreIndex, String reduction) {
         Checks.notNull("nll_loss", "input", input);
         Checks.notNull("nll_loss", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         NllLossFunction.Layout layout = NllLossFunction.Layout.of(input, target, weight);
         checkNotDifferentiable(weight, "weight", "nll_loss_forward");
         return new NllLossFunction(layout, target, weight, ignoreIndex, r).apply(input);
@@ -515,7 +516,7 @@ public final class F {
                                       double labelSmoothing) {
         Checks.notNull("cross_entropy", "input", input);
         Checks.notNull("cross_entropy", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         int classDim = input.dim() == 1 ? 0 : 1;
         if (Arrays.equals(input.shape(), target.shape())) {
             if (!target.dtype().isFloatingPoint()) {
@@ -542,7 +543,7 @@ public final class F {
     }
 
     /** aten's {@code cross_entropy_loss_prob_target}. */
-    private static Tensor crossEntropyWithProbabilities(Tensor input, Tensor target, Tensor weight, Reduction r,
+    private static Tensor crossEntropyWithProbabilities(Tensor input, Tensor target, Tensor weight, LossReduction r,
                                                         double labelSmoothing, int classDim) {
         int classes = input.size(classDim);
         if (weight != null && (weight.dim() != 1 || weight.numel() != classes)) {
@@ -583,7 +584,7 @@ public final class F {
 
     /** aten's {@code cross_entropy_loss_label_smoothing}. */
     private static Tensor crossEntropyWithLabelSmoothing(Tensor input, Tensor target, Tensor weight, int ignoreIndex,
-                                                         Reduction r, double labelSmoothing, int classDim) {
+                                                         LossReduction r, double labelSmoothing, int classDim) {
         Tensor logp = input.logSoftmax(classDim);
         Tensor nll = nllLoss(logp, target, weight, ignoreIndex, r.name().toLowerCase(java.util.Locale.ROOT));
         int classes = logp.size(classDim);
@@ -653,7 +654,7 @@ public final class F {
     public static Tensor binaryCrossEntropy(Tensor input, Tensor target, Tensor weight, String reduction) {
         Checks.notNull("binary_cross_entropy", "input", input);
         Checks.notNull("binary_cross_entropy", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Using a target size (" + PyText.size(target.shape())
                     + ") that is different to the input size (" + PyText.size(input.shape()) + ") is deprecated. "
@@ -723,7 +724,7 @@ public final class F {
                                                       Tensor posWeight) {
         Checks.notNull("binary_cross_entropy_with_logits", "input", input);
         Checks.notNull("binary_cross_entropy_with_logits", "target", target);
-        Reduction r = Reduction.of(reduction);
+        LossReduction r = LossReduction.of(reduction);
         if (!Arrays.equals(target.shape(), input.shape())) {
             throw new IllegalArgumentException("Target size (" + PyText.size(target.shape())
                     + ") must be the same as input size (" + PyText.size(input.shape()) + ")");

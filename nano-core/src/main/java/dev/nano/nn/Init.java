@@ -7,34 +7,12 @@ import dev.nano.Tensor;
 import java.util.Random;
 
 /**
- * Parameter initialisation, and the default random generator that layers draw from when they
- * are not given one (PyTorch's {@code torch.manual_seed} and {@code torch.nn.init}).
- *
- * <p>nano's generator is {@link java.util.Random}, not PyTorch's Mersenne Twister: the same
- * seed gives the same weights and dropout masks run after run, but not PyTorch's numbers.
+ * Parameter initialisation, PyTorch's {@code torch.nn.init}. The generator is always given: layers pass their own
+ * or {@link dev.nano.DefaultGenerator#get()}, which {@link Nano#manualSeed(long)} restarts (PyTorch keeps
+ * {@code manual_seed} at the top level too, not in {@code torch.nn.init}).
  */
 public final class Init {
-    /** PyTorch's default seed, for a nod to the original; any fixed value would do. */
-    private static final long DEFAULT_SEED = 67280421310721L;
-    private static Random generator = new Random(DEFAULT_SEED);
-
     private Init() {
-    }
-
-    /**
-     * Restarts the default generator: what is built and drawn afterwards repeats exactly.
-     * @param seed the seed, as in {@code torch.manual_seed} (the values differ from PyTorch's)
-     */
-    public static synchronized void manualSeed(long seed) {
-        generator = new Random(seed);
-    }
-
-    /**
-     * The generator {@code Linear} and {@code Dropout} use when not given their own.
-     * @return the shared generator
-     */
-    public static synchronized Random defaultGenerator() {
-        return generator;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.nano.nn;
 
 import dev.nano.Checks;
+import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -11,7 +12,7 @@ import java.util.Random;
  *
  * <p>Initialised as PyTorch does: weight and bias uniform in ±1/√in. (PyTorch writes the weight's
  * bound as {@code kaiming_uniform_(a=√5)}, i.e. gain·√(3/in) with gain = √(1/3), which is the
- * same number.) The values come from {@code generator}, or from {@link Init#defaultGenerator()}.
+ * same number.) The values come from {@code generator}, or from {@link DefaultGenerator#get()}.
  */
 public class Linear extends Module {
     private final int inFeatures;
@@ -36,7 +37,7 @@ public class Linear extends Module {
      * @param bias false leaves out the learned bias
      */
     public Linear(int inFeatures, int outFeatures, boolean bias) {
-        this(inFeatures, outFeatures, bias, Init.defaultGenerator());
+        this(inFeatures, outFeatures, bias, DefaultGenerator.get());
     }
 
     /**

@@ -28,10 +28,10 @@ final class NllLossFunction extends Function {
     private final double[] target;
     private final double[] weight;
     private final int ignoreIndex;
-    private final Reduction reduction;
+    private final LossReduction reduction;
     private double totalWeight;
 
-    NllLossFunction(Layout layout, Tensor target, Tensor weight, int ignoreIndex, Reduction reduction) {
+    NllLossFunction(Layout layout, Tensor target, Tensor weight, int ignoreIndex, LossReduction reduction) {
         this.layout = layout;
         this.target = target.data();
         this.weight = weight == null ? null : weight.data();
@@ -169,7 +169,7 @@ final class NllLossFunction extends Function {
     protected Tensor forward(Context ctx, Tensor... inputs) {
         double[] x = inputs[0].data();
         int positions = layout.positions();
-        if (reduction == Reduction.NONE && !layout.oneSample) {
+        if (reduction == LossReduction.NONE && !layout.oneSample) {
             double[] out = new double[positions];
             for (int p = 0; p < positions; p++) {
                 if (target[p] != ignoreIndex) {
@@ -190,7 +190,7 @@ final class NllLossFunction extends Function {
             kept += weightOf(t);
         }
         totalWeight = kept;
-        if (reduction == Reduction.MEAN) {
+        if (reduction == LossReduction.MEAN) {
             loss /= totalWeight; // every target ignored (or none at all): 0 / 0 = NaN
         }
         return new Tensor(new double[] {loss}, new int[0], DType.FLOAT64);
@@ -201,7 +201,7 @@ final class NllLossFunction extends Function {
         double[] g = gradOutput.data();
         double[] dx = new double[ctx.inputs()[0].numel()];
         int positions = layout.positions();
-        if (reduction == Reduction.NONE && !layout.oneSample) {
+        if (reduction == LossReduction.NONE && !layout.oneSample) {
             for (int p = 0; p < positions; p++) {
                 if (target[p] != ignoreIndex) {
                     int t = classOf(p);
@@ -209,7 +209,7 @@ final class NllLossFunction extends Function {
                 }
             }
         } else {
-            double grad = -(reduction == Reduction.MEAN ? g[0] / totalWeight : g[0]);
+            double grad = -(reduction == LossReduction.MEAN ? g[0] / totalWeight : g[0]);
             for (int p = 0; p < positions; p++) {
                 if (target[p] != ignoreIndex) {
                     int t = classOf(p);

@@ -371,14 +371,14 @@ public final class LinAlg {
                         new View(g, i * n * p, p, 1), new View(b.data(), bBlocks[i], 1, p), // Bᵀ read in place
                         ga, i * n * k, n, p, k));
                 // Undo the batch broadcast: sum over the batch dims a was broadcast along.
-                gradA = new Tensor(Shape.sumTo(ga, withMatrix(batch, n, k), aStack), a.shape(), DType.FLOAT64);
+                gradA = new Tensor(SumKernels.sumTo(ga, withMatrix(batch, n, k), aStack), a.shape(), DType.FLOAT64);
             }
             if (ctx.needsInputGrad(1)) {
                 double[] gb = new double[batches * k * p];
                 MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dB = Aᵀ · dOut,
                         new View(a.data(), aBlocks[i], 1, k), new View(g, i * n * p, p, 1), // Aᵀ read in place
                         gb, i * k * p, k, n, p));
-                gradB = new Tensor(Shape.sumTo(gb, withMatrix(batch, k, p), bStack), b.shape(), DType.FLOAT64);
+                gradB = new Tensor(SumKernels.sumTo(gb, withMatrix(batch, k, p), bStack), b.shape(), DType.FLOAT64);
             }
             return new Tensor[] {gradA, gradB};
         }

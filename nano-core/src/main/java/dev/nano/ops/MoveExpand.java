@@ -7,7 +7,7 @@ import dev.nano.Tensor;
  * {@code expand}: broadcasting made explicit. Sizes are matched from the last dim; -1 keeps the
  * input's size, only size-1 dims can grow, and new dims may be added in front. An expanded dim
  * reads the same input element over and over (stride 0), so its gradient is the sum over that
- * dim: exactly {@link Shape#sumTo}, which the scatter-add of {@link MoveByIndexMap} computes.
+ * dim: exactly {@link SumKernels#sumTo}, which the scatter-add of {@link MoveByIndexMap} computes.
  */
 final class MoveExpand {
     private MoveExpand() {

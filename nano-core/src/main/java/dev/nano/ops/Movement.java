@@ -7,8 +7,10 @@ import dev.nano.autograd.Context;
 import dev.nano.autograd.Function;
 
 /**
- * Movement ops: they rearrange, pick or join elements without computing new values. Each entry
- * here checks its arguments as PyTorch does and hands over to the file that holds the op:
+ * Movement ops: they rearrange, pick or join elements without computing new values. This class
+ * only forwards: it is the one public door through which {@code Nano} and {@code Tensor} (in
+ * {@code dev.nano}) reach the files that hold the ops, which stay package-private. Each of those
+ * files checks its arguments as PyTorch does (with PyTorch's messages) and computes:
  *
  * <ul>
  *   <li>{@link MoveShape}: reshape, view, flatten, squeeze, unsqueeze (same order, new shape);</li>

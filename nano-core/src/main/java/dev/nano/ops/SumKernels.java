@@ -3,9 +3,12 @@ package dev.nano.ops;
 import dev.nano.Parallel;
 import dev.nano.Shape;
 
+import java.util.Arrays;
+
 /**
  * Sums over some dims of a row-major tensor, without an index per element where the layout is
- * plain. Used by {@code sum}/{@code mean} and by {@link Shape#sumTo} (every broadcast gradient).
+ * plain. Used by {@code sum}/{@code mean} (and so by the engine's reduction of every broadcast gradient) and
+ * by {@link #sumTo}.
  *
  * <p>Ignoring dims of size 1, a reduction is one of three kinds:
  * <ul>
@@ -87,6 +90,25 @@ public final class SumKernels {
                 }
                 return out;
         }
+    }
+
+    /**
+     * PyTorch's {@code at::sum_to} on a row-major array: sums {@code grad} over the dims
+     * {@link Shape#sumToDims} names, so that it has {@code target}'s element count.
+     * @param grad the gradient, row-major
+     * @param gradShape the gradient's (broadcast) shape
+     * @param target the shape of the input that was broadcast
+     * @return {@code grad} itself when the shapes are equal, else the summed gradient
+     */
+    static double[] sumTo(double[] grad, int[] gradShape, int[] target) {
+        if (Arrays.equals(gradShape, target)) {
+            return grad;
+        }
+        boolean[] reduced = new boolean[gradShape.length];
+        for (int d : Shape.sumToDims(gradShape, target)) {
+            reduced[d] = true;
+        }
+        return sum(grad, gradShape, reduced); // no index per element where the layout is plain
     }
 
     /** {@code out[r] = x[r*width] + … + x[r*width + width - 1]}. */

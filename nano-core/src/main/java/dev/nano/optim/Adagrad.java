@@ -1,11 +1,8 @@
 package dev.nano.optim;
 
-import dev.nano.Checks;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +96,7 @@ public final class Adagrad extends Optimizer {
      * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(Checks.notNull("Adagrad.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("Adagrad", params));
     }
 
     /**
@@ -108,41 +105,28 @@ public final class Adagrad extends Optimizer {
      * @return a new builder
      */
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("Adagrad", params));
     }
 
     /**
-     * {@code torch.optim.Adagrad(groups)}: per-group hyperparameters.
-     * @param groups the parameter groups; the builder's values are their defaults
+     * {@code torch.optim.Adagrad(groups)}: per-group hyperparameters, the builder's values as their defaults.
+     * @param groups the parameter groups
      * @return a new builder
      */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(Checks.notNull("Adagrad.builder", "params", groups)));
+        return new Builder(OptimizerBuilder.asGroups("Adagrad", groups));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */
-    public static final class Builder {
-        private final List<ParamGroup> groups;
-        private final Map<String, Object> defaults = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder, Adagrad> {
         private Builder(List<ParamGroup> groups) {
-            this.groups = groups;
-            defaults.put("lr", 1e-2);
-            defaults.put("lr_decay", 0.0);
-            defaults.put("weight_decay", 0.0);
-            defaults.put("initial_accumulator_value", 0.0);
-            defaults.put("eps", 1e-10);
-            defaults.put("maximize", false);
-        }
-
-        /**
-         * The step size (default 1e-2).
-         * @param lr the learning rate
-         * @return this builder
-         */
-        public Builder lr(double lr) {
-            defaults.put("lr", lr);
-            return this;
+            super("Adagrad", groups);
+            declare("lr", 1e-2);
+            declare("lr_decay", 0.0);
+            declare("weight_decay", 0.0);
+            declare("initial_accumulator_value", 0.0);
+            declare("eps", 1e-10);
+            declare("maximize", false);
         }
 
         /**
@@ -151,18 +135,7 @@ public final class Adagrad extends Optimizer {
          * @return this builder
          */
         public Builder lrDecay(double lrDecay) {
-            defaults.put("lr_decay", lrDecay);
-            return this;
-        }
-
-        /**
-         * L2 penalty: {@code weightDecay·p} is added to the gradient (default 0).
-         * @param weightDecay the penalty factor
-         * @return this builder
-         */
-        public Builder weightDecay(double weightDecay) {
-            defaults.put("weight_decay", weightDecay);
-            return this;
+            return set("lr_decay", lrDecay);
         }
 
         /**
@@ -171,8 +144,7 @@ public final class Adagrad extends Optimizer {
          * @return this builder
          */
         public Builder initialAccumulatorValue(double value) {
-            defaults.put("initial_accumulator_value", value);
-            return this;
+            return set("initial_accumulator_value", value);
         }
 
         /**
@@ -181,26 +153,12 @@ public final class Adagrad extends Optimizer {
          * @return this builder
          */
         public Builder eps(double eps) {
-            defaults.put("eps", eps);
-            return this;
+            return set("eps", eps);
         }
 
-        /**
-         * Gradient ascent: PyTorch's {@code maximize=True}.
-         * @param maximize true ascends the objective
-         * @return this builder
-         */
-        public Builder maximize(boolean maximize) {
-            defaults.put("maximize", maximize);
-            return this;
-        }
-
-        /**
-         * Builds the optimizer with the values set so far.
-         * @return a new optimizer
-         */
+        @Override
         public Adagrad build() {
-            return new Adagrad(groups, defaults);
+            return new Adagrad(groups(), defaults());
         }
     }
 }

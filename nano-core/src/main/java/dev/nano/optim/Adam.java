@@ -1,10 +1,7 @@
 package dev.nano.optim;
 
-import dev.nano.Checks;
 import dev.nano.Tensor;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,13 +36,13 @@ public final class Adam extends AdamBase {
     // ---------------------------------------------------------------- construction
 
     /**
-     * {@code torch.optim.Adam(params)}: starts a builder with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999), eps
-     * 1e-8).
+     * {@code torch.optim.Adam(params)}: a builder with PyTorch's defaults (lr 1e-3, betas (0.9, 0.999),
+     * eps 1e-8, weight decay 0).
      * @param params the parameters to optimise, in one group
      * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(Checks.notNull("Adam.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("Adam", params));
     }
 
     /**
@@ -54,93 +51,22 @@ public final class Adam extends AdamBase {
      * @return a new builder
      */
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(Checks.notNull("Adam.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("Adam", params));
     }
 
     /**
-     * {@code torch.optim.Adam(groups)}: per-group hyperparameters, the builder's values as defaults.
+     * {@code torch.optim.Adam(groups)}: per-group hyperparameters, the builder's values as their defaults.
      * @param groups the parameter groups
      * @return a new builder
      */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(Checks.notNull("Adam.builder", "params", groups)));
+        return new Builder(OptimizerBuilder.asGroups("Adam", groups));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */
-    public static final class Builder {
-        private final List<ParamGroup> groups;
-        private final Map<String, Object> defaults = new LinkedHashMap<>();
-
+    public static final class Builder extends AdamBuilder<Builder, Adam> {
         private Builder(List<ParamGroup> groups) {
-            this.groups = groups;
-            defaults.put("lr", 1e-3);
-            defaults.put("betas", List.of(0.9, 0.999));
-            defaults.put("eps", 1e-8);
-            defaults.put("weight_decay", 0.0);
-            defaults.put("amsgrad", false);
-            defaults.put("maximize", false);
-            defaults.put("decoupled_weight_decay", false);
-        }
-
-        /**
-         * The step size, PyTorch's {@code lr}.
-         * @param lr the learning rate (default 1e-3)
-         * @return this builder
-         */
-        public Builder lr(double lr) {
-            defaults.put("lr", lr);
-            return this;
-        }
-
-        /**
-         * Decay rates of the first and second moment averages.
-         * @param beta1 the first moment's decay (default 0.9)
-         * @param beta2 the second moment's decay (default 0.999)
-         * @return this builder
-         */
-        public Builder betas(double beta1, double beta2) {
-            defaults.put("betas", List.of(beta1, beta2));
-            return this;
-        }
-
-        /**
-         * The term added to √v̂ in the denominator.
-         * @param eps added to the denominator for stability (default 1e-8)
-         * @return this builder
-         */
-        public Builder eps(double eps) {
-            defaults.put("eps", eps);
-            return this;
-        }
-
-        /**
-         * L2 penalty added to the gradient (or, with {@link #decoupledWeightDecay}, AdamW's decay).
-         * @param weightDecay the decay factor (default 0)
-         * @return this builder
-         */
-        public Builder weightDecay(double weightDecay) {
-            defaults.put("weight_decay", weightDecay);
-            return this;
-        }
-
-        /**
-         * The AMSGrad variant: PyTorch's {@code amsgrad=True}.
-         * @param amsgrad true keeps the maximum of past second moments (AMSGrad)
-         * @return this builder
-         */
-        public Builder amsgrad(boolean amsgrad) {
-            defaults.put("amsgrad", amsgrad);
-            return this;
-        }
-
-        /**
-         * Gradient ascent: PyTorch's {@code maximize=True}.
-         * @param maximize true ascends the objective instead of descending it
-         * @return this builder
-         */
-        public Builder maximize(boolean maximize) {
-            defaults.put("maximize", maximize);
-            return this;
+            super("Adam", groups, 0.0);
         }
 
         /**
@@ -149,16 +75,12 @@ public final class Adam extends AdamBase {
          * @return this builder
          */
         public Builder decoupledWeightDecay(boolean decoupled) {
-            defaults.put("decoupled_weight_decay", decoupled);
-            return this;
+            return set("decoupled_weight_decay", decoupled);
         }
 
-        /**
-         * Builds the optimizer with the values set so far (the rest are PyTorch's defaults).
-         * @return a new optimizer
-         */
+        @Override
         public Adam build() {
-            return new Adam(groups, defaults);
+            return new Adam(groups(), defaults());
         }
     }
 }

@@ -45,7 +45,9 @@ import java.util.function.Supplier;
  *       and all state as they were.</li>
  * </ul>
  *
- * A new algorithm extends this class and implements {@link #update(ParamGroup)}.
+ * A new algorithm extends this class and implements {@link #update(ParamGroup)}; its builder extends
+ * {@link OptimizerBuilder}, declaring PyTorch's defaults in the order of PyTorch's constructor and adding a
+ * one-line typed setter per hyperparameter of its own.
  */
 public abstract class Optimizer {
     private static final System.Logger LOG = System.getLogger(Optimizer.class.getName());
@@ -69,11 +71,6 @@ public abstract class Optimizer {
             accepted.add(prepare(group, accepted));
         }
         paramGroups.addAll(accepted);
-    }
-
-    /** One group of all these parameters, or no group for an empty list (which the constructor rejects). */
-    static List<ParamGroup> singleGroup(List<Tensor> params) {
-        return params.isEmpty() ? List.of() : List.of(ParamGroup.of(params));
     }
 
     /**

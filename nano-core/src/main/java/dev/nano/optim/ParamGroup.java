@@ -212,7 +212,7 @@ public final class ParamGroup {
 
     // ---------------------------------------------------------------- kinds of value
 
-    private enum Kind {
+    enum Kind {
         NUMBER("a number"), BOOLEAN("a boolean"), PAIR("a pair");
 
         private final String text;
@@ -227,7 +227,7 @@ public final class ParamGroup {
         }
     }
 
-    private static Kind kind(Object value) {
+    static Kind kind(Object value) {
         return value instanceof Double ? Kind.NUMBER : value instanceof Boolean ? Kind.BOOLEAN : Kind.PAIR;
     }
 

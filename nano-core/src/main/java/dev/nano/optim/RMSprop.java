@@ -1,10 +1,7 @@
 package dev.nano.optim;
 
-import dev.nano.Checks;
 import dev.nano.Tensor;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -97,7 +94,7 @@ public final class RMSprop extends Optimizer {
      * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(Checks.notNull("RMSprop.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("RMSprop", params));
     }
 
     /**
@@ -106,42 +103,29 @@ public final class RMSprop extends Optimizer {
      * @return a new builder
      */
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(Checks.notNull("RMSprop.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("RMSprop", params));
     }
 
     /**
-     * {@code torch.optim.RMSprop(groups)}: per-group hyperparameters.
-     * @param groups the parameter groups; the builder's values are their defaults
+     * {@code torch.optim.RMSprop(groups)}: per-group hyperparameters, the builder's values as their defaults.
+     * @param groups the parameter groups
      * @return a new builder
      */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(Checks.notNull("RMSprop.builder", "params", groups)));
+        return new Builder(OptimizerBuilder.asGroups("RMSprop", groups));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */
-    public static final class Builder {
-        private final List<ParamGroup> groups;
-        private final Map<String, Object> defaults = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder, RMSprop> {
         private Builder(List<ParamGroup> groups) {
-            this.groups = groups;
-            defaults.put("lr", 1e-2);
-            defaults.put("alpha", 0.99);
-            defaults.put("eps", 1e-8);
-            defaults.put("weight_decay", 0.0);
-            defaults.put("momentum", 0.0);
-            defaults.put("centered", false);
-            defaults.put("maximize", false);
-        }
-
-        /**
-         * The step size (default 1e-2).
-         * @param lr the learning rate
-         * @return this builder
-         */
-        public Builder lr(double lr) {
-            defaults.put("lr", lr);
-            return this;
+            super("RMSprop", groups);
+            declare("lr", 1e-2);
+            declare("alpha", 0.99);
+            declare("eps", 1e-8);
+            declare("weight_decay", 0.0);
+            declare("momentum", 0.0);
+            declare("centered", false);
+            declare("maximize", false);
         }
 
         /**
@@ -150,8 +134,7 @@ public final class RMSprop extends Optimizer {
          * @return this builder
          */
         public Builder alpha(double alpha) {
-            defaults.put("alpha", alpha);
-            return this;
+            return set("alpha", alpha);
         }
 
         /**
@@ -160,18 +143,7 @@ public final class RMSprop extends Optimizer {
          * @return this builder
          */
         public Builder eps(double eps) {
-            defaults.put("eps", eps);
-            return this;
-        }
-
-        /**
-         * L2 penalty: {@code weightDecay·p} is added to the gradient (default 0).
-         * @param weightDecay the penalty factor
-         * @return this builder
-         */
-        public Builder weightDecay(double weightDecay) {
-            defaults.put("weight_decay", weightDecay);
-            return this;
+            return set("eps", eps);
         }
 
         /**
@@ -180,8 +152,7 @@ public final class RMSprop extends Optimizer {
          * @return this builder
          */
         public Builder momentum(double momentum) {
-            defaults.put("momentum", momentum);
-            return this;
+            return set("momentum", momentum);
         }
 
         /**
@@ -190,26 +161,12 @@ public final class RMSprop extends Optimizer {
          * @return this builder
          */
         public Builder centered(boolean centered) {
-            defaults.put("centered", centered);
-            return this;
+            return set("centered", centered);
         }
 
-        /**
-         * Gradient ascent: PyTorch's {@code maximize=True}.
-         * @param maximize true ascends the objective
-         * @return this builder
-         */
-        public Builder maximize(boolean maximize) {
-            defaults.put("maximize", maximize);
-            return this;
-        }
-
-        /**
-         * Builds the optimizer with the values set so far.
-         * @return a new optimizer
-         */
+        @Override
         public RMSprop build() {
-            return new RMSprop(groups, defaults);
+            return new RMSprop(groups(), defaults());
         }
     }
 }

@@ -1,10 +1,7 @@
 package dev.nano.optim;
 
-import dev.nano.Checks;
 import dev.nano.Tensor;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -83,12 +80,12 @@ public final class SGD extends Optimizer {
     // ---------------------------------------------------------------- construction
 
     /**
-     * An SGD over these parameters, as one group.
+     * {@code torch.optim.SGD(params)}: a builder with PyTorch's defaults (lr 1e-3, no momentum).
      * @param params the parameters to optimise, in one group
-     * @return a new builder with PyTorch's defaults (lr 1e-3, no momentum)
+     * @return a new builder
      */
     public static Builder builder(List<Tensor> params) {
-        return new Builder(singleGroup(Checks.notNull("SGD.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("SGD", params));
     }
 
     /**
@@ -97,41 +94,28 @@ public final class SGD extends Optimizer {
      * @return a new builder
      */
     public static Builder builder(Tensor... params) {
-        return builder(Arrays.asList(Checks.notNull("SGD.builder", "params", params)));
+        return new Builder(OptimizerBuilder.asOneGroup("SGD", params));
     }
 
     /**
-     * An SGD over parameter groups, each of which may override the defaults set on the builder.
-     * @param groups the parameter groups; the builder's values are their defaults
+     * {@code torch.optim.SGD(groups)}: per-group hyperparameters, the builder's values as their defaults.
+     * @param groups the parameter groups
      * @return a new builder
      */
     public static Builder builder(ParamGroup... groups) {
-        return new Builder(Arrays.asList(Checks.notNull("SGD.builder", "params", groups)));
+        return new Builder(OptimizerBuilder.asGroups("SGD", groups));
     }
 
     /** Set what differs from PyTorch's defaults, then {@link #build()}. */
-    public static final class Builder {
-        private final List<ParamGroup> groups;
-        private final Map<String, Object> defaults = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder, SGD> {
         private Builder(List<ParamGroup> groups) {
-            this.groups = groups;
-            defaults.put("lr", 1e-3);
-            defaults.put("momentum", 0.0);
-            defaults.put("dampening", 0.0);
-            defaults.put("weight_decay", 0.0);
-            defaults.put("nesterov", false);
-            defaults.put("maximize", false);
-        }
-
-        /**
-         * The step size (default 1e-3).
-         * @param lr the learning rate
-         * @return this builder
-         */
-        public Builder lr(double lr) {
-            defaults.put("lr", lr);
-            return this;
+            super("SGD", groups);
+            declare("lr", 1e-3);
+            declare("momentum", 0.0);
+            declare("dampening", 0.0);
+            declare("weight_decay", 0.0);
+            declare("nesterov", false);
+            declare("maximize", false);
         }
 
         /**
@@ -140,8 +124,7 @@ public final class SGD extends Optimizer {
          * @return this builder
          */
         public Builder momentum(double momentum) {
-            defaults.put("momentum", momentum);
-            return this;
+            return set("momentum", momentum);
         }
 
         /**
@@ -150,18 +133,7 @@ public final class SGD extends Optimizer {
          * @return this builder
          */
         public Builder dampening(double dampening) {
-            defaults.put("dampening", dampening);
-            return this;
-        }
-
-        /**
-         * L2 penalty: {@code weightDecay·p} is added to the gradient.
-         * @param weightDecay the penalty factor (default 0)
-         * @return this builder
-         */
-        public Builder weightDecay(double weightDecay) {
-            defaults.put("weight_decay", weightDecay);
-            return this;
+            return set("dampening", dampening);
         }
 
         /**
@@ -170,26 +142,12 @@ public final class SGD extends Optimizer {
          * @return this builder
          */
         public Builder nesterov(boolean nesterov) {
-            defaults.put("nesterov", nesterov);
-            return this;
+            return set("nesterov", nesterov);
         }
 
-        /**
-         * Ascend instead of descend.
-         * @param maximize true ascends the objective
-         * @return this builder
-         */
-        public Builder maximize(boolean maximize) {
-            defaults.put("maximize", maximize);
-            return this;
-        }
-
-        /**
-         * Validates (PyTorch's messages) and builds.
-         * @return a new optimizer
-         */
+        @Override
         public SGD build() {
-            return new SGD(groups, defaults);
+            return new SGD(groups(), defaults());
         }
     }
 }

@@ -1,8 +1,8 @@
 package dev.nano.data;
 
+import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.Tensor;
-import dev.nano.nn.Init;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -79,10 +79,10 @@ class DataLoaderTest {
     @Test
     void shuffleWithoutAGeneratorUsesTheDefaultOne() {
         DataLoader loader = DataLoader.builder(tenExamples()).batchSize(10).shuffle(true).build();
-        Init.manualSeed(11);                                 // after the loader was built: still obeyed
+        Nano.manualSeed(11);                                 // after the loader was built: still obeyed
         List<double[]> first = labels(loader);
-        Init.manualSeed(11);
-        assertArrayEquals(Nano.randperm(10, Init.defaultGenerator()).data(), first.get(0));
+        Nano.manualSeed(11);
+        assertArrayEquals(Nano.randperm(10, DefaultGenerator.get()).data(), first.get(0));
     }
 
     @Test

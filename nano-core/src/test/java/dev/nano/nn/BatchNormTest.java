@@ -83,8 +83,8 @@ class BatchNormTest {
 
     @Test
     void zeroVarianceAndZeroEpsGiveInvstdZero() {
-        // aten's InvStd returns 0, not inf, when both are 0 (the 2.13 eps check forbids eps = 0 in
-        // training, so the functional form is reached here with eval's eps and batch statistics).
+        // aten's InvStd returns 0, not inf, when both are 0 (nano's eps check, taken from a PyTorch later than
+        // the oracle's 2.7.1, forbids eps = 0 in training, so the functional form is reached here with eval's eps and batch statistics).
         Tensor x = Nano.tensor(new double[][] {{2}, {2}});
         Tensor y = new BatchNormFunction(null, null, false, false, true, 0.1, 0.0).apply(x);
         Expect.values(y, new int[] {2, 1}, 0, 0);
@@ -189,7 +189,7 @@ class BatchNormTest {
                 () -> F.batchNorm(x, rm, rv, null, Nano.ones(4), true, 0.1, EPS)).getMessage());
         assertEquals("running_var should contain 3 elements not 1", assertThrows(IllegalArgumentException.class,
                 () -> F.batchNorm(x, rm, Nano.ones(1), null, null, true, 0.1, EPS)).getMessage());
-        // PyTorch 2.13's eps checks (libtorch 2.7 has none).
+        // eps checks taken from a PyTorch later than the oracle's libtorch 2.7.1, which has none.
         assertEquals("batch_norm eps must be positive during training, but got 0.0",
                 assertThrows(IllegalArgumentException.class, () -> F.batchNorm(x, rm, rv, null, null, true, 0.1, 0.0))
                         .getMessage());

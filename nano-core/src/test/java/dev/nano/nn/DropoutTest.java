@@ -115,10 +115,10 @@ class DropoutTest {
         Dropout b = new Dropout(0.5, new Random(8));
         assertArrayEquals(a.forward(x).data(), b.forward(x).data());
         assertArrayEquals(a.forward(x).data(), b.forward(x).data(), "and keeps repeating them call after call");
-        Init.manualSeed(5);
+        Nano.manualSeed(5);
         Tensor first = new Dropout(0.5).forward(x);
         Tensor alsoFirst = F.dropout(x, 0.5);
-        Init.manualSeed(5);
+        Nano.manualSeed(5);
         assertArrayEquals(first.data(), new Dropout(0.5).forward(x).data());
         assertArrayEquals(alsoFirst.data(), F.dropout(x, 0.5, true).data());
         assertNotSame(first, x);

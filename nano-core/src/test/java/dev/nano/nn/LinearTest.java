@@ -47,9 +47,9 @@ class LinearTest {
         Linear b = new Linear(5, 3, true, new Random(9));
         assertArrayEquals(a.weight().data(), b.weight().data());
         assertArrayEquals(a.bias().data(), b.bias().data());
-        Init.manualSeed(42);
+        Nano.manualSeed(42);
         Linear c = new Linear(5, 3);
-        Init.manualSeed(42);
+        Nano.manualSeed(42);
         Linear d = new Linear(5, 3);
         assertArrayEquals(c.weight().data(), d.weight().data());
         Linear e = new Linear(5, 3);

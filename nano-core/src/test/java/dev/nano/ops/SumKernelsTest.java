@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * Sums of small integers are exact in any order, so the kernels' reordered sums can be checked
@@ -33,6 +34,17 @@ class SumKernelsTest {
     })
     void classifiesWhereTheReducedDimsAre(String shape, String reduced, SumKernels.Kind kind) {
         assertEquals(kind, SumKernels.kindOf(ints(shape), flags(reduced)));
+    }
+
+    @Test
+    void sumToAddsOverTheLeadingAndSizeOneDims() {
+        // A gradient of shape (2,3): to (3,) adds the rows; to (2,1) the columns; to () everything.
+        double[] g = {1, 2, 3, 4, 5, 6};
+        assertArrayEquals(new double[] {5, 7, 9}, SumKernels.sumTo(g, new int[] {2, 3}, new int[] {3}));
+        assertArrayEquals(new double[] {6, 15}, SumKernels.sumTo(g, new int[] {2, 3}, new int[] {2, 1}));
+        assertArrayEquals(new double[] {21}, SumKernels.sumTo(g, new int[] {2, 3}, new int[] {}));
+        assertArrayEquals(new double[] {5, 7, 9}, SumKernels.sumTo(g, new int[] {2, 3}, new int[] {1, 3}));
+        assertSame(g, SumKernels.sumTo(g, new int[] {2, 3}, new int[] {2, 3}), "equal shapes: nothing to add");
     }
 
     @Test

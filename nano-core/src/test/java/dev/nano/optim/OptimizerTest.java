@@ -298,7 +298,8 @@ class OptimizerTest {
 
     @Test
     void stepCountersArePerParameter() {
-        // Spec §1.4: two steps with only a having a grad, a third with both -> a.step 3, b.step 1.
+        // torch/optim/adam.py counts state['step'] per parameter, only in steps where it has a grad:
+        // two steps with only a having a grad, a third with both -> a.step 3, b.step 1.
         Tensor a = leaf(1.0);
         Tensor b = leaf(1.0);
         Adam opt = Adam.builder(a, b).build();

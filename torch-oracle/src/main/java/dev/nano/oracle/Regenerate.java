@@ -2,10 +2,11 @@ package dev.nano.oracle;
 
 import ai.djl.engine.Engine;
 import dev.nano.oracle.cases.Catalogue;
-import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.compare.Compare;
 import dev.nano.oracle.e2e.E2eFixtures;
+import dev.nano.oracle.family.Family;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
@@ -13,10 +14,14 @@ import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
 import dev.nano.oracle.fixtures.Recording;
 import dev.nano.oracle.nn.NnScenarios;
+import dev.nano.oracle.operators.TorchRunner;
 import dev.nano.oracle.optim.OptimRegeneration;
 import dev.nano.oracle.torch.ChildJvm;
 import dev.nano.oracle.torch.Dispatch;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.torch.TorchEngine;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,18 +29,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -170,9 +175,7 @@ public final class Regenerate {
                     return; // the answer everything else is compared with
                 }
                 FixtureCase other = file.find(c.id());
-                Result asResult = other.error() != null ? Result.failure(other.error())
-                        : new Result(other.outputs(), other.upstream(), other.grads(), null);
-                if (!Compare.diff(c, asResult, sample.effectiveTolerance(), sample.expectError()).ok()) {
+                if (!Compare.diff(c.result(), other.result(), sample.effectiveTolerance(), sample.expectError()).ok()) {
                     kernels.put(d, other.canonicalAnswer());
                 }
             });
@@ -181,37 +184,17 @@ public final class Regenerate {
         return merged;
     }
 
-    /** The child's work: every fixture under this JVM's dispatch, into {@code store}, with its manifest. */
+    /** The child's work: every family's fixtures under this JVM's dispatch, into {@code store}, with its manifest. */
     static boolean record(FixtureStore store) {
-        String pytorch = TorchRunner.pytorchVersion();
+        String pytorch = TorchEngine.pytorchVersion();
         String djl = Engine.getDjlVersion();
         List<String> problems = new ArrayList<>();
         List<Manifest.Entry> entries = new ArrayList<>();
         Set<Path> written = new HashSet<>();
-        int total = 0;
-        for (OpInfo op : Catalogue.all()) {
-            Path path = store.pathOf(op.family(), op.name());
-            List<FixtureCase> cases = new ArrayList<>();
-            for (Sample sample : op.samples()) {
-                Result r = TorchRunner.run(op, sample, sample.inputs(), null, upstreamSeed(op, sample));
-                String problem = check(op, sample, r);
-                if (problem != null) {
-                    problems.add(problem);
-                    continue;
-                }
-                cases.add(toFixture(sample, r));
-            }
-            store.write(path, op.name(), cases);
-            written.add(path);
-            entries.add(new Manifest.Entry(store.relative(path), cases.size(), FixtureStore.sha256(path)));
-            total += cases.size();
+        for (Family family : Families.ALL) {
+            entries.addAll(family.regenerate(store, written, problems));
         }
-        for (Manifest.Entry optim : OptimRegeneration.writeAll(store, written)) { // fixtures/optim/<optimizer>.json
-            entries.add(optim);
-            total += optim.cases();
-        }
-        total += NnScenarios.regenerate(store, entries, written); // fixtures/nn/scenarios/<name>.json
-        total += E2eFixtures.regenerate(store, entries, written); // fixtures/e2e/<run>.json (+ .safetensors)
+        int total = entries.stream().mapToInt(Manifest.Entry::cases).sum();
         store.writeManifest(new Manifest(FixtureStore.SCHEMA,
                 Recording.here(pytorch, djl, List.of(Dispatch.current())), total, entries));
         if (!problems.isEmpty()) {
@@ -247,37 +230,6 @@ public final class Regenerate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The seed of a case's upstream gradient, derived from operator and case id so it never changes.
-     * @param op the operator
-     * @param sample the case
-     * @return the seed
-     */
-    public static long upstreamSeed(OpInfo op, Sample sample) {
-        return (op.name() + "/" + sample.id() + "/upstream").hashCode();
-    }
-
-    private static String check(OpInfo op, Sample sample, Result r) {
-        String name = op.name() + "[" + sample.id() + "]";
-        if (sample.isError()) {
-            if (!r.failed()) {
-                return name + ": expected PyTorch to reject it (\"" + sample.expectError() + "\"), but it succeeded";
-            }
-            if (!r.error().contains(sample.expectError())) {
-                return name + ": PyTorch's message \"" + r.error() + "\" lacks the key phrase \""
-                        + sample.expectError() + "\"";
-            }
-            return null;
-        }
-        return r.failed() ? name + ": PyTorch failed: " + r.error() : null;
-    }
-
-    static FixtureCase toFixture(Sample sample, Result r) {
-        List<String> kinds = sample.kinds().stream().map(Kind::name).toList();
-        return new FixtureCase(sample.id(), kinds, Json.attrs(sample.attrs().asMap()), sample.inputs(),
-                r.upstream(), r.outputs(), r.grads(), r.error());
     }
 
     private static FixtureFile readQuietly(FixtureStore store, Path path) {

@@ -1,5 +1,6 @@
 package dev.nano.oracle;
 
+import dev.nano.oracle.compare.Compare;
 import org.opentest4j.AssertionFailedError;
 
 import java.util.Arrays;

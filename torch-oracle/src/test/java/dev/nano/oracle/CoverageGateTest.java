@@ -1,14 +1,14 @@
 package dev.nano.oracle;
 
 import dev.nano.oracle.cases.Catalogue;
-import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.cases.OperatorUniverse;
 import dev.nano.oracle.cases.Oracle;
+import dev.nano.oracle.operators.OperatorCoverage;
 import dev.nano.oracle.optim.OptimGrid;
+import dev.nano.oracle.optim.OptimizerCoverage;
 import dev.nano.oracle.report.ModuleCoverage;
-import dev.nano.oracle.report.OperatorCoverage;
-import dev.nano.oracle.report.OptimizerCoverage;
-import dev.nano.oracle.report.OperatorUniverse;
+import dev.nano.oracle.value.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -108,6 +108,13 @@ class CoverageGateTest {
         }
         assertTrue(unexplained.isEmpty(), "catalogue entries composing torch ops without a written reason: "
                 + unexplained);
+    }
+
+    @Test
+    void anExclusionWithoutAReasonCannotBeWritten() {
+        var e = assertThrows(IllegalArgumentException.class, () -> OpInfo.builder("add", "ops").exclude(Kind.DIMS, " "));
+        assertTrue(e.getMessage().contains("add") && e.getMessage().contains("dims"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OpInfo.builder("add", "ops").exclude(Kind.DIMS, null));
     }
 
     @Test

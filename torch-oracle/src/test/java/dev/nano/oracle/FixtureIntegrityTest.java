@@ -14,6 +14,7 @@ import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.OptimFixtures;
 import dev.nano.oracle.optim.OptimGrid;
 import dev.nano.oracle.optim.Scenario;
+import dev.nano.oracle.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -167,7 +168,7 @@ class FixtureIntegrityTest {
         FixtureStore temp = new FixtureStore(dir);
         double[] values = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, 0.1, 1e-310,
             Double.MAX_VALUE, Math.PI};
-        var input = dev.nano.oracle.cases.Input.of(new int[] {8}, values);
+        var input = dev.nano.oracle.value.Input.of(new int[] {8}, values);
         FixtureCase c = new FixtureCase("c", List.of(), dev.nano.oracle.fixtures.Json.attrs(java.util.Map.of()),
                 List.of(input), null, List.of(Value.of(input)), List.of(), null);
         Path path = dir.resolve("ops/x.json");

@@ -2,8 +2,12 @@ package dev.nano.oracle;
 
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.OpInfo;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.compare.Compare;
 import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.operators.NanoRunner;
+import dev.nano.oracle.operators.ParityCase;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Tolerance;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,61 +1,53 @@
 package dev.nano.oracle;
 
-import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.family.CaseFilter;
+import dev.nano.oracle.family.Check;
+import dev.nano.oracle.fixtures.FixtureStore;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 import java.util.stream.Stream;
 
 /**
- * nano against the committed PyTorch fixtures: every case's outputs (shape, dtype, values) and
- * every input's gradient under the fixture's upstream gradient, or the error's key phrase. Where
- * PyTorch's answer depends on its CPU dispatch (kernel-dependent cases), nano must equal one of the
- * recorded answers.
+ * nano against the committed PyTorch fixtures, for every family of {@link Families#ALL}: each
+ * operator case's outputs and gradients (or the error's key phrase; where PyTorch's answer depends
+ * on its CPU dispatch, nano must equal one of the recorded answers), then finite differences where
+ * they apply; each optimizer trajectory after every step and the constructions torch.optim
+ * rejects; each nn scenario step; each end-to-end MNIST run. Needs no libtorch.
  *
- * <p>Each case is named {@code op[case]}; {@code -Dop=}, {@code -Dfamily=}, {@code -Devidence=}
- * select some ({@link Selection}).
+ * <p>Each case is named like {@code elu[edges]}; {@code -Dop=}, {@code -Dfamily=}, {@code -Devidence=}
+ * select some ({@link CaseFilter}).
  */
-@Tag(Selection.TAG)
+@Tag(CaseFilter.TAG)
 class NanoParityTest {
 
-    static Stream<ParityCase> cases() {
-        Selection selection = Selection.current();
-        return ParityCase.all().filter(selection::matches);
-    }
-
-    // Zero invocations are allowed because a selection may keep none of these cases (SelectionTest
-    // fails a selection that matches nothing anywhere, and checks that no selection keeps every case).
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-    @MethodSource("cases")
+    // A filter may keep none of a family's cases (CaseFilterTest fails one that keeps none anywhere).
+    @TestFactory
     @DisplayName("nano vs PyTorch")
-    void nanoMatchesPyTorch(ParityCase c) {
-        FixtureCase fixture = c.requireFreshFixture();
-        Result nano = NanoRunner.run(c.op(), c.sample(), fixture.inputs(), fixture.upstream());
-        Compare.Diff diff = Compare.diffAnyAnswer(fixture, nano, c.sample().effectiveTolerance(),
-                c.sample().expectError());
-        // Not assertTrue: the message says what differs, "expected: <true>" and 45 frames of JUnit would add nothing.
-        if (!diff.ok()) {
-            CaseFailure.fail(c + ": nano differs from PyTorch:\n" + diff.describe());
-        }
+    Stream<DynamicNode> nanoMatchesPyTorch() {
+        return checks(FixtureStore.locate(), CaseFilter.current(), false);
     }
 
-    /** The third oracle: nano's analytic gradients against central differences of nano's forward. */
-    static Stream<ParityCase> gradcheckCases() {
-        Selection selection = Selection.current();
-        return ParityCase.all().filter(c -> c.fixture() != null && selection.matches(c)
-                && FiniteDifferences.applies(c.op(), c.sample(), c.fixture().inputs(), c.fixture().upstream()));
+    /**
+     * One container per family, one test per check; shared with {@link TorchDriftTest}.
+     * @param live false: nano against the fixtures; true: live libtorch against them
+     */
+    static Stream<DynamicNode> checks(FixtureStore store, CaseFilter filter, boolean live) {
+        return Families.ALL.stream().map(family -> DynamicContainer.dynamicContainer(family.name(),
+                (live ? family.drift(store, filter) : family.parity(store, filter)).stream().map(NanoParityTest::test)));
     }
 
-    @ParameterizedTest(name = "{0}", allowZeroInvocations = true)
-    @MethodSource("gradcheckCases")
-    @DisplayName("finite differences")
-    void analyticGradientsMatchFiniteDifferences(ParityCase c) {
-        FixtureCase fixture = c.requireFreshFixture();
-        String problem = FiniteDifferences.check(c.op(), c.sample(), fixture.inputs(), fixture.upstream());
-        if (problem != null) {
-            CaseFailure.fail(c + ": " + problem);
-        }
+    private static DynamicTest test(Check check) {
+        return DynamicTest.dynamicTest(check.name(), () -> {
+            String problem = check.run();
+            // Not assertNull: the message says what differs; 45 frames of JUnit would add nothing.
+            if (problem != null) {
+                CaseFailure.fail(problem);
+            }
+        });
     }
 }

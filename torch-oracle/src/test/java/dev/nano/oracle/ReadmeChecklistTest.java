@@ -2,7 +2,7 @@ package dev.nano.oracle;
 
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.OpInfo;
-import dev.nano.oracle.report.OperatorUniverse;
+import dev.nano.oracle.cases.OperatorUniverse;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -6,6 +6,9 @@ import dev.nano.Tensor;
 import dev.nano.ValuesIndices;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +23,8 @@ import static dev.nano.oracle.cases.Samples.kinds;
 
 /**
  * {@code amax amin max min argmax argmin}. The three differentiable forms split a tie's gradient
- * differently (spec §16), which is what the NONDIFF cases pin down:
+ * differently (PyTorch's tools/autograd/derivatives.yaml and torch/csrc/autograd/FunctionsManual.cpp: {@code evenly_distribute_backward},
+ * {@code value_selecting_reduction_backward}), which is what the NONDIFF cases pin down:
  * <ul>
  *   <li>{@code amax/amin(dims)}: g/k to each of k tied elements (torch.amax through the
  *       TorchScript bridge: DJL does not reach amax);</li>

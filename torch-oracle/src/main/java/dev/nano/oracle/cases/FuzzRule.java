@@ -34,7 +34,16 @@ public record FuzzRule(Shapes shapes, String reason, boolean dependsOnOrder, Str
         SAME
     }
 
-    /** Checks the reasons: a kept template shape and fixed attributes each say why. */
+    /**
+     * Checks the reasons: a kept template shape and fixed attributes each say why.
+     *
+     * @param shapes          how the shapes of a case are drawn
+     * @param reason          why the template's shapes are kept, else null
+     * @param dependsOnOrder  the result depends on the order of a sum or product
+     * @param fixedAttributes why no attribute is perturbed, or null
+     * @param fixedKeys       attributes never perturbed
+     * @param dimKeys         attributes that name a dim of input 0
+     */
     public FuzzRule {
         Objects.requireNonNull(shapes, "shapes");
         if (shapes == Shapes.TEMPLATE && (reason == null || reason.isBlank())) {

@@ -25,7 +25,12 @@ public record KnownDisagreement(String reason, Matcher matches) {
         boolean test(Sample sample, String problem);
     }
 
-    /** Requires a reason. */
+    /**
+     * Requires a reason.
+     *
+     * @param reason  why it is not a nano bug
+     * @param matches which disagreements belong to it
+     */
     public KnownDisagreement {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("a known disagreement needs a reason");

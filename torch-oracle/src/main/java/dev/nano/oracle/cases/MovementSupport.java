@@ -4,6 +4,9 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import dev.nano.Shape;
 import dev.nano.Slice;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;

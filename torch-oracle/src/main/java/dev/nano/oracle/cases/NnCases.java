@@ -7,6 +7,9 @@ import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.nn.F;
 import dev.nano.oracle.torch.TorchFunctional;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import dev.nano.oracle.torch.Dispatch;
 
@@ -29,7 +32,8 @@ import static dev.nano.oracle.cases.Samples.kinds;
  * required ones, in the order of the function's signature; boolean attributes say which are
  * there. Running statistics updated in place by batch norm are extra outputs. What PyTorch
  * checks in Python (F.dropout's probability, the loss size checks, the reduction string,
- * batch norm's eps checks of 2.13) cannot be reached through libtorch and is tested in nano-core.
+ * batch norm's batch-size and eps checks) cannot be reached through libtorch 2.7.1 and is tested in
+ * nano-core.
  * The state that lives across calls (running statistics over several batches, train/eval of a
  * model, training end to end) is in {@code dev.nano.oracle.nn}'s scenarios.
  */
@@ -609,6 +613,8 @@ final class NnCases {
             String empty = "(0,) " + red;
             r = Samples.rng(op, empty);
             s.add(Sample.of(empty, kinds(), Attrs.of("reduction", red), signed(r, 0.1, 2, 0), signed(r, 0.1, 2, 0)));
+            // "(2.13)" in the id is a leftover (case ids are recorded in the fixtures): libtorch 2.7.1, the
+            // oracle, has no weight= for mse_loss; see the entry's Oracle.composed.
             String weighted = "(3,4) weighted " + red + " (2.13)";
             r = Samples.rng(op, weighted);
             s.add(Sample.of(weighted, kinds(), Attrs.of("reduction", red).with("weight", true), signed(r, 0.1, 2, 3, 4),
@@ -628,8 +634,9 @@ final class NnCases {
                 signed(r, 0.1, 1, 2, 4)));
         return OpInfo.builder(op, FAMILY)
                 .fuzz(TIED_SHAPES.orderDependent())
-                .oracle(Oracle.kernel("aten::mse_loss (weight=: written out as functional.py does; no kernel has "
-                        + "it)", Oracle.TORCHSCRIPT))
+                .oracle(Oracle.composed("aten::mse_loss (TorchScript) for the unweighted cases; no PyTorch kernel "
+                        + "takes weight=, so the weighted cases are written out: squared errors times weight, then "
+                        + "the reduction"))
                 .nano((in, a) -> F.mseLoss(in[0], in[1], a.getString("reduction"), a.has("weight") ? in[2] : null))
                 .torch((in, a) -> TorchFunctional.mseLoss(in[0], in[1], a.getString("reduction"),
                         a.has("weight") ? in[2] : null))

@@ -3,6 +3,9 @@ package dev.nano.oracle.cases;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.nano.Tensor;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -407,6 +410,9 @@ public final class OpInfo {
          * @return this builder
          */
         public Builder exclude(Kind kind, String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException(name + ": excluding " + kind.label() + " needs a written reason");
+            }
             exclusions.put(kind, reason);
             return this;
         }

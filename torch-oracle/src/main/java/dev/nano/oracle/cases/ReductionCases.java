@@ -4,6 +4,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.oracle.cases.ReductionSamples.Draw;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -242,7 +246,8 @@ final class ReductionCases {
                 + "(2 / NaN) · g · (x - mean) = NaN, as nano"));
         s.add(Sample.of("(2,4) dim=1 correction=NaN", kinds(Kind.EDGE), corrected(new int[] {1}, NAN, false),
                 matrix(new double[] {0.003449, 2.0, -2.709977, -0.0}, new double[] {1, 1, 1, 1})));
-        // Constant groups: var 0 with gradient 0; std 0 with gradient masked to 0 (spec §16).
+        // Constant groups: var 0 with gradient 0; std 0 with gradient masked to 0 (std_backward in PyTorch's
+        // torch/csrc/autograd/FunctionsManual.cpp).
         Kind constantKind = std ? Kind.NONDIFF : Kind.EDGE;
         s.add(Sample.of("(3,4) constant row dim=1", kinds(constantKind), corrected(new int[] {1}, 1.0, false),
                 matrix(new double[] {1.5, 1.5, 1.5, 1.5}, new double[] {0.5, -1, 2, 0.25},

@@ -1,6 +1,9 @@
 package dev.nano.oracle.cases;
 
 import dev.nano.Shape;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;

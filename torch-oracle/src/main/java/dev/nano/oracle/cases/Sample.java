@@ -1,5 +1,10 @@
 package dev.nano.oracle.cases;
 
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
+
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -7,8 +7,11 @@ import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Shape;
 import dev.nano.Tensor;
-import dev.nano.oracle.torch.AtenKernel;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,8 @@ import static dev.nano.oracle.cases.Samples.kinds;
  * The ops that pick one of several values elementwise: {@code clamp} (scalar and tensor bounds,
  * both or one side), {@code maximum}, {@code minimum} and {@code where}. Their gradients route the
  * upstream gradient to whichever input was picked; the cases concentrate on the points where
- * PyTorch has to choose (spec §16): x exactly at a bound, crossed bounds, ties, NaN.
+ * PyTorch has to choose (its backward formulas in tools/autograd/derivatives.yaml and
+ * torch/csrc/autograd/FunctionsManual.cpp): x exactly at a bound, crossed bounds, ties, NaN.
  */
 final class SelectionCases {
     private SelectionCases() {
@@ -66,7 +70,8 @@ final class SelectionCases {
         s.add(Sample.of(id, kinds(Kind.SCALAR), scalarBounds(-1.0, null), Input.of(new int[] {}, -0.3)));
         id = "max=-1 (0,)";
         s.add(Sample.of(id, kinds(Kind.SCALAR), scalarBounds(null, -1.0), x.draw(Samples.rng("clamp", id), 0)));
-        // Exactly at the bounds: gradient 1 (inclusive), spec §16; also in vector lanes (12 elements).
+        // Exactly at the bounds: gradient 1 (inclusive, clamp_backward in FunctionsManual.cpp); also in vector
+        // lanes (12 elements).
         s.add(Sample.of("at the bounds", kinds(Kind.SCALAR, Kind.NONDIFF), scalarBounds(-0.5, 0.5),
                 Samples.values(-0.5, 0.5, -0.5, 0.5, 0.0, -0.6, 0.6, -0.5, 0.5, -0.5, 0.5, 0.5)));
         s.add(Sample.of("min=0 at 0", kinds(Kind.SCALAR, Kind.NONDIFF), scalarBounds(0.0, null),
@@ -352,7 +357,8 @@ final class SelectionCases {
             s.add(separated(sample));
         }
         s.add(Samples.edgeProduct("edge product", EDGES, true));
-        // Ties split the gradient in halves (spec §16), here in vector lanes and in the scalar tail.
+        // Ties split the gradient in halves (maximum/minimum in tools/autograd/derivatives.yaml), here in vector
+        // lanes and in the scalar tail.
         s.add(Sample.of("ties", kinds(Kind.NONDIFF), Attrs.none(),
                 Samples.values(1, -2, 0, 0, 3.5, -0.0, 1e300, INF, -INF, 7, 1.25),
                 Samples.values(1, -2, 0, -0.0, 3.5, 0, 1e300, INF, -INF, 7, 1.25)));
@@ -413,7 +419,8 @@ final class SelectionCases {
      * Attributes: {@code form} "tt" (default; inputs condition, a, b), "ts" (condition, a and the
      * Double {@code scalar} as b), "st" (the scalar as a), or "sqrt leak" (input x only: the
      * composition {@code where(x > 0, sqrt(x), 0)}, whose gradient at x = 0 is NaN because the
-     * untaken branch's inf still meets where's 0, spec §16).
+     * untaken branch's inf still meets where's 0: where's backward in tools/autograd/derivatives.yaml masks
+     * the gradient, it does not skip the branch).
      */
     private static OpInfo where() {
         List<Sample> s = new ArrayList<>();

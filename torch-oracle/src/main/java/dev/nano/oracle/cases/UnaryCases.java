@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Kind;
 
 import dev.nano.oracle.torch.Dispatch;
 
@@ -18,7 +20,8 @@ import static dev.nano.oracle.cases.UnarySamples.concat;
 /**
  * The elementwise math ops {@code exp log log1p expm1 sqrt rsqrt abs sign reciprocal square sin cos
  * tanh erf}: the standard shapes, a wide range, the edge values (in one tensor and one by one, see
- * {@link UnarySamples}) and, where the op has one, its kink (where PyTorch's backward formula picks the gradient).
+ * {@link UnarySamples}) and, where the op has one, its kink (the gradient there is the one PyTorch's
+ * tools/autograd/derivatives.yaml gives).
  *
  * <p>DJL reaches exp log sqrt abs sign square sin cos tanh erf directly (its JNI calls the Tensor
  * method of the same name). log1p, expm1, rsqrt and reciprocal it does not: they are called
@@ -92,7 +95,7 @@ final class UnaryCases {
         out.add(withKink("tanh", Tensor::tanh, djl("aten::tanh", NDArray::tanh),
                 Domain.signed(0.1, 3), Domain.signed(1, 19),
                 concat(EDGE_VALUES, 20, -20, 19.1, 0.5, 1e-10, 40),
-                new double[] {0.0}, TINY)); // tanh'(0) = 1 - tanh(0)^2 = 1 (tanh_backward)
+                new double[] {0.0}, TINY)); // tanh'(0) = 1 - tanh(0)² = 1 (tools/autograd/derivatives.yaml)
         // The ranges of nano's fdlibm erf meet at 0.84375, 1.25, 1/0.35 and 6; each boundary is an edge.
         out.add(smooth("erf", Tensor::erf, djl("aten::erf", NDArray::erf),
                 Domain.signed(0.1, 3), Domain.signed(0.01, 6),
@@ -123,7 +126,7 @@ final class UnaryCases {
                 .build();
     }
 
-    /** An op with points where PyTorch picks the gradient: NONDIFF cases at each. */
+    /** An op with points where PyTorch picks the gradient (tools/autograd/derivatives.yaml): NONDIFF cases there. */
     private static OpInfo withKink(String name, Function<Tensor, Tensor> nano, TorchSide torch,
                                    Domain domain, Domain wide, double[] edges, double[] kinks, double[] tiny,
                                    KnownDisagreement... known) {

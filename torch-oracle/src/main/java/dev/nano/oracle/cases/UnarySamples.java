@@ -2,6 +2,10 @@ package dev.nano.oracle.cases;
 
 import dev.nano.Shape;
 import dev.nano.oracle.cases.Samples.Domain;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,14 +4,14 @@ import dev.nano.DType;
 import dev.nano.Tensor;
 import dev.nano.data.Sha256Sums;
 import dev.nano.io.SafeTensors;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

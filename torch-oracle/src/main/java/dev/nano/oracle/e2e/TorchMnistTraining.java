@@ -14,8 +14,8 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.TorchOptimizer;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +85,7 @@ public final class TorchMnistTraining {
         List<Map<String, double[]>> state = new ArrayList<>();
         names.forEach(n -> state.add(new LinkedHashMap<>()));
         Tensor[] train = data.train().tensors();
-        try (NDManager m = TorchRunner.baseManager().newSubManager();
+        try (NDManager m = TorchEngine.baseManager().newSubManager();
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray x = m.create(train[0].data(), new Shape(train[0].size(0), train[0].size(1)));
             NDArray y = m.create(longs(train[1].data()), new Shape(train[1].size(0)));

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nano.oracle.cases.Catalogue;
+import dev.nano.oracle.cases.OperatorUniverse;
 import dev.nano.oracle.fixtures.Json;
-import dev.nano.oracle.report.OperatorUniverse;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,14 +10,14 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nano.DType;
 import dev.nano.Tensor;
-import dev.nano.nn.BatchNorm;
 import dev.nano.nn.BatchNorm1d;
 import dev.nano.nn.BatchNorm2d;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
+import dev.nano.nn.BatchNorm;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +155,7 @@ final class BatchNormRunningStats implements NnScenario {
     @Override
     public List<Step> runTorch(Upstreams upstreams) {
         List<Step> steps = new ArrayList<>();
-        try (NDManager m = TorchRunner.baseManager().newSubManager();
+        try (NDManager m = TorchEngine.baseManager().newSubManager();
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             for (Config c : CONFIGS) {
                 NDArray runningMean = c.track() ? m.zeros(new Shape(c.channels()), DataType.FLOAT64) : null;

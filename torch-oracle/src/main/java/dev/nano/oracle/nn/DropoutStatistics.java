@@ -9,11 +9,11 @@ import dev.nano.DType;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.nn.F;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Tolerance;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -81,7 +81,7 @@ final class DropoutStatistics implements NnScenario {
     public List<Step> runTorch(Upstreams upstreams) {
         List<Step> out = new ArrayList<>();
         Engine.getEngine("PyTorch").setRandomSeed((int) SEED);
-        try (NDManager m = TorchRunner.baseManager().newSubManager()) {
+        try (NDManager m = TorchEngine.baseManager().newSubManager()) {
             for (double p : PROBABILITIES) {
                 NDArray y = TorchFunctional.dropout(m.ones(new Shape(N), DataType.FLOAT64), p, true);
                 out.addAll(steps(p, y.toDoubleArray()));

@@ -22,11 +22,11 @@ import dev.nano.nn.NLLLoss;
 import dev.nano.nn.Sigmoid;
 import dev.nano.nn.Softmax;
 import dev.nano.nn.Tanh;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -245,7 +245,7 @@ final class ModuleForwards implements NnScenario {
                 String id = c.id() + " / " + mode;
                 List<Input> inputs = new ArrayList<>(c.inputs());
                 inputs.addAll(c.torchParameters());
-                try (NDManager m = TorchRunner.baseManager().newSubManager();
+                try (NDManager m = TorchEngine.baseManager().newSubManager();
                      GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
                     NDArray[] arrays = new NDArray[inputs.size()];
                     for (int i = 0; i < arrays.length; i++) {

@@ -1,11 +1,11 @@
 package dev.nano.oracle.nn;
 
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import java.util.Set;
 public final class NnScenarios {
     /** Every nn scenario. */
     public static final List<NnScenario> ALL = List.of(new BatchNormRunningStats(), new TrainEvalSwitch(),
-            new DropoutStatistics(), new EndToEndTraining(), new ModuleForwards());
+            new DropoutStatistics(), new SmallModelTraining(), new ModuleForwards());
 
     private NnScenarios() {
     }

@@ -1,10 +1,10 @@
 package dev.nano.oracle.nn;
 
-import dev.nano.oracle.Compare;
-import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.compare.Compare;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.fixtures.FixtureStore;
+import dev.nano.oracle.value.Input;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -55,7 +55,7 @@ public final class ScenarioComparison {
                 return "input " + i + " differs from the fixture's (stale fixture; run " + FixtureStore.REGENERATE + ")";
             }
         }
-        Compare.Diff diff = Compare.diff(expected, step.result(), step.tolerance(), null);
+        Compare.Diff diff = Compare.diff(expected.result(), step.result(), step.tolerance(), null);
         return diff.ok() ? null : diff.describe();
     }
 }

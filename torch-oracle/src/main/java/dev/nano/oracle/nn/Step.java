@@ -1,8 +1,9 @@
 package dev.nano.oracle.nn;
 
-import dev.nano.oracle.Result;
-import dev.nano.oracle.cases.Input;
-import dev.nano.oracle.cases.Tolerance;
+
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.List;
 

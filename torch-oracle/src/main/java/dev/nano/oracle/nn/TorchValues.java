@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.nano.DType;
 import dev.nano.Tensor;
-import dev.nano.oracle.Value;
+import dev.nano.oracle.value.Value;
 
 /** Moving values between nano, plain data and libtorch (always float64 or int64). */
 final class TorchValues {

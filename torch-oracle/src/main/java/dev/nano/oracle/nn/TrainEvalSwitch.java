@@ -15,11 +15,11 @@ import dev.nano.nn.Dropout;
 import dev.nano.nn.F;
 import dev.nano.nn.Linear;
 import dev.nano.nn.Sequential;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
+import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -124,7 +124,7 @@ final class TrainEvalSwitch implements NnScenario {
         List<Tensor> parameters = model().parameters(); // the same initial values
         Random masks = new Random(MASK_SEED);
         List<Step> steps = new ArrayList<>();
-        try (NDManager m = TorchRunner.baseManager().newSubManager();
+        try (NDManager m = TorchEngine.baseManager().newSubManager();
              GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray runningMean = m.zeros(new Shape(6), DataType.FLOAT64);
             NDArray runningVar = m.ones(new Shape(6), DataType.FLOAT64);

@@ -1,9 +1,9 @@
 package dev.nano.oracle.nn;
 
-import dev.nano.oracle.Value;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureFile;
 import dev.nano.oracle.torch.Upstream;
+import dev.nano.oracle.value.Value;
 
 import java.util.Arrays;
 

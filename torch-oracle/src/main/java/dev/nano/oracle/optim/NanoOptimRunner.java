@@ -2,20 +2,20 @@ package dev.nano.oracle.optim;
 
 import dev.nano.DType;
 import dev.nano.Tensor;
-import dev.nano.oracle.Value;
 import dev.nano.optim.Adagrad;
 import dev.nano.optim.Adam;
 import dev.nano.optim.AdamW;
 import dev.nano.optim.Optimizer;
 import dev.nano.optim.RMSprop;
 import dev.nano.optim.SGD;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Runs a scenario in nano: its optimizer, and for end to end its own autograd too. */
+/** Runs a scenario in nano: its optimizer, and for the autograd scenario its own autograd too. */
 public final class NanoOptimRunner {
     private NanoOptimRunner() {
     }

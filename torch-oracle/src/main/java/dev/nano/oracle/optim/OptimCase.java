@@ -1,9 +1,10 @@
 package dev.nano.oracle.optim;
 
-import dev.nano.oracle.Value;
+import dev.nano.oracle.family.CaseFilter;
 import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
+import dev.nano.oracle.value.Value;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,16 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
     @Override
     public String toString() {
         return config.id() + " " + scenario.id();
+    }
+
+    /**
+     * Whether a case filter keeps this case: by optimizer and family {@value CaseFilter#OPTIM_FAMILY};
+     * an optimizer trajectory gives none of the report's kinds of evidence.
+     * @param filter the filter
+     * @return whether it keeps the case
+     */
+    public boolean keptBy(CaseFilter filter) {
+        return filter.keeps(config.optimizer(), Set.of(CaseFilter.OPTIM_FAMILY), Set.of());
     }
 
     /**

@@ -16,8 +16,9 @@ import java.util.function.Function;
 
 /**
  * Constructions torch.optim rejects, with its messages: PyTorch's own error inputs
- * ({@code optim_error_inputs_func_*} in {@code common_optimizers.py}) and the other checks of
- * {@code torch-semantics.md} §1–§6.
+ * ({@code optim_error_inputs_func_*} in {@code torch/testing/_internal/common_optimizers.py}) and the
+ * other checks of the optimizers' constructors ({@code torch/optim/optimizer.py}, {@code sgd.py},
+ * {@code rmsprop.py}, {@code adagrad.py}, {@code adam.py}, {@code adamw.py}).
  *
  * <p>These messages come from Python ({@code torch/optim/*.py}: {@code raise ValueError(f"Invalid
  * learning rate: {lr}")}), which libtorch, and so DJL, never runs. The expected strings are

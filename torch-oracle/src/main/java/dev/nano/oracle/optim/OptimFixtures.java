@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.Value;
 import dev.nano.oracle.fixtures.FixtureException;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
+import dev.nano.oracle.value.Value;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import java.util.Map;
  * configurations without Tensor learning rates), plus a learning rate of 10 for each optimizer,
  * which amplifies any divergence.
  *
- * <p>PyTorch's defaults are written here again, from {@code torch-semantics.md} §2–§6, rather than
+ * <p>PyTorch's defaults are written here again, from the constructors in {@code torch/optim/*.py}, rather than
  * read from nano, so a wrong default in nano shows up as a difference.
  */
 public final class OptimGrid {

@@ -1,9 +1,9 @@
 package dev.nano.oracle.optim;
 
-import dev.nano.oracle.Value;
 import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
+import dev.nano.oracle.value.Value;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

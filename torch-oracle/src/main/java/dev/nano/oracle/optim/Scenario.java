@@ -2,7 +2,7 @@ package dev.nano.oracle.optim;
 
 import dev.nano.DType;
 import dev.nano.Shape;
-import dev.nano.oracle.Value;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import java.util.Set;
  *       gradient sequence for 20 steps. The second has no gradient (null) on steps 1, 4, 9, 10 and
  *       16, so it starts late and its step count lags; the third gets an all-zero gradient on steps
  *       5 and 12, which must not be skipped. Gradient scales vary from step to step (0.01 to 3).</li>
- *   <li>{@link #END_TO_END}: parameters x (3, 4) and W (4, 5) of the objective
+ *   <li>{@link #AUTOGRAD}: parameters x (3, 4) and W (4, 5) of the objective
  *       {@code x.matmul(W).relu().logSoftmax(1).mul(m).add(m).sum()} with a constant m (3, 5);
  *       PyTorch computes the gradients with its autograd, nano with its own; 10 steps.</li>
  * </ul>
@@ -26,8 +26,11 @@ import java.util.Set;
 public enum Scenario {
     /** Given gradients, 20 steps. */
     GIVEN_GRADIENTS("given-gradients", 20),
-    /** Gradients from autograd, 10 steps. */
-    END_TO_END("end-to-end", 10);
+    /**
+     * Gradients from autograd, 10 steps. Its id "end-to-end" is recorded in the fixtures and the
+     * report; in the code "end to end" means only the MNIST runs ({@code dev.nano.oracle.e2e}).
+     */
+    AUTOGRAD("end-to-end", 10);
 
     static final int[][] GIVEN_SHAPES = {{2, 3}, {4}, {}};
     static final Set<Integer> STEPS_WITHOUT_GRAD_FOR_PARAM_1 = Set.of(1, 4, 9, 10, 16);
@@ -80,7 +83,7 @@ public enum Scenario {
      */
     public Inputs inputs() {
         Random random = new Random(("optim/" + id).hashCode() * 0x9E3779B97F4A7C15L);
-        if (this == END_TO_END) {
+        if (this == AUTOGRAD) {
             List<Value> initial = List.of(uniform(random, X_SHAPE), uniform(random, W_SHAPE));
             return new Inputs(initial, List.of(uniform(random, M_SHAPE)), null);
         }
@@ -124,9 +127,9 @@ public enum Scenario {
 
     /**
      * @param initial    the parameters' starting values
-     * @param constants  fixed tensors of the objective (end to end: m), else empty
+     * @param constants  fixed tensors of the objective (autograd scenario: m), else empty
      * @param givenGrads per step, per parameter, the gradient to set (null: no gradient that step);
-     *                   null for end to end, where the objective's autograd makes them
+     *                   null for the autograd scenario, where the objective's autograd makes them
      */
     public record Inputs(List<Value> initial, List<Value> constants, List<List<Value>> givenGrads) {
     }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
 
-/** {@code torch.optim.Adagrad} (torch-semantics.md §4) in libtorch operations. */
+/** {@code torch.optim.Adagrad} (torch/optim/adagrad.py) in libtorch operations. */
 final class TorchAdagrad extends TorchOptimizer {
 
     /** Adagrad creates its state in {@code __init__}, for every parameter. */

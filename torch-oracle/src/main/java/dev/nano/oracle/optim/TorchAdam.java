@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 
 import java.util.Map;
 
-/** {@code torch.optim.Adam} and {@code AdamW} (torch-semantics.md §5–§6) in libtorch operations. */
+/** {@code torch.optim.Adam} and {@code AdamW} (torch/optim/adam.py and torch/optim/adamw.py) in libtorch operations. */
 final class TorchAdam extends TorchOptimizer {
     private final boolean decoupledWeightDecay;
 

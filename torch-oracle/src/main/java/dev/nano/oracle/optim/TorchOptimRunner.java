@@ -10,8 +10,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.nano.DType;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.torch.TorchEngine;
+import dev.nano.oracle.value.Value;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,7 +36,7 @@ public final class TorchOptimRunner {
      * @return the trajectory
      */
     public static Trajectory run(OptimConfig config, Scenario scenario, Scenario.Inputs inputs) {
-        try (NDManager m = TorchRunner.baseManager().newSubManager()) {
+        try (NDManager m = TorchEngine.baseManager().newSubManager()) {
             NDArray[] params = new NDArray[inputs.initial().size()];
             for (int i = 0; i < params.length; i++) {
                 params[i] = create(m, inputs.initial().get(i));
@@ -45,7 +45,7 @@ public final class TorchOptimRunner {
             List<Trajectory.Step> steps = new ArrayList<>();
             for (int step = 0; step < scenario.steps(); step++) {
                 List<Value> grads = scenario == Scenario.GIVEN_GRADIENTS ? inputs.givenGrads().get(step)
-                        : endToEndGradients(params, inputs.constants().get(0));
+                        : autogradGradients(params, inputs.constants().get(0));
                 NDArray[] g = new NDArray[params.length];
                 for (int i = 0; i < g.length; i++) {
                     g[i] = grads.get(i) == null ? null : create(m, grads.get(i));
@@ -62,8 +62,8 @@ public final class TorchOptimRunner {
      * on fresh leaves holding the current values (so nothing accumulates across steps). The open
      * collector is what turns PyTorch's grad mode on for the forward pass.
      */
-    static List<Value> endToEndGradients(NDArray[] params, Value mValue) {
-        try (NDManager m = TorchRunner.baseManager().newSubManager()) {
+    static List<Value> autogradGradients(NDArray[] params, Value mValue) {
+        try (NDManager m = TorchEngine.baseManager().newSubManager()) {
             NDArray x = m.create(params[0].toDoubleArray(), params[0].getShape());
             NDArray w = m.create(params[1].toDoubleArray(), params[1].getShape());
             NDArray constant = create(m, mValue);

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * torch.optim's algorithms written with PyTorch's own tensor operations (libtorch through DJL),
- * in float64, in exactly the order of {@code torch-semantics.md} §2–§6 (the single-tensor path
- * PyTorch runs on CPU).
+ * in float64, in exactly the order of {@code torch/optim/*.py}'s {@code _single_tensor_*} functions (the
+ * path PyTorch runs on CPU).
  *
  * <p>DJL's own optimizers are not torch.optim (Adam puts eps elsewhere, hyperparameters are
  * rounded to float, SGD folds lr into its buffer, RMSprop and Adagrad are missing), hence this.

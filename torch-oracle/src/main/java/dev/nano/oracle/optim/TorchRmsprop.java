@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 
 import java.util.Map;
 
-/** {@code torch.optim.RMSprop} (torch-semantics.md §3) in libtorch operations. */
+/** {@code torch.optim.RMSprop} (torch/optim/rmsprop.py) in libtorch operations. */
 final class TorchRmsprop extends TorchOptimizer {
 
     TorchRmsprop(OptimConfig config, NDManager manager, int paramCount) {

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 
 import java.util.Map;
 
-/** {@code torch.optim.SGD} (torch-semantics.md §2) in libtorch operations. */
+/** {@code torch.optim.SGD} (torch/optim/sgd.py) in libtorch operations. */
 final class TorchSgd extends TorchOptimizer {
 
     TorchSgd(OptimConfig config, NDManager manager, int paramCount) {

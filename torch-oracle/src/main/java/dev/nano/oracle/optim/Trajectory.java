@@ -1,6 +1,6 @@
 package dev.nano.oracle.optim;
 
-import dev.nano.oracle.Value;
+import dev.nano.oracle.value.Value;
 
 import java.util.List;
 import java.util.Map;

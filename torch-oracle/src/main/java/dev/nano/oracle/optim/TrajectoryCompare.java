@@ -1,8 +1,9 @@
 package dev.nano.oracle.optim;
 
-import dev.nano.oracle.Compare;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Tolerance;
+
+import dev.nano.oracle.compare.Compare;
+import dev.nano.oracle.value.Tolerance;
+import dev.nano.oracle.value.Value;
 
 import java.util.List;
 import java.util.Map;

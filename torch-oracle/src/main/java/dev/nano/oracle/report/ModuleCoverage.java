@@ -6,8 +6,10 @@ import dev.nano.oracle.fixtures.FixtureStore;
 import dev.nano.oracle.nn.NnScenario;
 import dev.nano.oracle.nn.NnScenarios;
 import dev.nano.oracle.nn.ScenarioComparison;
+import dev.nano.oracle.nn.ScenarioSection;
 import dev.nano.oracle.nn.Step;
 import dev.nano.oracle.nn.Upstreams;
+import dev.nano.oracle.operators.OperatorCoverage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -144,31 +146,12 @@ public final class ModuleCoverage {
 
     /**
      * The module table's rows.
-     * @param store the fixtures
+     * @param scenarios the nn scenarios, run through nano
      * @param operatorRows the operator table's rows
      * @return the section
      */
-    public static Section rows(FixtureStore store, List<OperatorCoverage> operatorRows) {
-        // Run every scenario through nano and judge each step against its PyTorch fixture.
-        Map<String, Map<String, Boolean>> stepOk = new LinkedHashMap<>();
-        List<String> deviations = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
-        for (NnScenario scenario : NnScenarios.ALL) {
-            FixtureFile fixture = store.read(NnScenarios.pathOf(store, scenario));
-            Map<String, Boolean> ok = new LinkedHashMap<>();
-            for (Step step : scenario.runNano(Upstreams.from(fixture))) {
-                String problem = ScenarioComparison.check(fixture, step);
-                ok.put(step.id(), problem == null);
-                if (problem != null) {
-                    failures.add("nn " + scenario.name() + "[" + step.id() + "]: " + problem.replace("\n", "; "));
-                }
-                if (step.tolerance().reason() != null) {
-                    deviations.add(scenario.name() + "[" + step.id() + "]: rtol " + step.tolerance().rtol() + ", atol "
-                            + step.tolerance().atol() + " — " + step.tolerance().reason());
-                }
-            }
-            stepOk.put(scenario.name(), ok);
-        }
+    public static Section rows(ScenarioSection scenarios, List<OperatorCoverage> operatorRows) {
+        Map<String, Map<String, Boolean>> stepOk = scenarios.stepOk();
         Map<String, Boolean> operatorComplete = new LinkedHashMap<>();
         operatorRows.forEach(r -> operatorComplete.put(r.name(), r.complete()));
 
@@ -218,7 +201,7 @@ public final class ModuleCoverage {
                     : counts[0] == 0 ? "complete via its operator (the module itself runs in no scenario)" : "complete";
             rows.add(new Row(module, train, eval, operators, counts[0] + counts[1] + counts[2] + counts[3], status));
         }
-        return new Section(rows, deviations, failures);
+        return new Section(rows, scenarios.deviations(), scenarios.failures());
     }
 
     private static String cell(int passed, int failed, boolean modeIndependent) {

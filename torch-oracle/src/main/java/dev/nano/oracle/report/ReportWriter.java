@@ -2,18 +2,31 @@ package dev.nano.oracle.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nano.oracle.cases.Kind;
+import dev.nano.oracle.cases.OperatorUniverse;
 import dev.nano.oracle.cases.Sample;
-import dev.nano.oracle.cases.Tolerance;
+import dev.nano.oracle.family.Picture;
+import dev.nano.oracle.family.ReportTable.Cell;
+import dev.nano.oracle.family.ReportTable;
+import dev.nano.oracle.family.Section;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.mutation.MutationSummary;
-import dev.nano.oracle.report.ReportTable.Cell;
+import dev.nano.oracle.nn.ScenarioSection;
+import dev.nano.oracle.operators.OperatorCoverage;
+import dev.nano.oracle.operators.OperatorSection;
+import dev.nano.oracle.optim.OptimizerCoverage;
+import dev.nano.oracle.optim.OptimizerSection;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -56,37 +69,48 @@ final class ReportWriter {
         return r.op() == null ? "" : r.op().oracle().isKernel() ? "kernel" : "composed";
     }
 
-    /** A picture of the report: PNG bytes, embedded in the HTML and written beside it as {@code file}. */
-    record Picture(String title, String caption, String file, byte[] png) {
-    }
-
     /** What the kernel-dependent list means, in every format. */
     static final String KERNEL_DEPENDENT = "Kernel-dependent cases (PyTorch's own answer depends on libtorch's CPU "
             + "dispatch; each dispatch's answer was recorded under that dispatch, the drift tests accept exactly it, "
             + "nano must equal one of them)";
 
+    private final List<Section> sections;
     private final List<OperatorCoverage> rows;
     private final List<OptimizerCoverage.Row> optimRows;
     private final List<ModuleCoverage.Row> moduleRows;
     private final List<String> scenarioDeviations;
     private final List<String> kernelDependent;
-    private final List<String> otherFailures;
     private final List<Picture> pictures;
 
     /**
-     * @param otherFailures failing optimizer runs, nn scenario steps and end-to-end runs, each with its message
-     * @param pictures      the pictures to embed (none in tests that only look at the tables)
+     * @param sections every family's section, in the order of {@code Families.ALL}; the operators',
+     *                 optimizers' and nn scenarios' fill the shared tables (the summary line counts them
+     *                 together), every other section is written after them in each format
+     * @param pictures the pictures to embed (none in tests that only look at the tables)
      */
-    ReportWriter(List<OperatorCoverage> rows, List<OptimizerCoverage.Row> optimRows,
-                 List<ModuleCoverage.Row> moduleRows, List<String> scenarioDeviations, List<String> kernelDependent,
-                 List<String> otherFailures, List<Picture> pictures) {
-        this.rows = rows;
-        this.optimRows = optimRows;
-        this.moduleRows = moduleRows;
-        this.scenarioDeviations = scenarioDeviations;
-        this.kernelDependent = kernelDependent;
-        this.otherFailures = otherFailures;
+    ReportWriter(List<Section> sections, List<Picture> pictures) {
+        this.sections = sections;
+        this.rows = find(sections, OperatorSection.class).map(OperatorSection::rows).orElse(List.of());
+        this.kernelDependent = find(sections, OperatorSection.class).map(OperatorSection::kernelDependent)
+                .orElse(List.of());
+        this.optimRows = find(sections, OptimizerSection.class).map(OptimizerSection::rows).orElse(List.of());
+        ModuleCoverage.Section modules = find(sections, ScenarioSection.class)
+                .map(s -> ModuleCoverage.rows(s, rows)).orElse(new ModuleCoverage.Section(List.of(), List.of(), List.of()));
+        this.moduleRows = modules.rows();
+        this.scenarioDeviations = modules.deviations();
         this.pictures = pictures;
+    }
+
+    private static <T extends Section> Optional<T> find(List<Section> sections, Class<T> type) {
+        return sections.stream().filter(type::isInstance).map(type::cast).findFirst();
+    }
+
+    /**
+     * The module table's rows (each nano module credited from the nn scenario steps and its operators).
+     * @return the rows
+     */
+    List<ModuleCoverage.Row> moduleRows() {
+        return moduleRows;
     }
 
     // ------------------------------------------------------------------ shared content
@@ -94,8 +118,7 @@ final class ReportWriter {
     /** Every failing case with its message: operators first ({@code elu[edges]: grad of input 0: …}). */
     List<String> failures() {
         List<String> all = new ArrayList<>();
-        rows.forEach(r -> all.addAll(r.failures()));
-        all.addAll(otherFailures);
+        sections.forEach(section -> all.addAll(section.failures()));
         return all;
     }
 
@@ -305,6 +328,7 @@ final class ReportWriter {
             failures.forEach(f -> sb.append("  ").append(f.replace("\n", "; ")).append('\n'));
         }
         sb.append('\n').append(summary()).append('\n');
+        sections.forEach(section -> sb.append(section.text()));
         return sb.toString();
     }
 
@@ -346,6 +370,7 @@ final class ReportWriter {
             pictures.forEach(p -> sb.append("### ").append(p.title()).append("\n\n![").append(p.title()).append("](")
                     .append(p.file()).append(")\n\n").append(p.caption()).append("\n\n"));
         }
+        sections.forEach(section -> sb.append(section.markdown()));
         return sb.toString();
     }
 
@@ -411,6 +436,7 @@ final class ReportWriter {
         OperatorUniverse.ALIASES.forEach(aliases::put);
         ArrayNode pics = root.putArray("pictures");
         pictures.forEach(p -> pics.addObject().put("title", p.title()).put("file", p.file()));
+        sections.forEach(section -> section.json(root));
         try {
             return Json.WRITER.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -437,11 +463,13 @@ final class ReportWriter {
     // ------------------------------------------------------------------ html
 
     /**
-     * The page. {@code extraSections} (HTML) goes before the exclusions; the end-to-end section is
-     * passed here. Opened with {@code ?selftest}, the page sorts every table by every column both
+     * The page. The sections the shared tables do not show (the end-to-end runs') go before the
+     * exclusions. Opened with {@code ?selftest}, the page sorts every table by every column both
      * ways and writes the verdict into {@code #selftest} (scripts/report-screenshot reads it).
      */
-    String html(String extraSections) {
+    String html() {
+        StringBuilder extraSections = new StringBuilder();
+        sections.forEach(section -> extraSections.append(section.html()));
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>nano ↔ PyTorch coverage</title>")
@@ -502,64 +530,26 @@ final class ReportWriter {
         return sb.append("<script>").append(SCRIPT).append("</script></body></html>\n").toString();
     }
 
-    private static final String CSS = "body{font-family:sans-serif;margin:2em;max-width:110em}"
-            + "table{border-collapse:collapse;margin-bottom:1em}"
-            + "th,td{border:1px solid #ccc;padding:2px 6px;text-align:center}"
-            + "th{cursor:pointer;background:#eee;position:sticky;top:0}th.asc::after{content:' ▲'}"
-            + "th.desc::after{content:' ▼'}td.name{text-align:left;font-family:monospace}"
-            + "tr.gap{background:#fff3cd}tr.fail{background:#f8d7da}td.PASS{color:#1a7f37}"
-            + "td.FAIL{color:#cf222e;font-weight:bold}td.MISSING{background:#ffd8a8}td.EXCLUDED a{color:#666;"
-            + "text-decoration:none}#failures td,#exclusions td{text-align:left}"
-            + ".legend{background:#f6f8fa;border:1px solid #ddd;padding:.3em 1em;margin-bottom:1em}"
-            + "figure{margin:1em 0}figure img{max-width:100%;border:1px solid #ddd}#selftest{background:#eef}";
+    /** The page's style sheet, {@code report.css} beside this class (one rule per line there, joined here). */
+    private static final String CSS = resource("report.css").replace("\n", "");
 
     /**
-     * Sorts any {@code table.sortable} by the clicked header: numbers (a cell's {@code data-v}, else its
-     * text if numeric) before text, ascending first. The self-test sorts every column of every table
-     * both ways and checks the order.
+     * The page's script, {@code report.js} beside this class: sorts any {@code table.sortable} by the
+     * clicked header, numbers (a cell's {@code data-v}, else its text if numeric) before text,
+     * ascending first. The self-test sorts every column of every table both ways and checks the order.
      */
-    static final String SCRIPT = """
-            function cellValue(row, i) {
-              const c = row.cells[i];
-              if (c.dataset.v !== undefined) return parseFloat(c.dataset.v);
-              const s = c.textContent.trim(), n = Number(s);
-              return s !== '' && !isNaN(n) ? n : s.toLowerCase();
+    static final String SCRIPT = resource("report.js");
+
+    private static String resource(String name) {
+        try (InputStream in = ReportWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource dev/nano/oracle/report/" + name);
             }
-            function compare(x, y) {
-              if (typeof x !== typeof y) return typeof x === 'number' ? -1 : 1;
-              return x > y ? 1 : x < y ? -1 : 0;
-            }
-            function sortTable(table, i, th) {
-              const body = table.tBodies[0], asc = th.dataset.asc !== '1';
-              table.querySelectorAll('th').forEach(h => { delete h.dataset.asc; h.className = ''; });
-              th.dataset.asc = asc ? '1' : '0';
-              th.className = asc ? 'asc' : 'desc';
-              [...body.rows].sort((a, b) => compare(cellValue(a, i), cellValue(b, i)) * (asc ? 1 : -1))
-                .forEach(r => body.appendChild(r));
-            }
-            document.querySelectorAll('table.sortable').forEach(t =>
-              t.querySelectorAll('th').forEach((th, i) => th.onclick = () => sortTable(t, i, th)));
-            if (location.search.includes('selftest')) {
-              let tables = 0, columns = 0; const bad = [];
-              document.querySelectorAll('table.sortable').forEach(t => {
-                tables++;
-                t.querySelectorAll('th').forEach((th, i) => {
-                  columns++;
-                  for (const dir of [1, -1]) {
-                    th.click();
-                    const v = [...t.tBodies[0].rows].map(r => cellValue(r, i));
-                    for (let k = 1; k < v.length; k++) {
-                      if (compare(v[k - 1], v[k]) * dir > 0) { bad.push(t.id + ' / ' + th.textContent); break; }
-                    }
-                  }
-                });
-              });
-              const out = document.getElementById('selftest');
-              out.hidden = false;
-              out.textContent = (bad.length ? 'SORT SELFTEST FAIL: ' + bad.join(', ') : 'SORT SELFTEST PASS')
-                + ': ' + tables + ' tables, ' + columns + ' columns sorted both ways';
-            }
-            """;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     // ------------------------------------------------------------------ formatting
 

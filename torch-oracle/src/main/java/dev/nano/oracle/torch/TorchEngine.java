@@ -2,6 +2,7 @@ package dev.nano.oracle.torch;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import dev.nano.oracle.operators.TorchRunner;
 
 /**
  * DJL's PyTorch engine, started once per JVM: offline, single-threaded for reproducible

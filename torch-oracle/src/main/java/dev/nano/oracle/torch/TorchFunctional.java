@@ -82,7 +82,8 @@ public final class TorchFunctional {
             "  def mse_loss(self: __torch__.NnReference, input: Tensor, target: Tensor, reduction: int) -> Tensor:",
             "    expanded = torch.broadcast_tensors([input, target])",
             "    return torch.mse_loss(expanded[0], expanded[1], reduction)",
-            // F.mse_loss(weight=...) exists in Python only (2.13): written out as functional.py does it
+            // No PyTorch kernel (and no F.mse_loss of libtorch 2.7.1) takes a weight: written out, squared errors
+            // times weight, then the reduction
             "  def weighted_mse_loss(self: __torch__.NnReference, input: Tensor, target: Tensor, weight: Tensor,"
                     + " reduction: int) -> Tensor:",
             "    expanded = torch.broadcast_tensors([input, target])",
@@ -223,7 +224,8 @@ public final class TorchFunctional {
     }
 
     /**
-     * {@code weight} null: PyTorch 2.7's F.mse_loss; otherwise 2.13's weighted form.
+     * {@code weight} null: PyTorch 2.7.1's F.mse_loss; otherwise the weighted form written out (no kernel takes
+     * a weight): squared errors times weight, then the reduction.
      * @param input the input
      * @param target the targets
      * @param reduction "none", "mean" or "sum"

@@ -108,7 +108,7 @@ public final class TorchScript {
      * @param message the interpreter's message, or null
      * @return the last "...Error: ..." line and what follows it, or the message unchanged
      */
-    static String cleanMessage(String message) {
+    public static String cleanMessage(String message) {
         if (message == null) {
             return null;
         }

@@ -2,7 +2,7 @@ package dev.nano.oracle.torch;
 
 import dev.nano.DType;
 import dev.nano.Shape;
-import dev.nano.oracle.Value;
+import dev.nano.oracle.value.Value;
 
 import java.util.Random;
 

@@ -8,7 +8,7 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.data.DataLoader;
 import dev.nano.oracle.fixtures.FixtureStore;
-import dev.nano.oracle.torch.TorchRunner;
+import dev.nano.oracle.torch.TorchEngine;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
@@ -32,7 +32,7 @@ class DataLoaderParityTest {
                 .generator(new Random(MnistRun.SHUFFLE_SEED)).build();
         Random replay = new Random(MnistRun.SHUFFLE_SEED);
         int batches = 0;
-        try (NDManager m = TorchRunner.baseManager().newSubManager()) {
+        try (NDManager m = TorchEngine.baseManager().newSubManager()) {
             NDArray x = m.create(all[0].data(), new Shape(n, 784));
             NDArray y = m.create(TorchMnistTraining.longs(all[1].data()), new Shape(n));
             for (int epoch = 0; epoch < 2; epoch++) {

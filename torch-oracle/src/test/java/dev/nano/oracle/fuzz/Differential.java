@@ -1,16 +1,15 @@
 package dev.nano.oracle.fuzz;
 
-import dev.nano.oracle.Compare;
-import dev.nano.oracle.NanoRunner;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
-import dev.nano.oracle.fixtures.FixtureCase;
+import dev.nano.oracle.compare.Compare;
+import dev.nano.oracle.operators.NanoRunner;
+import dev.nano.oracle.operators.TorchRunner;
 import dev.nano.oracle.torch.NativeStderr;
-import dev.nano.oracle.torch.TorchRunner;
 import dev.nano.oracle.torch.Upstream;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 
 import java.util.List;
 
@@ -58,9 +57,7 @@ final class Differential {
         if (nano.failed()) {
             return "PyTorch succeeded but nano failed: " + nano.error() + "\n  sample: " + c.javaSample(null);
         }
-        FixtureCase expected = new FixtureCase("fuzz", List.of(), null, s.inputs(), torch.upstream(),
-                torch.outputs(), torch.grads(), null);
-        Compare.Diff diff = Compare.diff(expected, nano, s.effectiveTolerance(), null);
+        Compare.Diff diff = Compare.diff(torch, nano, s.effectiveTolerance(), null);
         return diff.ok() ? null : "nano differs from PyTorch:\n  " + String.join("\n  ", diff.problems())
                 + "\n  sample: " + c.javaSample(null);
     }

@@ -1,10 +1,10 @@
 package dev.nano.oracle.fuzz;
 
 import dev.nano.DType;
-import dev.nano.oracle.cases.Attrs;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,11 +1,11 @@
 package dev.nano.oracle.fuzz;
 
-import dev.nano.oracle.NanoRunner;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.operators.NanoRunner;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.nano.oracle.fuzz;
 
 import dev.nano.DType;
 import dev.nano.Shape;
-import dev.nano.oracle.cases.Input;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.value.Input;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.nano.oracle.fuzz;
 
-import dev.nano.oracle.cases.Attrs;
 import dev.nano.oracle.cases.Catalogue;
-import dev.nano.oracle.cases.Input;
-import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.value.Attrs;
+import dev.nano.oracle.value.Input;
+import dev.nano.oracle.value.Kind;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

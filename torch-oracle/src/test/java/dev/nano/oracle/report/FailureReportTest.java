@@ -1,15 +1,19 @@
 package dev.nano.oracle.report;
 
-import dev.nano.oracle.NanoRunner;
-import dev.nano.oracle.ParityCase;
-import dev.nano.oracle.Result;
-import dev.nano.oracle.Value;
-import dev.nano.oracle.cases.Kind;
 import dev.nano.oracle.cases.OpInfo;
+import dev.nano.oracle.nn.ScenarioSection;
+import dev.nano.oracle.operators.OperatorCoverage;
+import dev.nano.oracle.operators.OperatorSection;
+import dev.nano.oracle.operators.Outcome;
+import dev.nano.oracle.operators.ParityCase;
+import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Result;
+import dev.nano.oracle.value.Value;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,10 +31,10 @@ class FailureReportTest {
     /** elu's outcomes, the "edges" case's nano result passed through {@code corrupt}. */
     private static OperatorCoverage elu(UnaryOperator<Result> corrupt) {
         List<ParityCase> cases = ParityCase.all().filter(c -> c.op().name().equals("elu")).toList();
-        List<OperatorCoverage.Outcome> outcomes = new ArrayList<>();
+        List<Outcome> outcomes = new ArrayList<>();
         for (ParityCase c : cases) {
-            Result nano = NanoRunner.run(c.op(), c.sample(), c.fixture().inputs(), c.fixture().upstream());
-            outcomes.add(Report.outcome(c, c.sample().id().equals(CASE) ? corrupt.apply(nano) : nano));
+            Result nano = c.runNano();
+            outcomes.add(c.check(c.sample().id().equals(CASE) ? corrupt.apply(nano) : nano));
         }
         OpInfo op = cases.get(0).op();
         return OperatorCoverage.of("elu", op, outcomes);
@@ -67,8 +71,12 @@ class FailureReportTest {
         return new Result(outputs, r.upstream(), r.grads(), r.error());
     }
 
+    private static OperatorSection operators(OperatorCoverage row) {
+        return new OperatorSection(List.of(row), List.of());
+    }
+
     private static ReportWriter writer(OperatorCoverage row) {
-        return new ReportWriter(List.of(row), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new ReportWriter(List.of(operators(row)), List.of());
     }
 
     @Test
@@ -111,12 +119,12 @@ class FailureReportTest {
             assertTrue(out.contains("elu[edges]: grad of input 0: 1 of 15 values differ"), out);
             assertTrue(out.contains(OperatorCoverage.Cell.EXCLUDED.meaning()), "legend missing");
         }
-        String html = w.html("");
+        String html = w.html();
         assertTrue(html.contains("<td class=\"name\">elu[edges]</td><td>grad of input 0: 1 of 15 values differ"), html);
         assertTrue(html.contains(OperatorCoverage.Cell.EXCLUDED.meaning()), "legend missing");
         assertTrue(w.text().contains("Failing cases (1):"));
         assertTrue(w.markdown().contains("## Failing cases (1)"));
-        assertTrue(w.html("").contains("<h2>Failing cases (1)</h2>"));
+        assertTrue(w.html().contains("<h2>Failing cases (1)</h2>"));
     }
 
     @Test
@@ -124,16 +132,17 @@ class FailureReportTest {
         OperatorCoverage failing = elu(FailureReportTest::nanInGradient);
         OperatorCoverage passing = elu(UnaryOperator.identity());
         assertTrue(passing.complete(), passing.status());
-        assertEquals(1, Report.exitStatus(List.of(failing), List.of(), List.of(), List.of(), List.of()));
-        assertEquals(0, Report.exitStatus(List.of(passing), List.of(), List.of(), List.of(), List.of()));
-        assertEquals(1, Report.exitStatus(List.of(passing), List.of(), List.of(), List.of(),
-                List.of("optim sgd[lr=0.1] given-gradients: step 1, param 0: 1 of 6 values differ")));
+        assertEquals(1, Report.exitStatus(List.of(operators(failing)), List.of()));
+        assertEquals(0, Report.exitStatus(List.of(operators(passing)), List.of()));
+        ScenarioSection failingStep = new ScenarioSection(Map.of(), List.of(),
+                List.of("nn batchnorm-running-stats[step 1]: output 0: 1 of 6 values differ"));
+        assertEquals(1, Report.exitStatus(List.of(operators(passing), failingStep), List.of()));
     }
 
     @Test
     void nothingFailingMeansNoFailingCasesHeadingAnywhere() {
         ReportWriter w = writer(elu(UnaryOperator.identity()));
-        for (String out : List.of(w.text(), w.markdown(), w.html(""))) {
+        for (String out : List.of(w.text(), w.markdown(), w.html())) {
             assertFalse(out.contains("Failing cases"), out);
         }
     }
@@ -143,8 +152,8 @@ class FailureReportTest {
         OperatorCoverage elu = elu(UnaryOperator.identity());
         OperatorCoverage longName = OperatorCoverage.of("binaryCrossEntropyWithLogitsAndAnEvenLongerName", null,
                 null);
-        String table = new ReportWriter(List.of(elu, longName), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of()).operatorTable().text();
+        String table = new ReportWriter(List.of(new OperatorSection(List.of(elu, longName), List.of())), List.of())
+                .operatorTable().text();
         List<String> lines = table.lines().toList();
         int column = lines.get(0).indexOf(" fwd ") + 1;
         for (String line : lines.subList(1, lines.size())) {

@@ -1,0 +1,26 @@
+package dev.nano.oracle;
+
+import dev.nano.oracle.e2e.EndToEndFamily;
+import dev.nano.oracle.family.Family;
+import dev.nano.oracle.nn.NnScenarioFamily;
+import dev.nano.oracle.operators.OperatorFamily;
+import dev.nano.oracle.optim.OptimizerFamily;
+
+import java.util.List;
+
+/**
+ * Every family of evidence, in the order {@code Regenerate} records them (the manifest lists their
+ * files in this order), {@code DriftCheck} and the tests check them and the report shows them.
+ * A new family is one class implementing {@link Family} and one line here.
+ */
+public final class Families {
+    /** The catalogue's operators, the optimizers, the nn scenarios and the end-to-end MNIST runs. */
+    public static final List<Family> ALL = List.of(
+            new OperatorFamily(),
+            new OptimizerFamily(),
+            new NnScenarioFamily(),
+            new EndToEndFamily());
+
+    private Families() {
+    }
+}
