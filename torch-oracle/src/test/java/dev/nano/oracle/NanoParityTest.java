@@ -41,7 +41,7 @@ class NanoParityTest {
                 (live ? family.drift(store, filter) : family.parity(store, filter)).stream().map(NanoParityTest::test)));
     }
 
-    private static DynamicTest test(Check check) {
+    static DynamicTest test(Check check) {
         return DynamicTest.dynamicTest(check.name(), () -> {
             String problem = check.run();
             // Not assertNull: the message says what differs; 45 frames of JUnit would add nothing.

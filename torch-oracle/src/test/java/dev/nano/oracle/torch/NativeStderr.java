@@ -3,6 +3,7 @@ package dev.nano.oracle.torch;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Platform;
+import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.NativeWarning;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
@@ -105,6 +106,31 @@ public final class NativeStderr {
                 throw new UncheckedIOException(e);
             }
         }
+    }
+
+    /**
+     * {@link #check(OpInfo, Sample, List, boolean)} for a check named like a catalogue case,
+     * {@code var[(3,) correction=3]}; any other check (an optimizer, an nn scenario) declares no
+     * native warning, so it must print none.
+     * @param caseName the check's name
+     * @param lines the lines PyTorch printed to standard error for it
+     * @return the problem, or null
+     */
+    public static String check(String caseName, List<String> lines) {
+        int open = caseName.indexOf('[');
+        OpInfo op = null;
+        Sample sample = null;
+        if (open > 0 && caseName.endsWith("]")) {
+            String id = caseName.substring(open + 1, caseName.length() - 1);
+            op = Catalogue.all().stream().filter(o -> o.name().equals(caseName.substring(0, open))).findFirst()
+                    .orElse(null);
+            sample = op == null ? null
+                    : op.samples().stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        }
+        if (sample == null) {
+            return lines.isEmpty() ? null : caseName + ": libtorch printed to standard error: " + lines.get(0);
+        }
+        return check(op, sample, lines, true);
     }
 
     /**
