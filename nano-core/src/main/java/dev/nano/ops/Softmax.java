@@ -106,10 +106,14 @@ final class Softmax {
         void forwardRow(double[] x, double[] y, int start, int n, int stride) {
             double m = rowMax(x, start, n, stride);
             double sum = 0;
-            for (int k = 0; k < n; k++) {
-                int at = start + k * stride;
-                y[at] = Math.exp(x[at] - m);
-                sum += y[at];
+            if (stride == 1) {
+                sum = Kernels.ACTIVE.expShiftedSum(x, y, start, start + n, m); // the vector path's sum order differs
+            } else {
+                for (int k = 0; k < n; k++) {
+                    int at = start + k * stride;
+                    y[at] = Math.exp(x[at] - m);
+                    sum += y[at];
+                }
             }
             double scale = 1 / sum;
             if (stride == 1) {
@@ -175,8 +179,12 @@ final class Softmax {
         void forwardRow(double[] x, double[] y, int start, int n, int stride) {
             double m = rowMax(x, start, n, stride);
             double sum = 0;
-            for (int k = 0; k < n; k++) {
-                sum += Math.exp(x[start + k * stride] - m);
+            if (stride == 1) {
+                sum = Kernels.ACTIVE.sumExpShifted(x, start, start + n, m); // the vector path's sum order differs
+            } else {
+                for (int k = 0; k < n; k++) {
+                    sum += Math.exp(x[start + k * stride] - m);
+                }
             }
             double logSum = Math.log(sum);
             for (int k = 0; k < n; k++) {
@@ -191,6 +199,10 @@ final class Softmax {
             double sum = 0;
             for (int k = 0; k < n; k++) {
                 sum += g[start + k * stride];
+            }
+            if (stride == 1) {
+                Kernels.ACTIVE.logSoftmaxGradient(g, y, gx, start, start + n, sum);
+                return;
             }
             for (int k = 0; k < n; k++) {
                 int at = start + k * stride;
