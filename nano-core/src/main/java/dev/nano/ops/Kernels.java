@@ -118,6 +118,16 @@ class Kernels {
         return sum;
     }
 
+    /** The largest element of a contiguous row, NaN if it holds one: softmax's {@code Softmax.rowMax}. */
+    double max(double[] x, int from, int to) {
+        return Softmax.rowMax(x, from, to - from, 1);
+    }
+
+    /** softmax's backward {@code Σ g[i]·y[i]} over a contiguous row, in {@code SoftmaxFn.dot}'s order. */
+    double dot(double[] g, double[] y, int from, int to) {
+        return Softmax.SoftmaxFn.dot(g, y, from, to - from, 1);
+    }
+
     /** log_softmax's and logsumexp's {@code Σ exp(x[i] - shift)} over a contiguous row, left to right. */
     double sumExpShifted(double[] x, int from, int to, double shift) {
         double sum = 0;

@@ -82,8 +82,8 @@ class VectorKernelsTest {
 
     @Test
     void expIsWithinOneUlpOfStrictMathAndExactAtTheEdges() {
-        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(1, 100_003, -20, 20), 1);
-        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(2, 100_003, -746, 710), 1);
+        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(1, 20_011, -20, 20), 1);
+        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(2, 20_011, -746, 710), 1);
         withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(3, 20_001, -746, -708), 1); // subnormal results
         withinUlps("exp", VECTOR::exp, StrictMath::exp, EDGES, 1);
         double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 710, -746,
@@ -94,15 +94,15 @@ class VectorKernelsTest {
 
     @Test
     void logAndLog1pAreWithinOneUlpOfStrictMathAndExactAtTheEdges() {
-        double[] wide = new double[100_003];
+        double[] wide = new double[20_011];
         Random r = new Random(4);
         for (int i = 0; i < wide.length; i++) { // magnitudes from subnormal to huge
             wide[i] = Math.exp(-744 + 1453 * r.nextDouble());
         }
         withinUlps("log", VECTOR::log, StrictMath::log, wide, 1);
-        withinUlps("log", VECTOR::log, StrictMath::log, sample(5, 100_003, 0.5, 2), 1);
+        withinUlps("log", VECTOR::log, StrictMath::log, sample(5, 20_011, 0.5, 2), 1);
         withinUlps("log", VECTOR::log, StrictMath::log, EDGES, 1);
-        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(6, 100_003, -0.999, 10), 1);
+        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(6, 20_011, -0.999, 10), 1);
         withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, wide, 1);
         withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(7, 20_001, -1e-9, 1e-9), 1);
         withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, EDGES, 1);
@@ -117,7 +117,7 @@ class VectorKernelsTest {
 
     @Test
     void tanhIsWithinFourUlpsOfStrictMathAndTheSameAsThePlainPathBelowTwo() {
-        withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, sample(8, 100_003, -25, 25), 4);
+        withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, sample(8, 20_011, -25, 25), 4);
         withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, EDGES, 4);
         double[] small = sample(9, 10_007, -1.9999, 1.9999);
         assertArrayEquals(apply(PLAIN::tanh, small), apply(VECTOR::tanh, small)); // the same ratio, bit for bit
@@ -163,7 +163,7 @@ class VectorKernelsTest {
      */
     @Test
     void theOpsBuiltOnExpAgreeWithThePlainPath() {
-        double[] x = sample(13, 50_001, -40, 40);
+        double[] x = sample(13, 20_001, -40, 40);
         System.arraycopy(EDGES, 0, x, 0, EDGES.length);
         double[] g = sample(14, x.length, -3, 3);
         g[1] = Double.POSITIVE_INFINITY;
@@ -235,6 +235,46 @@ class VectorKernelsTest {
         }
         assertTrue(Double.isNaN(VECTOR.sum(new double[] {1, Double.NaN, 2}, 0, 3)));
         assertEquals(6.0, VECTOR.sum(new double[] {9, 1, 2, 3, 9}, 1, 4));
+    }
+
+    @Test
+    void theRowMaximumIsThePlainOneBitForBitSignedZerosAndNaNIncluded() {
+        Random r = new Random(17);
+        for (int n : new int[] {0, 1, 5, 8, 9, 31, 1000}) {
+            double[] x = sample(60 + n, n, -9, 9);
+            assertEquals(PLAIN.max(x, 0, n), VECTOR.max(x, 0, n), "n = " + n);
+            if (n > 3) {
+                x[r.nextInt(n)] = Double.NaN;
+                assertTrue(Double.isNaN(VECTOR.max(x, 0, n)));
+            }
+        }
+        // -0.0 first, +0.0 later in another lane: the first of equal maxima is kept, as on the plain path.
+        double[] zeros = new double[2 * VectorKernels.W + 3];
+        java.util.Arrays.fill(zeros, -1);
+        zeros[1] = -0.0;
+        zeros[VectorKernels.W] = 0.0;
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(VECTOR.max(zeros, 0, zeros.length)));
+        zeros[1] = 0.0;
+        zeros[VectorKernels.W] = -0.0;
+        assertEquals(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(VECTOR.max(zeros, 0, zeros.length)));
+        double[] infinite = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        assertEquals(Double.NEGATIVE_INFINITY, VECTOR.max(infinite, 0, 2));
+    }
+
+    @Test
+    void aDotProductIsWithinTheRoundingBoundOfTheExactOne() {
+        for (int n : new int[] {0, 3, 16, 17, 1000}) {
+            double[] g = sample(70 + n, n, -1, 1);
+            double[] y = sample(80 + n, n, -1, 1);
+            BigDecimal exact = BigDecimal.ZERO;
+            double absolute = 0;
+            for (int i = 0; i < n; i++) {
+                exact = exact.add(new BigDecimal(g[i]).multiply(new BigDecimal(y[i])));
+                absolute += Math.abs(g[i] * y[i]);
+            }
+            double bound = (n + 1) * 0x1p-53 * absolute;
+            assertEquals(exact.doubleValue(), VECTOR.dot(g, y, 0, n), bound, "n = " + n);
+        }
     }
 
     /** Each output element is the textbook sum 0 + l0·r0 + l1·r1 + … with every step a fused multiply-add. */
