@@ -82,9 +82,9 @@ class VectorKernelsTest {
 
     @Test
     void expIsWithinOneUlpOfStrictMathAndExactAtTheEdges() {
-        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(1, 20_011, -20, 20), 1);
-        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(2, 20_011, -746, 710), 1);
-        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(3, 20_001, -746, -708), 1); // subnormal results
+        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(1, 5_003, -20, 20), 1);
+        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(2, 5_003, -746, 710), 1);
+        withinUlps("exp", VECTOR::exp, StrictMath::exp, sample(3, 5_001, -746, -708), 1); // subnormal results
         withinUlps("exp", VECTOR::exp, StrictMath::exp, EDGES, 1);
         double[] special = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 710, -746,
             709.7827128933841, -745.1332191019412, 1e-300};
@@ -94,17 +94,17 @@ class VectorKernelsTest {
 
     @Test
     void logAndLog1pAreWithinOneUlpOfStrictMathAndExactAtTheEdges() {
-        double[] wide = new double[20_011];
+        double[] wide = new double[5_003];
         Random r = new Random(4);
         for (int i = 0; i < wide.length; i++) { // magnitudes from subnormal to huge
             wide[i] = Math.exp(-744 + 1453 * r.nextDouble());
         }
         withinUlps("log", VECTOR::log, StrictMath::log, wide, 1);
-        withinUlps("log", VECTOR::log, StrictMath::log, sample(5, 20_011, 0.5, 2), 1);
+        withinUlps("log", VECTOR::log, StrictMath::log, sample(5, 5_003, 0.5, 2), 1);
         withinUlps("log", VECTOR::log, StrictMath::log, EDGES, 1);
-        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(6, 20_011, -0.999, 10), 1);
+        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(6, 5_003, -0.999, 10), 1);
         withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, wide, 1);
-        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(7, 20_001, -1e-9, 1e-9), 1);
+        withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, sample(7, 5_001, -1e-9, 1e-9), 1);
         withinUlps("log1p", VECTOR::log1p, StrictMath::log1p, EDGES, 1);
         assertArrayEquals(new double[] {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN,
             Double.POSITIVE_INFINITY, Double.NaN, -744.4400719213812},
@@ -117,7 +117,7 @@ class VectorKernelsTest {
 
     @Test
     void tanhIsWithinFourUlpsOfStrictMathAndTheSameAsThePlainPathBelowTwo() {
-        withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, sample(8, 20_011, -25, 25), 4);
+        withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, sample(8, 5_003, -25, 25), 4);
         withinUlps("tanh", VECTOR::tanh, StrictMath::tanh, EDGES, 4);
         double[] small = sample(9, 10_007, -1.9999, 1.9999);
         assertArrayEquals(apply(PLAIN::tanh, small), apply(VECTOR::tanh, small)); // the same ratio, bit for bit
@@ -163,7 +163,7 @@ class VectorKernelsTest {
      */
     @Test
     void theOpsBuiltOnExpAgreeWithThePlainPath() {
-        double[] x = sample(13, 20_001, -40, 40);
+        double[] x = sample(13, 5_001, -40, 40);
         System.arraycopy(EDGES, 0, x, 0, EDGES.length);
         double[] g = sample(14, x.length, -3, 3);
         g[1] = Double.POSITIVE_INFINITY;
@@ -295,7 +295,7 @@ class VectorKernelsTest {
 
     @Test
     void theMatrixProductIsTheFusedTextbookSumForEveryShapeAndLayout() {
-        int[][] shapes = {{1, 1, 40}, {3, 5, 17}, {4, 7, 16}, {9, 13, 35}, {6, 1, 33}, {37, 70, 129}};
+        int[][] shapes = {{1, 1, 40}, {3, 5, 17}, {4, 7, 16}, {9, 13, 35}, {6, 1, 33}, {6, 300, 35}};
         for (int[] s : shapes) {
             int rows = s[0];
             int inner = s[1];
