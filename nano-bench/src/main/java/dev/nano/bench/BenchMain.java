@@ -52,6 +52,16 @@ public final class BenchMain {
             (a.startsWith("-") ? jvmArgs : patterns).add(a);
         }
         String before = loadAverage();
+        if (jvmArgs.remove("--interleaved")) {
+            Map<String, Double> fastest = Interleaved.runAll(jvmArgs, patterns);
+            System.out.println();
+            System.out.println(machine(jvmArgs, before, loadAverage()));
+            System.out.println(table(fastest, "Fastest call of " + Interleaved.ROUNDS * Interleaved.CALLS
+                    + " per library, nano and libtorch alternating in rounds of " + Interleaved.CALLS
+                    + " calls in one JVM per thread count and kernel path (libtorch's time shown: the plain-path JVM's;"
+                    + " each ratio uses the libtorch time of its own JVM)."));
+            return;
+        }
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MILLISECONDS)
@@ -77,7 +87,8 @@ public final class BenchMain {
         }
         System.out.println();
         System.out.println(machine(jvmArgs, before, loadAverage()));
-        System.out.println(table(median));
+        System.out.println(table(median, "Median of 3 measured rounds after 3 warm-up rounds, each benchmark in a"
+                + " fresh JVM."));
     }
 
     private static String params(RunResult r) {
@@ -133,7 +144,7 @@ public final class BenchMain {
     private record Row(String label, String stem, String size, double flops) {
     }
 
-    static String table(Map<String, Double> ms) {
+    static String table(Map<String, Double> ms, String method) {
         Row[] rows = {
             new Row("matmul 128×128", "Matmul.forward", " n=128", 2.0 * 128 * 128 * 128),
             new Row("matmul 256×256", "Matmul.forward", " n=256", 2.0 * 256 * 256 * 256),
@@ -162,24 +173,27 @@ public final class BenchMain {
                 + "| nano vector 2T | GFLOPS nano vector / libtorch (1T) |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            Double t1 = find(ms, row, "Torch", "", 1);
-            Double t2 = find(ms, row, "Torch", "", 2);
+            // JMH measures libtorch once per thread count; the interleaved run once per kernel path's JVM.
+            Double t1 = torch(ms, row, " kernels=plain", 1);
+            Double t2 = torch(ms, row, " kernels=plain", 2);
             if (t1 == null && t2 == null) {
                 continue; // not run (a subset was asked for)
             }
             Double v1 = find(ms, row, "Nano", " kernels=vector", 1);
-            String gflops = row.flops == 0 || v1 == null || t1 == null ? ""
-                    : String.format(Locale.ROOT, "%.1f / %.1f", row.flops / v1 / 1e6, row.flops / t1 / 1e6);
+            Double tv1 = torch(ms, row, " kernels=vector", 1);
+            String gflops = row.flops == 0 || v1 == null || tv1 == null ? ""
+                    : String.format(Locale.ROOT, "%.1f / %.1f", row.flops / v1 / 1e6, row.flops / tv1 / 1e6);
             out.append("| ").append(row.label).append(" | ").append(time(t1))
                     .append(" | ").append(versus(find(ms, row, "Nano", " kernels=plain", 1), t1))
-                    .append(" | ").append(versus(v1, t1))
+                    .append(" | ").append(versus(v1, tv1))
                     .append(" | ").append(time(t2))
                     .append(" | ").append(versus(find(ms, row, "Nano", " kernels=plain", 2), t2))
-                    .append(" | ").append(versus(find(ms, row, "Nano", " kernels=vector", 2), t2))
+                    .append(" | ").append(versus(find(ms, row, "Nano", " kernels=vector", 2),
+                            torch(ms, row, " kernels=vector", 2)))
                     .append(" | ").append(gflops).append(" |\n");
         }
-        out.append("\nEach nano cell: median time (nano time / libtorch time in this run; below 1: nano is faster). ")
-                .append("Median of 3 measured rounds after 3 warm-up rounds, each benchmark in a fresh JVM.\n");
+        out.append("\nEach nano cell: time per call (nano time / libtorch time in this run; below 1: nano is faster). ")
+                .append(method).append('\n');
         return out.toString();
     }
 
@@ -190,6 +204,11 @@ public final class BenchMain {
         String cls2 = cls.contains(".") ? cls.substring(cls.indexOf('.') + 1) : cls;
         String key = cls2 + "." + stem.substring(dot + 1) + impl + row.size + kernels + " threads=" + threads;
         return ms.get(key);
+    }
+
+    private static Double torch(Map<String, Double> ms, Row row, String kernels, int threads) {
+        Double own = find(ms, row, "Torch", kernels, threads);
+        return own != null ? own : find(ms, row, "Torch", "", threads);
     }
 
     private static String versus(Double nano, Double torch) {

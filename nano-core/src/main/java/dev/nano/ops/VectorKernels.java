@@ -130,7 +130,12 @@ final class VectorKernels extends Kernels {
         return a.fma(b, c(c));
     }
 
-    /** e^x in every lane; see {@link #exp(double)} for the steps. */
+    /**
+     * e^x in every lane; see {@link #exp(double)} for the steps. Kept under HotSpot's 325-byte
+     * limit for inlining a hot method (as every vector method here): a vector passed to or
+     * returned from a method that is not inlined becomes an object on the heap, many times slower.
+     * (The Horner loop below is unrolled by HotSpot; written out, the method grew past the limit.)
+     */
     static DoubleVector exp(DoubleVector x0) {
         DoubleVector x = x0.max(EXP_LOW).min(EXP_HIGH); // NaN stays NaN
         DoubleVector kd = x.fma(LOG2E, SHIFTER);
@@ -179,17 +184,31 @@ final class VectorKernels extends Kernels {
         return p * s1 * s2;
     }
 
-    /** ln x in every lane; see {@link #log(double)}. */
+    /**
+     * ln x in every lane; see {@link #log(double)}. In three methods, each small enough for HotSpot
+     * to inline into the loop that calls it (a method of more than 325 bytes of bytecode is not
+     * inlined, and then every vector it takes or returns becomes an object on the heap).
+     */
     static DoubleVector log(DoubleVector x0) {
         VectorMask<Double> subnormal = x0.compare(VectorOperators.LT, Double.MIN_NORMAL)
                 .and(x0.compare(VectorOperators.GT, 0));
-        DoubleVector x = x0.blend(x0.mul(TWO54), subnormal);
-        DoubleVector eAdjust = c(0).blend(-54, subnormal);
+        DoubleVector y = logOfNormal(x0.blend(x0.mul(TWO54), subnormal), c(0).blend(-54, subnormal));
+        y = y.blend(Double.NEGATIVE_INFINITY, x0.compare(VectorOperators.EQ, 0));
+        y = y.blend(Double.NaN, x0.compare(VectorOperators.LT, 0));
+        return y.blend(x0, x0.test(VectorOperators.IS_NAN).or(x0.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
+    }
+
+    /** ln x for positive normal x, plus {@code eAdjust}·ln 2. */
+    private static DoubleVector logOfNormal(DoubleVector x, DoubleVector eAdjust) {
         LongVector bits = x.reinterpretAsLongs();
         LongVector eBiased = bits.sub(SQRT_HALF_BITS - (1024L << 52)).lanewise(VectorOperators.LSHR, 52);
         DoubleVector m = bits.sub(eBiased.lanewise(VectorOperators.LSHL, 52)).add(1024L << 52).reinterpretAsDoubles();
         DoubleVector e = eBiased.add(SHIFTER_BITS - 1024).reinterpretAsDoubles().sub(SHIFTER).add(eAdjust);
-        DoubleVector f = m.sub(1);
+        return logOfMantissa(m.sub(1), e);
+    }
+
+    /** fdlibm's {@code e·ln 2 + ln(1 + f)} for f = m - 1, m in [sqrt(1/2), sqrt(2)). */
+    private static DoubleVector logOfMantissa(DoubleVector f, DoubleVector e) {
         DoubleVector hfsq = f.mul(0.5).mul(f);
         DoubleVector s = f.div(f.add(2));
         DoubleVector z = s.mul(s);
@@ -197,10 +216,7 @@ final class VectorKernels extends Kernels {
         DoubleVector t1 = w.mul(w.mul(w.mul(LG6).add(LG4)).add(LG2));
         DoubleVector t2 = z.mul(w.mul(w.mul(w.mul(LG7).add(LG5)).add(LG3)).add(LG1));
         DoubleVector big = t2.add(t1);
-        DoubleVector y = e.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(big)).add(e.mul(LN2_LO))).sub(f));
-        y = y.blend(Double.NEGATIVE_INFINITY, x0.compare(VectorOperators.EQ, 0));
-        y = y.blend(Double.NaN, x0.compare(VectorOperators.LT, 0));
-        return y.blend(x0, x0.test(VectorOperators.IS_NAN).or(x0.compare(VectorOperators.EQ, Double.POSITIVE_INFINITY)));
+        return e.mul(LN2_HI).sub(hfsq.sub(s.mul(hfsq.add(big)).add(e.mul(LN2_LO))).sub(f));
     }
 
     /**
@@ -259,7 +275,8 @@ final class VectorKernels extends Kernels {
     static DoubleVector tanh(DoubleVector x) {
         DoubleVector ax = x.abs();
         DoubleVector y = x.mul(x);
-        DoubleVector p = fma0(y, 4095.0, 2552550.0, 523783260.0, 41247931725.0, 1159525191825.0, 7905853580625.0);
+        DoubleVector p = numerator(y, 4095.0, 2552550.0, 523783260.0, 41247931725.0, 1159525191825.0,
+                7905853580625.0);
         DoubleVector q = y.mul(91.0).add(120120.0);
         q = y.mul(q).add(41351310.0);
         q = y.mul(q).add(5237832600.0);
@@ -272,8 +289,12 @@ final class VectorKernels extends Kernels {
         return small.blend(large, ax.compare(VectorOperators.GE, 2));
     }
 
-    /** The numerator of {@link Unary#tanhOf}'s ratio, {@code a + y·(b + y·(… + y·(first + y)))}, unfused as there. */
-    private static DoubleVector fma0(DoubleVector y, double first, double... next) {
+    /**
+     * The numerator of {@link Unary#tanhOf}'s ratio, {@code a + y·(b + y·(… + y·(first + y)))},
+     * unfused as there. (A helper, not written out in {@link #tanh(DoubleVector)}: written out,
+     * tanh ran 8× slower, as HotSpot then stopped inlining exp into it.)
+     */
+    private static DoubleVector numerator(DoubleVector y, double first, double... next) {
         DoubleVector p = y.add(first);
         for (double coefficient : next) {
             p = y.mul(p).add(coefficient);
@@ -282,20 +303,12 @@ final class VectorKernels extends Kernels {
     }
 
     /**
-     * tanh, one double: {@link Unary#tanhOf}'s steps (the same ratio below 2, bit for bit), with
-     * this class's exp above 2 (so within a few ulps of the plain path there).
+     * tanh, one double: {@link Unary#tanhOf}'s steps, with this class's exp above 2 (so within a
+     * few ulps of the plain path there); below 2 (and NaN) it is {@code tanhOf}'s ratio itself.
      */
     static double tanh(double x) {
         double ax = Math.abs(x);
-        if (ax >= 2) {
-            return Math.copySign(1 - 2 / (exp(2 * ax) + 1), x);
-        }
-        double y = x * x;
-        double p = 7905853580625.0 + y * (1159525191825.0 + y * (41247931725.0 + y * (523783260.0
-                + y * (2552550.0 + y * (4095.0 + y)))));
-        double q = 7905853580625.0 + y * (3794809718700.0 + y * (252070693875.0 + y * (5237832600.0
-                + y * (41351310.0 + y * (120120.0 + y * 91.0)))));
-        return x * p / q;
+        return ax >= 2 ? Math.copySign(1 - 2 / (exp(2 * ax) + 1), x) : Unary.tanhOf(x);
     }
 
     /** The sum of a vector's lanes, by halving: {@code l[i] + l[i + W/2]}, then again, down to one. */
