@@ -1,7 +1,7 @@
 /**
  * nano-core: tensors with reverse-mode autograd ({@code dev.nano}, {@code dev.nano.autograd}), layers and
  * losses ({@code dev.nano.nn}), optimizers ({@code dev.nano.optim}), data loading ({@code dev.nano.data}) and
- * checkpoints ({@code dev.nano.io}). No dependencies beyond {@code java.base}.
+ * checkpoints ({@code dev.nano.io}). No dependencies beyond {@code java.base} (and, when the JVM has it, the incubating Vector API).
  *
  * <p>Not exported: {@code dev.nano.ops}, the operators' implementations, which users reach through the methods
  * of {@code Tensor} and {@code Nano}; and {@code dev.nano.autograd.internal}, the engine's access to a tensor's
@@ -15,7 +15,7 @@ module dev.nano.core {
     exports dev.nano.optim;
     exports dev.nano.data;
     exports dev.nano.io;
-    // Kernels written with the Vector API (jdk.incubator.vector), if compiled into this module, need
-    // "requires static jdk.incubator.vector;" here: static, so that the module still resolves on a JVM
-    // started without --add-modules jdk.incubator.vector (the plain-Java kernels run then).
+    // The vector kernels (dev.nano.ops.VectorKernels) use the Vector API: static, so that the module still
+    // resolves on a JVM started without --add-modules jdk.incubator.vector (the plain-Java kernels run then).
+    requires static jdk.incubator.vector;
 }

@@ -7,6 +7,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Nano;
 import dev.nano.Parallel;
 import dev.nano.Tensor;
+import dev.nano.ops.VectorSupport;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -52,6 +53,29 @@ public class Both {
     @TearDown(Level.Trial)
     public void stop() {
         torch.close();
+    }
+
+    /**
+     * Which of nano's two kernel paths a nano benchmark runs: a JMH parameter of nano's methods only
+     * (they take this state as an argument; libtorch's do not, so they run once per thread count).
+     * Every fork is started with the Vector API module ({@link BenchMain}); the plain path is the
+     * same JVM with {@code -Dnano.vector=false}, set here before nano runs its first kernel.
+     */
+    @State(Scope.Benchmark)
+    public static class Path {
+        /** "plain" (Java loops) or "vector" (the Vector API kernels). */
+        @Param({"plain", "vector"})
+        public String kernels;
+
+        /** Sets the switch, makes nano choose, and fails if it chose otherwise (e.g. the module is missing). */
+        @Setup(Level.Trial)
+        public void choose() {
+            boolean vector = "vector".equals(kernels);
+            System.setProperty(VectorSupport.ENABLED_PROPERTY, Boolean.toString(vector));
+            if (VectorSupport.enabled() != vector) {
+                throw new IllegalStateException("asked for the " + kernels + " kernels, but " + VectorSupport.status());
+            }
+        }
     }
 
     static double[] gaussian(long seed, int n) {

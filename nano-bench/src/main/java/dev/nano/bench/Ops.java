@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import dev.nano.Tensor;
+import dev.nano.oracle.torch.AtenKernel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -40,10 +41,11 @@ public class Ops {
 
         /**
          * nano: {@code a @ b}, forward only.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object forwardNano() {
+        public Object forwardNano(Both.Path path) {
             return a.detach().matmul(b.detach());
         }
 
@@ -60,10 +62,11 @@ public class Ops {
 
         /**
          * nano: {@code (a @ b).sum()} forward and backward.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object trainNano() {
+        public Object trainNano(Both.Path path) {
             a.zeroGrad();
             b.zeroGrad();
             a.matmul(b).sum().backward();
@@ -109,10 +112,11 @@ public class Ops {
 
         /**
          * nano: {@code x + y} on 1e6 elements.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object addNano() {
+        public Object addNano(Both.Path path) {
             return x.detach().add(y.detach());
         }
 
@@ -129,10 +133,11 @@ public class Ops {
 
         /**
          * nano: {@code (x * y).sum()} forward and backward.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object mulTrainNano() {
+        public Object mulTrainNano(Both.Path path) {
             x.zeroGrad();
             y.zeroGrad();
             x.mul(y).sum().backward();
@@ -154,10 +159,11 @@ public class Ops {
 
         /**
          * nano: {@code tanh(x)} on 1e6 elements.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object tanhNano() {
+        public Object tanhNano(Both.Path path) {
             return x.detach().tanh();
         }
 
@@ -174,10 +180,11 @@ public class Ops {
 
         /**
          * nano: {@code x.sum()} of 1e6 elements.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object sumAllNano() {
+        public Object sumAllNano(Both.Path path) {
             return x.detach().sum();
         }
 
@@ -194,10 +201,11 @@ public class Ops {
 
         /**
          * nano: {@code x.sum(1)}, the row sums of a 1000 × 1000 matrix.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object sumRowsNano() {
+        public Object sumRowsNano(Both.Path path) {
             return x.detach().sum(1);
         }
 
@@ -214,10 +222,11 @@ public class Ops {
 
         /**
          * softmax(dim=-1) forward, then backward with a random upstream gradient.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object softmaxTrainNano() {
+        public Object softmaxTrainNano(Both.Path path) {
             x.zeroGrad();
             x.softmax(-1).backward(upstream);
             return x.grad();
@@ -234,6 +243,164 @@ public class Ops {
                 NDArray s = tx.softmax(-1);
                 JniUtils.backward((PtNDArray) s, (PtNDArray) tUpstream, false, false);
                 JniUtils.setGradMode(false);
+                return null;
+            }
+        }
+    }
+
+    /**
+     * The exp-based rows of issue 20: exp, sigmoid, softmax and logsumexp on a 1000 × 1000 matrix,
+     * forward and forward+backward.
+     */
+    public static class Transcendental extends Both {
+        static final int N = 1000;
+        /** libtorch's own logsumexp kernel (DJL has no method for it), through TorchScript as the oracle calls it. */
+        private static final AtenKernel LOGSUMEXP = AtenKernel.of("aten::logsumexp",
+                "x: Tensor, dims: List[int], keepdim: bool", "torch.logsumexp(x, dims, keepdim)");
+        Tensor x;
+        NDArray tx;
+
+        @Override
+        protected void prepare() {
+            double[] xs = gaussian(6, N * N);
+            x = nano(xs, N, N).requiresGrad(true);
+            tx = torchLeaf(xs, N, N);
+        }
+
+        /**
+         * nano: {@code exp(x)} on 1e6 elements.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object expNano(Both.Path path) {
+            return x.detach().exp();
+        }
+
+        /**
+         * libtorch: {@code exp(x)} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object expTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().exp().getShape();
+            }
+        }
+
+        /**
+         * nano: {@code exp(x).sum()} forward and backward.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object expTrainNano(Both.Path path) {
+            x.zeroGrad();
+            x.exp().sum().backward();
+            return x.grad();
+        }
+
+        /**
+         * libtorch: {@code exp(x).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object expTrainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                backward(tx.exp().sum());
+                return null;
+            }
+        }
+
+        /**
+         * nano: {@code sigmoid(x)} on 1e6 elements.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object sigmoidNano(Both.Path path) {
+            return x.detach().sigmoid();
+        }
+
+        /**
+         * libtorch: {@code sigmoid(x)} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object sigmoidTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return JniUtils.sigmoid((PtNDArray) tx.stopGradient()).getShape();
+            }
+        }
+
+        /**
+         * nano: {@code sigmoid(x).sum()} forward and backward.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object sigmoidTrainNano(Both.Path path) {
+            x.zeroGrad();
+            x.sigmoid().sum().backward();
+            return x.grad();
+        }
+
+        /**
+         * libtorch: {@code sigmoid(x).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object sigmoidTrainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                backward(JniUtils.sigmoid((PtNDArray) tx).sum());
+                return null;
+            }
+        }
+
+        /**
+         * nano: {@code softmax(x, dim=-1)}, forward only.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object softmaxNano(Both.Path path) {
+            return x.detach().softmax(-1);
+        }
+
+        /**
+         * libtorch: {@code softmax(x, dim=-1)}, forward only.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object softmaxTorch() {
+            try (NDScope ignored = new NDScope()) {
+                return tx.stopGradient().softmax(-1).getShape();
+            }
+        }
+
+        /**
+         * nano: {@code logsumexp(x, dim=-1).sum()} forward and backward.
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object logsumexpTrainNano(Both.Path path) {
+            x.zeroGrad();
+            x.logsumexp(-1).sum().backward();
+            return x.grad();
+        }
+
+        /**
+         * libtorch: {@code logsumexp(x, dim=-1).sum()} forward and backward.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object logsumexpTrainTorch() {
+            try (NDScope ignored = new NDScope()) {
+                JniUtils.setGradMode(true);
+                backward(LOGSUMEXP.call(tx, new int[] {-1}, false).sum());
                 return null;
             }
         }

@@ -86,10 +86,11 @@ public class Training {
 
         /**
          * nano: one training step with {@code nn.F} and {@code optim.Adam}.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object stepNano() {
+        public Object stepNano(Both.Path path) {
             adam.zeroGrad();
             Tensor h = F.linear(x, params.get(0), params.get(1)).relu();
             h = F.linear(h, params.get(2), params.get(3)).relu();
@@ -156,10 +157,11 @@ public class Training {
 
         /**
          * nano: builds the 10,000-node graph and runs backward through it.
+         * @param path which of nano's kernels run (a JMH parameter)
          * @return the result, so that JMH does not optimise the work away
          */
         @Benchmark
-        public Object graphNano() {
+        public Object graphNano(Both.Path path) {
             w.zeroGrad();
             x.zeroGrad();
             Tensor y = x;

@@ -33,6 +33,23 @@ public abstract class ElementwiseUnary extends Function {
         return true;
     }
 
+    /**
+     * {@code ys[i] = f(xs[i])} over {@code [from, to)}. The ops with a vector kernel (exp, log, tanh,
+     * sigmoid, …) override it to call {@link Kernels#ACTIVE}, whose plain path is this same loop.
+     */
+    void forwardRange(double[] xs, double[] ys, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ys[i] = f(xs[i]);
+        }
+    }
+
+    /** {@code gx[i] = backward(g[i], xs[i], ys[i])} over {@code [from, to)}; overridden like {@link #forwardRange}. */
+    void backwardRange(double[] g, double[] xs, double[] ys, double[] gx, int from, int to) {
+        for (int i = from; i < to; i++) {
+            gx[i] = backward(g[i], xs[i], ys[i]);
+        }
+    }
+
     /** Elements per parallel piece: large arrays use every thread; the cut never changes a value. */
     static final int GRAIN = 1 << 15;
 
@@ -41,11 +58,7 @@ public abstract class ElementwiseUnary extends Function {
         Tensor x = inputs[0];
         double[] xs = x.data();
         double[] ys = new double[xs.length];
-        Parallel.forRange(xs.length, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                ys[i] = f(xs[i]);
-            }
-        });
+        Parallel.forRange(xs.length, GRAIN, (from, to) -> forwardRange(xs, ys, from, to));
         Tensor y = new Tensor(ys, x.shape(), DType.FLOAT64);
         if (gradientReadsValues()) {
             ctx.saveForBackward(x, y);
@@ -68,11 +81,7 @@ public abstract class ElementwiseUnary extends Function {
         double[] ys = saved[1].data();
         double[] g = gradOutput.data();
         double[] gx = new double[xs.length];
-        Parallel.forRange(xs.length, GRAIN, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                gx[i] = backward(g[i], xs[i], ys[i]);
-            }
-        });
+        Parallel.forRange(xs.length, GRAIN, (from, to) -> backwardRange(g, xs, ys, gx, from, to));
         return new Tensor[] {new Tensor(gx, saved[0].shape(), DType.FLOAT64)};
     }
 }

@@ -336,7 +336,7 @@ public final class LinAlg {
             bBlocks = blockStarts(batchDims(bStack), batch, k * p);
 
             double[] out = new double[aBlocks.length * n * p];
-            MatrixKernel.eachBatch(aBlocks.length, (long) n * k * p, i -> MatrixKernel.product(
+            MatrixKernel.eachBatch(aBlocks.length, (long) n * k * p, i -> Kernels.ACTIVE.product(
                     new View(a.data(), aBlocks[i], k, 1), new View(b.data(), bBlocks[i], p, 1),
                     out, i * n * p, n, k, p));
             ctx.saveForBackward(a, b);
@@ -367,7 +367,7 @@ public final class LinAlg {
             Tensor gradB = null;
             if (ctx.needsInputGrad(0)) {
                 double[] ga = new double[batches * n * k];
-                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dA = dOut · Bᵀ,
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> Kernels.ACTIVE.product( // dA = dOut · Bᵀ,
                         new View(g, i * n * p, p, 1), new View(b.data(), bBlocks[i], 1, p), // Bᵀ read in place
                         ga, i * n * k, n, p, k));
                 // Undo the batch broadcast: sum over the batch dims a was broadcast along.
@@ -375,7 +375,7 @@ public final class LinAlg {
             }
             if (ctx.needsInputGrad(1)) {
                 double[] gb = new double[batches * k * p];
-                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> MatrixKernel.product( // dB = Aᵀ · dOut,
+                MatrixKernel.eachBatch(batches, (long) n * k * p, i -> Kernels.ACTIVE.product( // dB = Aᵀ · dOut,
                         new View(a.data(), aBlocks[i], 1, k), new View(g, i * n * p, p, 1), // Aᵀ read in place
                         gb, i * k * p, k, n, p));
                 gradB = new Tensor(SumKernels.sumTo(gb, withMatrix(batch, k, p), bStack), b.shape(), DType.FLOAT64);

@@ -23,10 +23,15 @@ final class ReduceLogSumExp {
             this.layout = layout;
         }
 
+        /** Whether every group is one contiguous run of the input (and there is at least one element). */
+        private boolean overRows() {
+            return layout.outNumel > 0 && layout.inNumel() > 0
+                    && SumKernels.kindOf(layout.inShape, layout.reduced) == SumKernels.Kind.ROWS;
+        }
+
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
             double[] x = inputs[0].data();
-            int[] map = layout.map();
             double[] shift = new double[layout.outNumel];
             if (x.length != 0) { // an empty input has no maximum: aten sums exp(x) directly
                 shift = ReduceExtrema.extremes(x, layout, true);
@@ -37,8 +42,18 @@ final class ReduceLogSumExp {
                 }
             }
             double[] out = new double[layout.outNumel];
-            for (int i = 0; i < x.length; i++) {
-                out[map[i]] += Math.exp(x[i] - shift[map[i]]);
+            if (overRows()) {
+                // Each group is one contiguous run (the reduced dims are the last ones): the kernel sums
+                // its exponentials (in the vector path's own order when that path is on).
+                int width = x.length / out.length;
+                for (int o = 0; o < out.length; o++) {
+                    out[o] = Kernels.ACTIVE.sumExpShifted(x, o * width, (o + 1) * width, shift[o]);
+                }
+            } else {
+                int[] map = layout.map();
+                for (int i = 0; i < x.length; i++) {
+                    out[map[i]] += Math.exp(x[i] - shift[map[i]]);
+                }
             }
             for (int o = 0; o < out.length; o++) {
                 out[o] = Math.log(out[o]) + shift[o];
@@ -54,8 +69,15 @@ final class ReduceLogSumExp {
             double[] x = saved[0].data();
             double[] result = saved[1].data();
             double[] g = gradOutput.data();
-            int[] map = layout.map();
             double[] gx = new double[x.length];
+            if (overRows()) {
+                int width = x.length / result.length;
+                for (int o = 0; o < result.length; o++) {
+                    Kernels.ACTIVE.scaledExpShifted(g[o], x, gx, o * width, (o + 1) * width, result[o]);
+                }
+                return new Tensor[] {new Tensor(gx, layout.inShape, DType.FLOAT64)};
+            }
+            int[] map = layout.map();
             for (int i = 0; i < x.length; i++) {
                 gx[i] = g[map[i]] * Math.exp(x[i] - result[map[i]]);
             }

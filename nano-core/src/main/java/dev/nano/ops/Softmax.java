@@ -29,7 +29,7 @@ final class Softmax {
      * maxima (0.0 and -0.0) the first is kept. The NaN test is kept out of the comparison so the
      * loop has one well-predicted branch per element.
      */
-    private static double rowMax(double[] x, int start, int n, int stride) {
+    static double rowMax(double[] x, int start, int n, int stride) {
         double m = Double.NEGATIVE_INFINITY;
         boolean nan = false;
         for (int k = 0; k < n; k++) {
@@ -104,12 +104,16 @@ final class Softmax {
 
         @Override
         void forwardRow(double[] x, double[] y, int start, int n, int stride) {
-            double m = rowMax(x, start, n, stride);
+            double m = stride == 1 ? Kernels.ACTIVE.max(x, start, start + n) : rowMax(x, start, n, stride);
             double sum = 0;
-            for (int k = 0; k < n; k++) {
-                int at = start + k * stride;
-                y[at] = Math.exp(x[at] - m);
-                sum += y[at];
+            if (stride == 1) {
+                sum = Kernels.ACTIVE.expShiftedSum(x, y, start, start + n, m); // the vector path's sum order differs
+            } else {
+                for (int k = 0; k < n; k++) {
+                    int at = start + k * stride;
+                    y[at] = Math.exp(x[at] - m);
+                    sum += y[at];
+                }
             }
             double scale = 1 / sum;
             if (stride == 1) {
@@ -127,8 +131,25 @@ final class Softmax {
 
         @Override
         void backwardRow(double[] g, double[] y, double[] gx, int start, int n, int stride) {
-            // Σ g·y with four accumulators, so the additions do not wait on each other. (A different
-            // order from a left-to-right sum, as aten's vectorized sum is too.)
+            double dot = stride == 1 ? Kernels.ACTIVE.dot(g, y, start, start + n) : dot(g, y, start, n, stride);
+            if (stride == 1) {
+                // Vectorised by HotSpot when the stride is known to be 1; the same values.
+                for (int at = start; at < start + n; at++) {
+                    gx[at] = (g[at] - dot) * y[at];
+                }
+                return;
+            }
+            for (int j = 0; j < n; j++) {
+                int at = start + j * stride;
+                gx[at] = (g[at] - dot) * y[at];
+            }
+        }
+
+        /**
+         * Σ g·y over a row with four accumulators, so the additions do not wait on each other. (A
+         * different order from a left-to-right sum, as aten's vectorized sum is too.)
+         */
+        static double dot(double[] g, double[] y, int start, int n, int stride) {
             double d0 = 0;
             double d1 = 0;
             double d2 = 0;
@@ -146,17 +167,7 @@ final class Softmax {
                 int at = start + k * stride;
                 dot += g[at] * y[at];
             }
-            if (stride == 1) {
-                // Vectorised by HotSpot when the stride is known to be 1; the same values.
-                for (int at = start; at < start + n; at++) {
-                    gx[at] = (g[at] - dot) * y[at];
-                }
-                return;
-            }
-            for (int j = 0; j < n; j++) {
-                int at = start + j * stride;
-                gx[at] = (g[at] - dot) * y[at];
-            }
+            return dot;
         }
     }
 
@@ -173,10 +184,14 @@ final class Softmax {
 
         @Override
         void forwardRow(double[] x, double[] y, int start, int n, int stride) {
-            double m = rowMax(x, start, n, stride);
+            double m = stride == 1 ? Kernels.ACTIVE.max(x, start, start + n) : rowMax(x, start, n, stride);
             double sum = 0;
-            for (int k = 0; k < n; k++) {
-                sum += Math.exp(x[start + k * stride] - m);
+            if (stride == 1) {
+                sum = Kernels.ACTIVE.sumExpShifted(x, start, start + n, m); // the vector path's sum order differs
+            } else {
+                for (int k = 0; k < n; k++) {
+                    sum += Math.exp(x[start + k * stride] - m);
+                }
             }
             double logSum = Math.log(sum);
             for (int k = 0; k < n; k++) {
@@ -191,6 +206,10 @@ final class Softmax {
             double sum = 0;
             for (int k = 0; k < n; k++) {
                 sum += g[start + k * stride];
+            }
+            if (stride == 1) {
+                Kernels.ACTIVE.logSoftmaxGradient(g, y, gx, start, start + n, sum);
+                return;
             }
             for (int k = 0; k < n; k++) {
                 int at = start + k * stride;

@@ -27,6 +27,9 @@ import java.util.Arrays;
  * a left-to-right loop (and from PyTorch's cascade sum): results can differ in the last bits.
  * Chunk boundaries depend only on the length, so the result never depends on the thread count.
  * Columns are added row after row, in order, as a left-to-right loop would.
+ *
+ * <p>A run is summed by {@link Kernels#ACTIVE}: on the plain path by {@link #sumRun} below, on the
+ * vector path in the order {@code VectorKernels} documents (lanes of four vector accumulators).
  */
 public final class SumKernels {
     /** Elements per chunk of a long run (also the unit of parallel work). */
@@ -147,12 +150,12 @@ public final class SumKernels {
     /** The sum of {@code x[from, from + n)}: chunk sums (in parallel if long) added in order. */
     static double sumLong(double[] x, int from, int n) {
         if (n <= CHUNK) {
-            return sumRun(x, from, from + n);
+            return Kernels.ACTIVE.sum(x, from, from + n);
         }
         int chunks = (n + CHUNK - 1) / CHUNK;
         double[] partial = new double[chunks];
         Parallel.forEachChunk(chunks,
-            c -> partial[c] = sumRun(x, from + c * CHUNK, from + Math.min(n, (c + 1) * CHUNK)));
+            c -> partial[c] = Kernels.ACTIVE.sum(x, from + c * CHUNK, from + Math.min(n, (c + 1) * CHUNK)));
         double sum = 0;
         for (double p : partial) {
             sum += p;

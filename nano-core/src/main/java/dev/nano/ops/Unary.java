@@ -244,16 +244,19 @@ public final class Unary {
     static final class Exp extends ElementwiseUnary {
         double f(double x) { return Math.exp(x); }
         double backward(double g, double x, double y) { return g * y; }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) { Kernels.ACTIVE.exp(x, y, from, to); }
     }
 
     static final class Log extends ElementwiseUnary {
         double f(double x) { return Math.log(x); }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) { Kernels.ACTIVE.log(x, y, from, to); }
         // grad.div(self): +inf at 0. For x < 0 the value is NaN but the gradient stays g / x.
         double backward(double g, double x, double y) { return g / x; }
     }
 
     static final class Log1p extends ElementwiseUnary {
         double f(double x) { return Math.log1p(x); }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) { Kernels.ACTIVE.log1p(x, y, from, to); }
         // log1p_backward: grad / (self + 1).
         double backward(double g, double x, double y) { return g / (x + 1); }
 
@@ -340,6 +343,7 @@ public final class Unary {
 
     static final class Tanh extends ElementwiseUnary {
         double f(double x) { return tanhOf(x); }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) { Kernels.ACTIVE.tanh(x, y, from, to); }
         // tanh_backward: grad * (1 - y*y).
         double backward(double g, double x, double y) { return g * (1 - y * y); }
     }
@@ -375,6 +379,9 @@ public final class Unary {
 
     static final class Sigmoid extends ElementwiseUnary {
         double f(double x) { return sigmoidOf(x); }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) {
+            Kernels.ACTIVE.sigmoid(x, y, from, to);
+        }
         // sigmoid_backward: grad * (1 - y) * y.
         double backward(double g, double x, double y) { return g * (1 - y) * y; }
     }
@@ -409,6 +416,10 @@ public final class Unary {
     /** x·sigmoid(x), computed as {@code x / (1 + exp(-x))}. */
     static final class Silu extends ElementwiseUnary {
         double f(double x) { return x / (1.0 + Math.exp(-x)); }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) { Kernels.ACTIVE.silu(x, y, from, to); }
+        @Override void backwardRange(double[] g, double[] x, double[] y, double[] gx, int from, int to) {
+            Kernels.ACTIVE.siluBackward(g, x, gx, from, to);
+        }
 
         // silu_backward: dy * s * (1 + x * (1 - s)), s = sigmoid(x).
         double backward(double g, double x, double y) {
@@ -434,6 +445,14 @@ public final class Unary {
             return x * beta > threshold ? x : Math.log1p(Math.exp(x * beta)) / beta;
         }
 
+        @Override void forwardRange(double[] x, double[] y, int from, int to) {
+            Kernels.ACTIVE.softplus(beta, threshold, x, y, from, to);
+        }
+
+        @Override void backwardRange(double[] g, double[] x, double[] y, double[] gx, int from, int to) {
+            Kernels.ACTIVE.softplusBackward(beta, threshold, g, x, gx, from, to);
+        }
+
         // softplus_backward: z = exp(beta·x); grad · z / (z + 1), or grad above the threshold.
         double backward(double g, double x, double y) {
             double z = Math.exp(x * beta);
@@ -454,6 +473,12 @@ public final class Unary {
         }
 
         double f(double x) { return x > 0 ? x : (Math.exp(x) - 1) * alpha; }
+        @Override void forwardRange(double[] x, double[] y, int from, int to) {
+            Kernels.ACTIVE.elu(alpha, x, y, from, to);
+        }
+        @Override void backwardRange(double[] g, double[] x, double[] y, double[] gx, int from, int to) {
+            Kernels.ACTIVE.eluBackward(alpha, g, x, gx, from, to);
+        }
 
         /*
          * elu_backward with is_result = false: grad · alpha · exp(x) unless x > 0, so elu'(0) =
