@@ -30,7 +30,8 @@ public final class ClipGrad {
     /**
      * {@code clip_grad_norm_(parameters, max_norm, norm_type, error_if_nonfinite)}: the total norm is the
      * {@code norm_type}-norm of the per-gradient norms (PyTorch's {@code _get_total_norm}); every gradient is
-     * then multiplied by {@code min(max_norm / (total + 1e-6), 1)}, as PyTorch does even when that is 1.
+     * then multiplied by {@code min(max_norm / (total + 1e-6), 1)} (the division
+     * as PyTorch's tensor does it: a reciprocal times max_norm), as PyTorch does even when that is 1.
      * @param parameters the parameters whose gradients are clipped
      * @param maxNorm the largest total norm allowed
      * @param normType the p of the norm: 2, 1, any p, {@code Double.POSITIVE_INFINITY} for the largest magnitude
@@ -55,7 +56,9 @@ public final class ClipGrad {
                     + "`parameters` is non-finite, so it cannot be clipped. To disable this error and scale the "
                     + "gradients by the non-finite norm anyway, set `error_if_nonfinite=False`");
         }
-        double coef = maxNorm / (total + 1e-6);
+        // Python's max_norm / (total_norm + 1e-6) with a tensor on the right is Tensor.__rtruediv__:
+        // reciprocal, then multiply (torch/_tensor.py), rounded twice, not one division.
+        double coef = (1.0 / (total + 1e-6)) * maxNorm;
         double clamped = Double.isNaN(coef) ? coef : Math.min(coef, 1.0);
         try (var ignored = Nano.noGrad()) {
             for (double[] g : grads) {
