@@ -79,6 +79,21 @@ record RngCall(String op, int[] shape, double... args) {
         return new RngCall("Linear", new int[] {out, in});
     }
 
+    /** {@code kaiming_normal_(w, mode='fan_out', nonlinearity='relu')} on an (out, in) weight. */
+    static RngCall kaimingNormal(int out, int in) {
+        return new RngCall("kaiming_normal_", new int[] {out, in});
+    }
+
+    /** {@code xavier_uniform_(w, gain)} on an (out, in) weight. */
+    static RngCall xavierUniform(int out, int in, double gain) {
+        return new RngCall("xavier_uniform_", new int[] {out, in}, gain);
+    }
+
+    /** {@code xavier_normal_(w, gain)} on an (out, in) weight. */
+    static RngCall xavierNormal(int out, int in, double gain) {
+        return new RngCall("xavier_normal_", new int[] {out, in}, gain);
+    }
+
     static RngCall dropout(int n, double p) {
         return new RngCall("dropout", new int[] {n}, p);
     }
@@ -113,9 +128,23 @@ record RngCall(String op, int[] shape, double... args) {
             case "bernoulli" -> BERNOULLI.call(m.create(probabilities(), new Shape(shape[0])));
             case "dropout" -> DROPOUT.call(m.ones(new Shape(shape[0]), DataType.FLOAT64), args[0]);
             case "Linear" -> torchLinear(m);
+            // torch/nn/init.py (2.7.1), its Python arithmetic transcribed, its draws libtorch's own:
+            // kaiming_normal_: std = gain / math.sqrt(fan), gain = math.sqrt(2.0) for relu, fan = fan_out.
+            case "kaiming_normal_" -> NORMAL.callIn(m, shape, 0.0, Math.sqrt(2.0) / Math.sqrt(shape[0]));
+            // xavier_*: std = gain * math.sqrt(2.0 / float(fan_in + fan_out)); uniform bound math.sqrt(3.0) * std.
+            case "xavier_uniform_" -> UNIFORM.callIn(m, shape, -xavierBound(), xavierBound());
+            case "xavier_normal_" -> NORMAL.callIn(m, shape, 0.0, xavierStd());
             default -> throw new IllegalStateException("no such call: " + op);
         };
         return out.toDoubleArray();
+    }
+
+    private double xavierStd() {
+        return args[0] * Math.sqrt(2.0 / (double) (shape[1] + shape[0]));
+    }
+
+    private double xavierBound() {
+        return Math.sqrt(3.0) * xavierStd();
     }
 
     /**
@@ -152,6 +181,10 @@ record RngCall(String op, int[] shape, double... args) {
             case "normal_" -> Init.normal(Nano.zeros(shape), args[0], args[1], DefaultGenerator.get());
             case "bernoulli" -> Nano.bernoulli(Nano.tensor(probabilities()));
             case "dropout" -> F.dropout(Nano.ones(shape), args[0], true);
+            case "kaiming_normal_" -> Init.kaimingNormal(Nano.zeros(shape), 0, "fan_out", "relu",
+                    DefaultGenerator.get());
+            case "xavier_uniform_" -> Init.xavierUniform(Nano.zeros(shape), args[0], DefaultGenerator.get());
+            case "xavier_normal_" -> Init.xavierNormal(Nano.zeros(shape), args[0], DefaultGenerator.get());
             case "Linear" -> {
                 Linear layer = new Linear(shape[1], shape[0]);
                 yield Nano.cat(List.of(layer.weight().reshape(-1), layer.bias()), 0);
@@ -163,7 +196,8 @@ record RngCall(String op, int[] shape, double... args) {
 
     /** Whether libtorch's last bits depend on libm or on the CPU dispatch (see {@link RngComparison}). */
     boolean roundingMayDiffer() {
-        return op.equals("randn") || op.equals("normal_") || op.equals("Linear")
+        return op.equals("randn") || op.equals("normal_") || op.equals("Linear") || op.startsWith("kaiming")
+                || op.startsWith("xavier")
                 || (op.equals("uniform_") && !(args[0] == 0 && args[1] == 1));
     }
 
@@ -171,7 +205,8 @@ record RngCall(String op, int[] shape, double... args) {
     double magnitude(double value) {
         double scale = op.equals("normal_") ? Math.abs(args[0]) + 6 * args[1]
                 : op.equals("uniform_") ? Math.max(Math.abs(args[0]), Math.abs(args[1]))
-                : op.equals("Linear") ? 1 / Math.sqrt(shape[1]) : 0;
+                : op.equals("Linear") ? 1 / Math.sqrt(shape[1])
+                : op.equals("xavier_uniform_") ? xavierBound() : 0;
         return Math.max(Math.abs(value), scale);
     }
 
@@ -184,6 +219,8 @@ record RngCall(String op, int[] shape, double... args) {
             case "randint" -> "randint(" + scalars + ", (" + dims + ",))";
             case "bernoulli" -> "bernoulli(linspace(0, 1, " + dims + "))";
             case "Linear" -> "Linear(" + shape[1] + ", " + shape[0] + ")";
+            case "kaiming_normal_" -> "kaiming_normal_(empty(" + dims + "), mode='fan_out', nonlinearity='relu')";
+            case "xavier_uniform_", "xavier_normal_" -> op + "(empty(" + dims + "), gain=" + scalars + ")";
             case "dropout" -> "dropout(ones(" + dims + "), " + scalars + ")";
             default -> "empty(" + dims + ")." + op + "(" + scalars + ")";
         };

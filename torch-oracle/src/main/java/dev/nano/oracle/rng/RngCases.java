@@ -5,6 +5,9 @@ import java.util.List;
 
 import static dev.nano.oracle.rng.RngCall.bernoulli;
 import static dev.nano.oracle.rng.RngCall.dropout;
+import static dev.nano.oracle.rng.RngCall.kaimingNormal;
+import static dev.nano.oracle.rng.RngCall.xavierNormal;
+import static dev.nano.oracle.rng.RngCall.xavierUniform;
 import static dev.nano.oracle.rng.RngCall.linear;
 import static dev.nano.oracle.rng.RngCall.normal;
 import static dev.nano.oracle.rng.RngCall.rand;
@@ -49,6 +52,9 @@ final class RngCases {
         cases.add(new RngCase(0, List.of(linear(784, 128))));
         cases.add(new RngCase(1, List.of(linear(64, 32), linear(32, 10))));
         cases.add(new RngCase(42, List.of(linear(3, 5), linear(1, 1), linear(0, 2))));
+        // torch.nn.init's other schemes, below and above 16 elements.
+        cases.add(new RngCase(0, List.of(kaimingNormal(3, 4), kaimingNormal(16, 9), xavierUniform(5, 7, 1.0),
+                xavierUniform(3, 2, Math.sqrt(2.0)), xavierNormal(4, 3, 1.0), xavierNormal(20, 10, 5.0 / 3))));
         // 700 draws cross the twister's 624-word regeneration more than once.
         cases.add(new RngCase(3, List.of(rand(700), randn(700), randperm(700))));
         return cases;
