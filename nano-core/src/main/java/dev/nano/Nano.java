@@ -373,7 +373,8 @@ public final class Nano {
     /**
      * Restarts the global generator ({@link DefaultGenerator}), like {@code torch.manual_seed(seed)}: what is built
      * and drawn afterwards ({@link #rand}, {@link #randn}, new layers' weights, dropout masks, shuffled batches)
-     * repeats exactly. The values are not PyTorch's for the same seed (nano's generator is {@link Random}).
+     * repeats exactly, and the values are libtorch's for the same seed (the generator is PyTorch's
+     * Mersenne Twister, {@link Generator}).
      * @param seed the seed
      */
     public static void manualSeed(long seed) {
@@ -426,17 +427,74 @@ public final class Nano {
         notNull(op, "generator", generator);
         notNull(op, "size", shape);
         double[] data = new double[Checks.numel(op, Shape.checkSizes(op, shape))];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = normal ? generator.nextGaussian() : generator.nextDouble();
+        if (normal) {
+            Sampling.normalFill(data, 0, 1, generator);
+        } else {
+            for (int i = 0; i < data.length; i++) {
+                data[i] = Sampling.uniform(generator);
+            }
         }
         return new Tensor(data, shape);
     }
 
     /**
+     * A new generator seeded with {@code seed}, {@code torch.Generator().manual_seed(seed)}: pass it to
+     * {@link #rand(Random, int...)}, layers, dropout or a DataLoader for a stream of its own.
+     * @param seed the seed
+     * @return the generator
+     */
+    public static Generator generator(long seed) {
+        return new Generator(seed);
+    }
+
+    /**
+     * Random integers in [low, high) from the global generator, {@code torch.randint(low, high, size)} (int64).
+     * @param low the smallest value
+     * @param high one past the largest value
+     * @param shape the sizes of the result's dims
+     * @return a new int64 tensor
+     */
+    public static Tensor randint(long low, long high, int... shape) {
+        return randint(low, high, DefaultGenerator.get(), shape);
+    }
+
+    /**
+     * {@code torch.randint(low, high, size, generator=g)}: each value a 32-bit draw modulo {@code high − low}
+     * (a 64-bit draw once the range reaches 2³²), plus {@code low}.
+     * @param low the smallest value
+     * @param high one past the largest value
+     * @param generator the random source
+     * @param shape the sizes of the result's dims
+     * @return a new int64 tensor
+     */
+    public static Tensor randint(long low, long high, Random generator, int... shape) {
+        notNull("randint", "generator", generator);
+        notNull("randint", "size", shape);
+        if (low >= high) {
+            throw new IllegalArgumentException("random_ expects 'from' to be less than 'to', but got from=" + low
+                    + " >= to=" + high);
+        }
+        double[] data = new double[Checks.numel("randint", Shape.checkSizes("randint", shape))];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = Sampling.randomFromTo(generator, high - low, low);
+        }
+        return new Tensor(data, shape, DType.INT64);
+    }
+
+    /**
+     * {@code torch.randperm(n)} from the global generator.
+     * @param n the number of elements to permute
+     * @return a 1-D int64 tensor holding each of {@code 0 … n−1} once
+     */
+    public static Tensor randperm(int n) {
+        return randperm(n, DefaultGenerator.get());
+    }
+
+    /**
      * A random permutation of {@code 0 … n−1} as an int64 tensor ({@code torch.randperm(n,
-     * generator=g)}), drawn from {@code generator} by a Fisher–Yates shuffle: the same generator
-     * state gives the same permutation. (PyTorch's generator cannot be reproduced, so neither can
-     * its permutations; {@code DataLoader} shuffles with this.)
+     * generator=g)}), as aten's {@code randperm_cpu} draws it (native/TensorFactories.cpp): for each
+     * i from the front, swap element i with element {@code i + random() % (n − i)}.
+     * ({@code randperm_cpu} switches algorithm at n ≥ 2³²/20; nano stops below that.)
      * @param n the number of elements to permute
      * @param generator the random source; the same seed gives the same tensor
      * @return a 1-D int64 tensor holding each of {@code 0 … n−1} once
@@ -445,18 +503,73 @@ public final class Nano {
         if (n < 0) {
             throw new IllegalArgumentException("randperm: n must be non-negative, got " + n);
         }
+        notNull("randperm", "generator", generator);
+        if (n >= RANDPERM_SMALL_N_LIMIT) {
+            throw new IllegalArgumentException("randperm: n must be below " + RANDPERM_SMALL_N_LIMIT
+                    + " (aten's small-n algorithm), got " + n);
+        }
         double[] perm = new double[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
         }
-        for (int i = n - 1; i > 0; i--) {
-            int j = generator.nextInt(i + 1);
+        if (!(generator instanceof Generator)) {
+            return legacyRandperm(perm, generator);
+        }
+        for (int i = 0; i < n - 1; i++) {
+            int j = i + (int) (Sampling.random32(generator) % (n - i));
             double swap = perm[i];
             perm[i] = perm[j];
             perm[j] = swap;
         }
         return new Tensor(perm, new int[] {n}, DType.INT64);
     }
+
+    /**
+     * {@code torch.bernoulli(p)} from the global generator: 1 where a 53-bit uniform falls below the
+     * element of {@code p}, else 0, in {@code p}'s shape and dtype.
+     * @param p the probabilities, each in [0, 1]
+     * @return a new tensor of zeros and ones
+     */
+    public static Tensor bernoulli(Tensor p) {
+        return bernoulli(p, DefaultGenerator.get());
+    }
+
+    /**
+     * {@code torch.bernoulli(p, generator=g)}: aten's {@code bernoulli_tensor_cpu_kernel}, one
+     * {@code bernoulli_distribution<double>} draw per element in order.
+     * @param p the probabilities, each in [0, 1]
+     * @param generator the random source
+     * @return a new tensor of zeros and ones
+     */
+    public static Tensor bernoulli(Tensor p, Random generator) {
+        notNull("bernoulli", "p", p);
+        notNull("bernoulli", "generator", generator);
+        double[] probabilities = p.data();
+        for (double q : probabilities) {
+            if (!(q >= 0 && q <= 1)) {
+                throw new IllegalArgumentException("bernoulli_ expects p to be in [0, 1], but got p=" + q);
+            }
+        }
+        double[] out = new double[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Sampling.bernoulli(generator, probabilities[i]) ? 1 : 0;
+        }
+        return new Tensor(out, p.shape(), p.dtype());
+    }
+
+    /** A plain {@link Random} keeps nano's earlier shuffle (Fisher–Yates from the back), see {@link Sampling}. */
+    private static Tensor legacyRandperm(double[] perm, Random generator) {
+        for (int i = perm.length - 1; i > 0; i--) {
+            int j = generator.nextInt(i + 1);
+            double swap = perm[i];
+            perm[i] = perm[j];
+            perm[j] = swap;
+        }
+        return new Tensor(perm, new int[] {perm.length}, DType.INT64);
+    }
+
+    /** aten's randperm_cpu keeps its original shuffle for n below UINT32_MAX / 20. */
+    private static final int RANDPERM_SMALL_N_LIMIT = (int) (0xFFFFFFFFL / 20);
 
     // ---------------------------------------------------------------- arithmetic
 

@@ -5,6 +5,7 @@ import dev.nano.DType;
 import dev.nano.DefaultGenerator;
 import dev.nano.Nano;
 import dev.nano.PythonFloat;
+import dev.nano.Sampling;
 import dev.nano.Shape;
 import dev.nano.Tensor;
 
@@ -301,7 +302,7 @@ public final class F {
         double keep = 1 - p;
         boolean[] kept = new boolean[Shape.numel(Shape.checkSizes("dropoutMask", shape))];
         for (int i = 0; i < kept.length; i++) {
-            kept[i] = generator.nextDouble() < keep;
+            kept[i] = Sampling.bernoulli(generator, keep);
         }
         return Nano.boolTensor(kept, shape);
     }

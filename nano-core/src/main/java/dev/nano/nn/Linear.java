@@ -2,6 +2,7 @@ package dev.nano.nn;
 
 import dev.nano.Checks;
 import dev.nano.DefaultGenerator;
+import dev.nano.Generator;
 import dev.nano.Nano;
 import dev.nano.Tensor;
 
@@ -10,9 +11,11 @@ import java.util.Random;
 /**
  * {@code y = x @ weight.T + bias}, with {@code weight} (out, in) and {@code bias} (out).
  *
- * <p>Initialised as PyTorch does: weight and bias uniform in ±1/√in. (PyTorch writes the weight's
- * bound as {@code kaiming_uniform_(a=√5)}, i.e. gain·√(3/in) with gain = √(1/3), which is the
- * same number.) The values come from {@code generator}, or from {@link DefaultGenerator#get()}.
+ * <p>Initialised as PyTorch's {@code reset_parameters}: the weight by {@code kaiming_uniform_(a=√5)}
+ * (bound √3·gain/√in with gain √(2/(1 + a²)), about 1/√in but computed in PyTorch's order so the
+ * bound is PyTorch's double), then the bias uniform in ±1/√in. The values come from
+ * {@code generator}, or from {@link DefaultGenerator#get()}: after {@code Nano.manualSeed(s)} they
+ * are {@code torch.manual_seed(s); nn.Linear(in, out, dtype=torch.float64)}'s.
  */
 public class Linear extends Module {
     private final int inFeatures;
@@ -41,7 +44,8 @@ public class Linear extends Module {
     }
 
     /**
-     * {@code nn.Linear} initialised from {@code generator} (PyTorch's kaiming-uniform bounds, nano's random values).
+     * {@code nn.Linear} initialised from {@code generator} (PyTorch's {@code reset_parameters}: with a
+     * {@link dev.nano.Generator} seeded alike, PyTorch's very weights).
      * @param inFeatures the size of each input sample's last dim
      * @param outFeatures the size of each output sample's last dim
      * @param bias false leaves out the learned bias
@@ -51,9 +55,15 @@ public class Linear extends Module {
         Checks.notNull("Linear", "generator", generator);
         this.inFeatures = inFeatures;
         this.outFeatures = outFeatures;
+        // nn.Linear.reset_parameters, in its order: the weight first, then the bias, from one stream.
         double bound = inFeatures > 0 ? 1 / Math.sqrt(inFeatures) : 0;
-        this.weight = registerParameter("weight", Init.uniform(Nano.zeros(outFeatures, inFeatures), -bound, bound,
-                generator));
+        Tensor w = Nano.zeros(outFeatures, inFeatures);
+        if (generator instanceof Generator) {
+            Init.kaimingUniform(w, Math.sqrt(5), "fan_in", "leaky_relu", generator);
+        } else { // a plain Random keeps nano's earlier draws and bound (see dev.nano.Sampling)
+            Init.uniform(w, -bound, bound, generator);
+        }
+        this.weight = registerParameter("weight", w);
         this.bias = registerParameter("bias", bias ? Init.uniform(Nano.zeros(outFeatures), -bound, bound, generator)
                 : null);
     }

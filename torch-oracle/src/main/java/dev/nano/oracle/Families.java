@@ -5,6 +5,7 @@ import dev.nano.oracle.family.Family;
 import dev.nano.oracle.nn.NnScenarioFamily;
 import dev.nano.oracle.operators.OperatorFamily;
 import dev.nano.oracle.optim.OptimizerFamily;
+import dev.nano.oracle.rng.RngFamily;
 
 import java.util.List;
 
@@ -14,12 +15,13 @@ import java.util.List;
  * A new family is one class implementing {@link Family} and one line here.
  */
 public final class Families {
-    /** The catalogue's operators, the optimizers, the nn scenarios and the end-to-end MNIST runs. */
+    /** The catalogue's operators, the optimizers, the nn scenarios, the end-to-end MNIST runs and the random streams. */
     public static final List<Family> ALL = List.of(
             new OperatorFamily(),
             new OptimizerFamily(),
             new NnScenarioFamily(),
-            new EndToEndFamily());
+            new EndToEndFamily(),
+            new RngFamily());
 
     private Families() {
     }

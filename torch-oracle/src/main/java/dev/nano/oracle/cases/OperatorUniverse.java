@@ -22,7 +22,11 @@ import java.util.TreeSet;
  */
 public final class OperatorUniverse {
 
-    /** Public API that computes nothing PyTorch could be asked about. */
+    /** Why the random draws are not catalogue operators, and where they are checked instead. */
+    private static final String RNG_STREAMS = "random draws: after the same seed, nano's generator gives libtorch's "
+            + "values, checked value by value in the random-stream family (fixtures/rng/streams.json)";
+
+    /** Public API that computes nothing PyTorch could be asked about, or that another family checks. */
     public static final Map<String, String> NOT_OPERATORS = new TreeMap<>(Map.ofEntries(
             Map.entry("data", "storage accessor"),
             Map.entry("toDoubleArray", "copy of the values"),
@@ -45,17 +49,17 @@ public final class OperatorUniverse {
             Map.entry("boolTensor", "builds a bool tensor from given values"),
             Map.entry("longTensor", "builds an int64 tensor from given values"),
             Map.entry("manualSeed", "restarts the global generator; reproducibility is tested in DefaultGeneratorTest"),
-            Map.entry("rand", "values depend on the generator, and PyTorch's cannot be reproduced; "
-                    + "reproducibility and range are tested in FactoryTest"),
-            Map.entry("randn", "values depend on the generator, and PyTorch's cannot be reproduced; "
-                    + "reproducibility and moments are tested in FactoryTest"),
-            Map.entry("randperm", "a permutation drawn from nano's generator, and PyTorch's cannot be reproduced; "
-                    + "that it is a uniform, reproducible permutation is tested in RandpermTest, and that DataLoader's "
-                    + "batches are the slices PyTorch takes by the same permutation in DataLoaderParityTest"),
+            Map.entry("rand", RNG_STREAMS + " (rand before and after 16 elements)"),
+            Map.entry("randn", RNG_STREAMS + " (randn on both sides of 16, where normal_ changes algorithm)"),
+            Map.entry("randint", RNG_STREAMS + " (32- and 64-bit ranges)"),
+            Map.entry("randperm", RNG_STREAMS + "; with a plain java.util.Random nano's earlier shuffle, whose "
+                    + "DataLoader batches are the slices PyTorch takes by the same permutation in DataLoaderParityTest"),
+            Map.entry("bernoulli", RNG_STREAMS),
+            Map.entry("generator", "builds a generator object (torch.Generator); its stream is the global one's, "
+                    + "tested in GeneratorTest"),
             Map.entry("toString", "printing; tested against PyTorch's printed form in TensorToStringTest"),
-            Map.entry("dropoutMask", "F.dropoutMask draws a mask from nano's generator, and PyTorch's cannot be "
-                    + "reproduced; the kept fraction is tested in DropoutTest and the dropout-statistics scenario, "
-                    + "the arithmetic with a given mask by dropoutWithMask"),
+            Map.entry("dropoutMask", RNG_STREAMS + " (torch.dropout's mask); the arithmetic with a given mask by "
+                    + "dropoutWithMask"),
             Map.entry("equals", "Object method"), Map.entry("hashCode", "Object method")));
 
     /** Method names that are another spelling of a catalogued operator, credited to it (the entries' aliases). */
