@@ -123,8 +123,8 @@ class PoolingTest {
     @Test
     void badArgumentsFailWithPyTorchsMessages() {
         Tensor x = Nano.zeros(1, 2, 4, 4);
-        expect("pad should be smaller than or equal to half of effective kernel size, but got padW = 2, padH = 2, "
-                + "effectiveKW = 3, effectiveKH = 3", () -> Nano.maxPool2d(x, i(3), i(), i(2), i(1), false));
+        expect("pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1",
+                () -> Nano.maxPool2d(x, i(3), i(), i(2), i(1), false));
         expect("Given input size: (2x4x4). Calculated output size: (2x0x0). Output size is too small",
                 () -> Nano.maxPool2d(x, i(5), i(), i(0), i(1), false));
         expect("pad must be non-negative, but got pad: -1", () -> Nano.avgPool2d(x, i(3), i(), i(-1), false, true,

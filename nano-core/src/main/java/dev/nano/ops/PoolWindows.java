@@ -82,6 +82,10 @@ interface PoolWindows {
         if (pad < 0) {
             throw new IllegalArgumentException("pad must be non-negative, but got pad: " + pad);
         }
+        if (pad > ((kernel - 1) * dilation + 1) / 2) {
+            throw new IllegalArgumentException("pad should be at most half of effective kernel size, but got pad="
+                    + pad + ", kernel_size=" + kernel + " and dilation=" + dilation);
+        }
         long out = Math.floorDiv((long) size + 2L * pad - (long) dilation * (kernel - 1) - 1
                 + (ceilMode ? stride - 1 : 0), stride) + 1;
         if (ceilMode && (out - 1) * stride >= (long) size + pad) {

@@ -5,8 +5,6 @@ import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.ValuesIndices;
 
-import java.util.Arrays;
-
 /**
  * {@code F.max_pool1d/2d}, {@code F.avg_pool1d/2d}, {@code F.adaptive_avg_pool1d/2d} and
  * {@code F.adaptive_max_pool2d}: the argument checks in PyTorch's order and words
@@ -32,11 +30,11 @@ public final class Pooling {
     public static ValuesIndices maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
                                           boolean ceilMode) {
         Checks.notNull("max_pool2d", "input", x);
-        int[] k = pair("max_pool2d: kernel_size must either be a single int, or a tuple of two ints", kernel, false);
+        int[] k = pair("max_pool2d: kernel_size must either be a single int, or a tuple of two ints", kernel);
         int[] s = stride == null || stride.length == 0 ? k
-                : pair("max_pool2d: stride must either be omitted, a single int, or a tuple of two ints", stride, false);
-        int[] p = pair("max_pool2d: padding must either be a single int, or a tuple of two ints", padding, false);
-        int[] d = pair("max_pool2d: dilation must be either a single int, or a tuple of two ints", dilation, false);
+                : pair("max_pool2d: stride must either be omitted, a single int, or a tuple of two ints", stride);
+        int[] p = pair("max_pool2d: padding must either be a single int, or a tuple of two ints", padding);
+        int[] d = pair("max_pool2d: dilation must be either a single int, or a tuple of two ints", dilation);
         if (x.dim() != 3 && x.dim() != 4) {
             throw new IllegalArgumentException("non-empty 3D or 4D (batch mode) tensor expected for input");
         }
@@ -84,10 +82,10 @@ public final class Pooling {
     public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
                                    boolean countIncludePad, Integer divisorOverride) {
         Checks.notNull("avg_pool2d", "input", x);
-        int[] k = pair("avg_pool2d: kernel_size must either be a single int, or a tuple of two ints", kernel, false);
+        int[] k = pair("avg_pool2d: kernel_size must either be a single int, or a tuple of two ints", kernel);
         int[] s = stride == null || stride.length == 0 ? k
-                : pair("avg_pool2d: stride must either be omitted, a single int, or a tuple of two ints", stride, false);
-        int[] p = pair("avg_pool2d: padding must either be a single int, or a tuple of two ints", padding, false);
+                : pair("avg_pool2d: stride must either be omitted, a single int, or a tuple of two ints", stride);
+        int[] p = pair("avg_pool2d: padding must either be a single int, or a tuple of two ints", padding);
         if (divisorOverride != null && divisorOverride == 0) {
             throw new IllegalArgumentException("divisor must be not zero");
         }
@@ -167,8 +165,10 @@ public final class Pooling {
             throw new IllegalArgumentException(fn + ": output_size must be 2");
         }
         if (x.dim() != 3 && x.dim() != 4) {
-            throw new IllegalArgumentException(fn + "(): Expected 3D or 4D tensor, but got "
-                    + Shape.toString(x.shape()));
+            // adaptive_max_pool2d's message has a colon after "got", adaptive_avg_pool2d's does not
+            // (AdaptiveMaxPooling2d.cpp, AdaptiveAveragePooling.cpp)
+            String got = fn.equals("adaptive_max_pool2d") ? "but got: " : "but got ";
+            throw new IllegalArgumentException(fn + "(): Expected 3D or 4D tensor, " + got + Shape.toString(x.shape()));
         }
         for (int i = 1; i < x.dim(); i++) {
             if (x.size(i) <= 0) {
@@ -233,7 +233,7 @@ public final class Pooling {
     }
 
     /** One int or two: one stands for both dims. */
-    private static int[] pair(String message, int[] values, boolean emptyAllowed) {
+    private static int[] pair(String message, int[] values) {
         if (values == null || (values.length != 1 && values.length != 2)) {
             throw new IllegalArgumentException(message);
         }
@@ -248,7 +248,4 @@ public final class Pooling {
         }
     }
 
-    static String describe(int[] values) {
-        return Arrays.toString(values);
-    }
 }
