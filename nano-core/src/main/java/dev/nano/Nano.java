@@ -1632,4 +1632,40 @@ public final class Nano {
     public static ValuesIndices adaptiveMaxPool2d(Tensor x, int... outputSize) {
         return dev.nano.ops.Pooling.adaptiveMaxPool2d(x, outputSize);
     }
+
+    /**
+     * {@code torch.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * @param input (N, Cin, H, W) or unbatched (Cin, H, W)
+     * @param weight (Cin, Cout/groups, kH, kW)
+     * @param bias (Cout), or null
+     * @param stride one value or (sH, sW)
+     * @param padding one value or (pH, pW), trimmed from the output
+     * @param outputPadding one value or (oH, oW), smaller than stride or dilation
+     * @param groups independent channel groups
+     * @param dilation one value or (dH, dW)
+     * @return (N, Cout, outH, outW), or (Cout, outH, outW) for an unbatched input
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return dev.nano.ops.Convolution.convTranspose2d(input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
+
+    /**
+     * {@code torch.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * @param input (N, Cin, L) or unbatched (Cin, L)
+     * @param weight (Cin, Cout/groups, k)
+     * @param bias (Cout), or null
+     * @param stride the step
+     * @param padding trimmed from both ends of the output
+     * @param outputPadding added to one end of the output, smaller than stride or dilation
+     * @param groups independent channel groups
+     * @param dilation the spacing of kernel taps
+     * @return (N, Cout, outL), or (Cout, outL) for an unbatched input
+     */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+                                         int outputPadding, int groups, int dilation) {
+        return dev.nano.ops.Convolution.convTranspose1d(input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
 }

@@ -235,4 +235,147 @@ public final class Convolution {
         }
         return b.toString();
     }
+
+    /**
+     * {@code F.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}:
+     * the gradient of {@code conv2d} with respect to its input, used as a layer. The output is
+     * {@code (in − 1)·stride − 2·padding + dilation·(k − 1) + output_padding + 1} per spatial dim.
+     * @param input (N, Cin, H, W) or unbatched (Cin, H, W)
+     * @param weight (Cin, Cout/groups, kH, kW)
+     * @param bias (Cout), or null
+     * @param stride one value or (sH, sW)
+     * @param padding one value or (pH, pW): trimmed from both sides of the output
+     * @param outputPadding one value or (oH, oW): added to one side of the output, smaller than stride or dilation
+     * @param groups independent channel groups
+     * @param dilation one value or (dH, dW)
+     * @return (N, Cout, outH, outW), or (Cout, outH, outW) for an unbatched input
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return transposed("conv_transpose2d", 2, input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
+
+    /**
+     * {@code F.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * @param input (N, Cin, L) or unbatched (Cin, L)
+     * @param weight (Cin, Cout/groups, k)
+     * @param bias (Cout), or null
+     * @param stride the step
+     * @param padding trimmed from both ends of the output
+     * @param outputPadding added to one end of the output
+     * @param groups independent channel groups
+     * @param dilation the spacing of kernel taps
+     * @return (N, Cout, outL), or (Cout, outL) for an unbatched input
+     */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+                                         int outputPadding, int groups, int dilation) {
+        return transposed("conv_transpose1d", 1, input, weight, bias, new int[] {stride}, new int[] {padding},
+                new int[] {outputPadding}, groups, new int[] {dilation});
+    }
+
+    private static Tensor transposed(String fn, int spatial, Tensor input, Tensor weight, Tensor bias, int[] stride,
+                                     int[] padding, int[] outputPadding, int groups, int[] dilation) {
+        Checks.notNull(fn, "input", input);
+        Checks.notNull(fn, "weight", weight);
+        checkBatchable(fn, spatial, input);
+        int[] s = expand(fn, "stride", stride, spatial);
+        int[] p = expand(fn, "padding", padding, spatial);
+        int[] op = expand(fn, "output_padding", outputPadding, spatial);
+        int[] d = expand(fn, "dilation", dilation, spatial);
+        boolean unbatched = input.dim() == spatial + 1;
+        int[] in = batched(input, spatial);
+        int[] ws = weight.shape();
+        // check_shape_forward of aten/src/ATen/native/Convolution.cpp, transposed branch
+        for (int v : p) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative padding is not supported");
+            }
+        }
+        for (int v : op) {
+            if (v < 0) {
+                throw new IllegalArgumentException("negative output_padding is not supported");
+            }
+        }
+        for (int v : s) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("non-positive stride is not supported");
+            }
+        }
+        for (int v : d) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("dilation should be greater than zero");
+            }
+        }
+        if (groups <= 0) {
+            throw new IllegalArgumentException("non-positive groups is not supported");
+        }
+        if (ws.length != in.length) {
+            throw new IllegalArgumentException("Expected " + ws.length + "-dimensional input for " + ws.length
+                    + "-dimensional weight " + Shape.toString(ws) + ", but got " + in.length
+                    + "-dimensional input of size " + Shape.toString(in) + " instead");
+        }
+        if (ws[0] < groups) {
+            throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be at least " + groups
+                    + " at dimension 0, but got weight of size " + Shape.toString(ws) + " instead");
+        }
+        if (ws[0] % groups != 0) {
+            throw new IllegalArgumentException("Given groups=" + groups + ", expected weight to be divisible by "
+                    + groups + " at dimension 0, but got weight of size [" + Shape.toString(ws) + "] instead");
+        }
+        if (in[1] != ws[0]) {
+            throw new IllegalArgumentException("Given transposed=1, weight of size " + Shape.toString(ws)
+                    + ", expected input" + Shape.toString(in) + " to have " + ws[0] + " channels, but got " + in[1]
+                    + " channels instead");
+        }
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != (long) ws[1] * groups)) {
+            throw new IllegalArgumentException("Given transposed=1, weight of size " + Shape.toString(ws)
+                    + ", expected bias to be 1-dimensional with " + (long) ws[1] * groups
+                    + " elements, but got bias of size " + Shape.toString(bias.shape()) + " instead");
+        }
+        for (int i = 0; i < spatial; i++) {
+            if (!(op[i] < s[i] || op[i] < d[i])) {
+                throw new IllegalArgumentException(outputPaddingMessage(spatial, op, s, d));
+            }
+        }
+        int h = spatial == 1 ? 1 : in[2];
+        int w = in[in.length - 1];
+        int kh = spatial == 1 ? 1 : ws[2];
+        int kw = ws[ws.length - 1];
+        int last = spatial - 1;
+        int outH = spatial == 1 ? 1 : (h - 1) * s[0] - 2 * p[0] + d[0] * (kh - 1) + op[0] + 1;
+        int outW = (w - 1) * s[last] - 2 * p[last] + d[last] * (kw - 1) + op[last] + 1;
+        if (outH <= 0 || outW <= 0) {
+            throw new IllegalArgumentException("Given input size per channel: (" + (spatial == 1 ? w : h + " x " + w)
+                    + "). Calculated output size per channel: (" + (spatial == 1 ? outW : outH + " x " + outW)
+                    + "). Output size is too small");
+        }
+        // The output image is what a convolution with these settings would have read: its windows
+        // are the input's pixels.
+        Im2Col geometry = new Im2Col(ws[1], outH, outW, kh, kw, spatial == 1 ? 1 : s[0], s[last],
+                spatial == 1 ? 0 : p[0], p[last], spatial == 1 ? 1 : d[0], d[last], h, w);
+        Tensor x4 = input.reshape(in[0], in[1], h, w);
+        Tensor w4 = weight.reshape(ws[0], ws[1], kh, kw);
+        ConvTransposeFunction conv = new ConvTransposeFunction(geometry, groups);
+        Tensor out = bias == null ? conv.apply(x4, w4) : conv.apply(x4, w4, bias);
+        int outChannels = ws[1] * groups;
+        int[] outShape = spatial == 1 ? new int[] {in[0], outChannels, outW} : new int[] {in[0], outChannels, outH,
+            outW};
+        if (unbatched) {
+            outShape = Arrays.copyOfRange(outShape, 1, outShape.length);
+        }
+        return out.reshape(outShape);
+    }
+
+    /** slow_conv_transpose2d_shape_check's message (aten/src/ATen/native/NaiveConvolutionTranspose2d.cpp). */
+    private static String outputPaddingMessage(int spatial, int[] op, int[] s, int[] d) {
+        if (spatial == 1) { // conv_transpose1d runs as 2-d with height 1
+            return "output padding must be smaller than either stride or dilation, but got output_padding_height: 0"
+                    + " output_padding_width: " + op[0] + " stride_height: 1 stride_width: " + s[0]
+                    + " dilation_height: 1 dilation_width: " + d[0];
+        }
+        return "output padding must be smaller than either stride or dilation, but got output_padding_height: "
+                + op[0] + " output_padding_width: " + op[1] + " stride_height: " + s[0] + " stride_width: " + s[1]
+                + " dilation_height: " + d[0] + " dilation_width: " + d[1];
+    }
 }

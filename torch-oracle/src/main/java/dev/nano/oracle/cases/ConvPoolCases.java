@@ -159,7 +159,8 @@ final class ConvPoolCases {
         c.add(convError(op, "Invalid padding string: 'full'", s(2, 3, 5, 5), s(4, 3, 3, 3), null, s(1), "full", s(1),
                 1));
         return OpInfo.builder(op, "ops")
-                .fuzz(FuzzRule.templateShapes("the weight's shape is tied to the input's channels and the groups"))
+                .fuzz(FuzzRule.templateShapes("the weight's shape is tied to the input's channels and the groups")
+                        .orderDependent())
                 .nano((in, a) -> nanoConv(true, in, a))
                 .torchKernel(CONV2D, (in, a) -> torchConv(true, in, a))
                 .samples(c)
@@ -188,7 +189,8 @@ final class ConvPoolCases {
         c.add(convError(op, "Calculated padded input size per channel: (4). Kernel size: (5). Kernel size can't be "
                 + "greater than actual input size", s(1, 2, 2), s(3, 2, 3), null, s(1), s(1), s(2), 1));
         return OpInfo.builder(op, "ops")
-                .fuzz(FuzzRule.templateShapes("the weight's shape is tied to the input's channels and the groups"))
+                .fuzz(FuzzRule.templateShapes("the weight's shape is tied to the input's channels and the groups")
+                        .orderDependent())
                 .nano((in, a) -> nanoConv(false, in, a))
                 .torchKernel(CONV1D, (in, a) -> torchConv(false, in, a))
                 .samples(c)
@@ -496,7 +498,9 @@ final class ConvPoolCases {
 
     private static OpInfo.Builder adaptiveEntry(String op, List<Sample> c, String aten) {
         return OpInfo.builder(op, "ops")
-                .fuzz(FuzzRule.templateShapes("the output size is drawn apart from the input's shape"))
+                // order-dependent: an output of 1×1 is computed by PyTorch as mean(), a vectorised sum
+                .fuzz(FuzzRule.templateShapes("the output size is drawn apart from the input's shape")
+                        .orderDependent())
                 .samples(c)
                 .exclude(Kind.BROADCAST, ONE_INPUT)
                 .exclude(Kind.SCALAR, NO_SCALAR)
