@@ -19,7 +19,7 @@ import static dev.nano.oracle.cases.Samples.NAN;
 import static dev.nano.oracle.cases.Samples.kinds;
 
 /**
- * conv1d conv2d max_pool1d max_pool2d avg_pool1d avg_pool2d adaptive_avg_pool1d
+ * conv1d conv2d convTranspose1d convTranspose2d max_pool1d max_pool2d avg_pool1d avg_pool2d adaptive_avg_pool1d
  * adaptive_avg_pool2d adaptive_max_pool2d, each through PyTorch's own kernel in the TorchScript
  * bridge ({@code torch.conv2d} ends in {@code aten::convolution}, the pools in
  * {@code aten::max_pool2d_with_indices}, {@code aten::avg_pool2d}, ...; DJL's JNI has no call with
@@ -40,7 +40,7 @@ final class ConvPoolCases {
     private static final String NO_DIMS = "pooling always acts on the trailing spatial dims: no dim argument";
 
     static List<OpInfo> entries() {
-        return List.of(conv2d(), conv1d(), maxPool2d(), maxPool1d(), avgPool2d(), avgPool1d(), adaptiveAvgPool2d(),
+        return List.of(conv2d(), conv1d(), convTranspose(true), convTranspose(false), maxPool2d(), maxPool1d(), avgPool2d(), avgPool1d(), adaptiveAvgPool2d(),
                 adaptiveAvgPool1d(), adaptiveMaxPool2d());
     }
 
@@ -200,6 +200,96 @@ final class ConvPoolCases {
                 .exclude(Kind.NONDIFF, NO_KINKS)
                 .exclude(Kind.DIMS, NO_DIMS)
                 .build();
+    }
+
+    // ---------------------------------------------------------------- transposed convolutions
+
+    private static final String CONVT_PARAMS = "x: Tensor, w: Tensor, b: Tensor, has_b: bool, stride: List[int], "
+            + "padding: List[int], output_padding: List[int], groups: int, dilation: List[int]";
+    private static final AtenKernel CONVT2D = AtenKernel.withBody("aten::conv_transpose2d (aten::convolution)",
+            CONVT_PARAMS, OPTIONAL_BIAS + "    return torch.conv_transpose2d(x, w, bias, stride, padding, "
+            + "output_padding, groups, dilation)");
+    private static final AtenKernel CONVT1D = AtenKernel.withBody("aten::conv_transpose1d (aten::convolution)",
+            CONVT_PARAMS, OPTIONAL_BIAS + "    return torch.conv_transpose1d(x, w, bias, stride, padding, "
+            + "output_padding, groups, dilation)");
+
+    private static Attrs convtAttrs(int[] stride, int[] padding, int[] outputPadding, int groups, int[] dilation) {
+        return Attrs.of("stride", stride).with("padding", padding).with("outputPadding", outputPadding)
+                .with("groups", groups).with("dilation", dilation);
+    }
+
+    private static Sample convt(String op, Set<Kind> kinds, int[] x, int[] w, boolean bias, Attrs a, boolean error,
+                                String message) {
+        String id = (error ? "error " : "") + Input.shapeText(x) + "*" + Input.shapeText(w) + (bias ? "+b" : "")
+                + " s" + MovementSupport.list(a.getInts("stride")) + " p" + MovementSupport.list(a.getInts("padding"))
+                + " op" + MovementSupport.list(a.getInts("outputPadding")) + " g" + a.getInt("groups") + " d"
+                + MovementSupport.list(a.getInts("dilation"));
+        Input[] in = bias ? drawAll(op, id, x, w, s(w[1] * a.getInt("groups"))) : drawAll(op, id, x, w);
+        return error ? Sample.error(id, message, a, in) : Sample.of(id, kinds, a, in);
+    }
+
+    private static OpInfo convTranspose(boolean two) {
+        String op = two ? "convTranspose2d" : "convTranspose1d";
+        List<Sample> c = new ArrayList<>();
+        if (two) {
+            c.add(convt(op, kinds(), s(2, 3, 4, 5), s(3, 2, 3, 3), true, convtAttrs(s(1), s(0), s(0), 1, s(1)), false,
+                    null));
+            c.add(convt(op, kinds(), s(1, 4, 3, 4), s(4, 3, 3, 2), true, convtAttrs(s(2, 3), s(1, 0), s(1, 2), 2, s(1)),
+                    false, null));
+            c.add(convt(op, kinds(), s(2, 2, 3, 3), s(2, 1, 2, 3), false, convtAttrs(s(2), s(1), s(0), 2, s(2, 1)),
+                    false, null));
+            c.add(convt(op, kinds(), s(1, 3, 2, 2), s(3, 2, 1, 1), true, convtAttrs(s(3), s(0), s(2), 1, s(1)), false,
+                    null));
+            c.add(convt(op, kinds(), s(3, 4, 4), s(3, 2, 4, 4), true, convtAttrs(s(2), s(1), s(0), 1, s(1)), false,
+                    null));
+            c.add(convt(op, kinds(Kind.EMPTY), s(0, 3, 4, 4), s(3, 2, 3, 3), true, convtAttrs(s(1), s(0), s(0), 1,
+                    s(1)), false, null));
+            c.add(Sample.of("edge values (1,1,2,3)*(1,1,2,2)", kinds(Kind.EDGE), convtAttrs(s(1), s(0), s(0), 1, s(1)),
+                    Input.of(s(1, 1, 2, 3), 1, INF, 0, NAN, -0.0, 1e300), Input.of(s(1, 1, 2, 2), 2, 0, 1e300, -1)));
+            c.add(convt(op, kinds(), s(1, 3, 4, 4), s(3, 2, 3, 3), false, convtAttrs(s(2), s(0), s(2), 1, s(1)), true,
+                    "output padding must be smaller than either stride or dilation, but got output_padding_height: 2 "
+                    + "output_padding_width: 2 stride_height: 2 stride_width: 2 dilation_height: 1 dilation_width: 1"));
+            c.add(convt(op, kinds(), s(1, 4, 4, 4), s(3, 2, 3, 3), false, convtAttrs(s(1), s(0), s(0), 1, s(1)), true,
+                    "Given transposed=1, weight of size [3, 2, 3, 3], expected input[1, 4, 4, 4] to have 3 channels, "
+                    + "but got 4 channels instead"));
+            c.add(convt(op, kinds(), s(1, 3, 4, 4), s(3, 2, 3, 3), false, convtAttrs(s(1), s(-1), s(0), 1, s(1)), true,
+                    "negative padding is not supported"));
+        } else {
+            c.add(convt(op, kinds(), s(2, 3, 5), s(3, 2, 3), true, convtAttrs(s(2), s(1), s(1), 1, s(2)), false, null));
+            c.add(convt(op, kinds(), s(2, 4, 4), s(4, 1, 2), false, convtAttrs(s(3), s(0), s(0), 4, s(1)), false,
+                    null));
+            c.add(convt(op, kinds(), s(3, 6), s(3, 2, 4), true, convtAttrs(s(1), s(2), s(0), 1, s(1)), false, null));
+            c.add(convt(op, kinds(Kind.EMPTY), s(0, 3, 5), s(3, 2, 3), true, convtAttrs(s(1), s(0), s(0), 1, s(1)),
+                    false, null));
+            c.add(convt(op, kinds(), s(1, 3, 5), s(3, 2, 3), false, convtAttrs(s(1), s(0), s(1), 1, s(1)), true,
+                    "output padding must be smaller than either stride or dilation, but got output_padding_height: 0 "
+                    + "output_padding_width: 1 stride_height: 1 stride_width: 1 dilation_height: 1 dilation_width: 1"));
+        }
+        OpInfo.Builder b = OpInfo.builder(op, "ops")
+                .fuzz(FuzzRule.templateShapes("the weight's shape is tied to the input's channels and the groups")
+                        .orderDependent())
+                .nano((in, a) -> {
+                    Tensor bias = in.length > 2 ? in[2] : null;
+                    int[] st = a.getInts("stride");
+                    int[] p = a.getInts("padding");
+                    int[] o = a.getInts("outputPadding");
+                    int[] d = a.getInts("dilation");
+                    return two ? Nano.convTranspose2d(in[0], in[1], bias, st, p, o, a.getInt("groups"), d)
+                            : Nano.convTranspose1d(in[0], in[1], bias, st[0], p[0], o[0], a.getInt("groups"), d[0]);
+                })
+                .torchKernel(two ? CONVT2D : CONVT1D, (in, a) -> (two ? CONVT2D : CONVT1D).call(in[0], in[1],
+                        in.length > 2 ? in[2] : in[1], in.length > 2, a.getInts("stride"), a.getInts("padding"),
+                        a.getInts("outputPadding"), a.getInt("groups"), a.getInts("dilation")))
+                .samples(c)
+                .exclude(Kind.BROADCAST, NO_BROADCAST)
+                .exclude(Kind.SCALAR, NO_SCALAR)
+                .exclude(Kind.ZERO_DIM, NO_ZERO_DIM)
+                .exclude(Kind.NONDIFF, NO_KINKS)
+                .exclude(Kind.DIMS, NO_DIMS);
+        if (!two) {
+            b.exclude(Kind.EDGE, "the same kernel as convTranspose2d, whose edge-value case covers NaN and ±inf");
+        }
+        return b.build();
     }
 
     // ---------------------------------------------------------------- max pooling
