@@ -121,6 +121,20 @@ class PoolingTest {
     }
 
     @Test
+    void anAdaptivePoolsEmptyOutputHasNoBackward() {
+        // found by scripts/fuzz: PyTorch's forward makes the empty output, its backward refuses it
+        Tensor x = Nano.ones(1, 4, 5).requiresGrad(true);
+        Tensor out = Nano.adaptiveAvgPool2d(x, 0, 3);
+        assertArrayEquals(i(1, 0, 3), out.shape());
+        expect("adaptive_avg_pool2d_backward(): Expected grad_output to have non-zero size for non-batch dimensions, "
+                + "but grad_output has sizes [1, 0, 3] with dimension 1 being empty", () -> out.sum().backward());
+        Tensor y = Nano.ones(2, 1, 4, 5).requiresGrad(true);
+        Tensor m = Nano.adaptiveMaxPool2d(y, 2, 0).values();
+        expect("adaptive_max_pool2d_backward(): Expected grad_output to have non-zero size for non-batch dimensions, "
+                + "but grad_output has sizes [2, 1, 2, 0] with dimension 3 being empty", () -> m.sum().backward());
+    }
+
+    @Test
     void badArgumentsFailWithPyTorchsMessages() {
         Tensor x = Nano.zeros(1, 2, 4, 4);
         expect("pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1",

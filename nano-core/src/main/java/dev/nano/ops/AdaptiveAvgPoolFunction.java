@@ -14,6 +14,8 @@ final class AdaptiveAvgPoolFunction extends Function {
     private final PoolWindows rows;
     private final PoolWindows cols;
     private int[] inputShape;
+    /** Whether the user's input had no batch dim (for backward's empty-output message). */
+    boolean unbatched;
 
     AdaptiveAvgPoolFunction(PoolWindows rows, PoolWindows cols) {
         this.rows = rows;
@@ -35,6 +37,7 @@ final class AdaptiveAvgPoolFunction extends Function {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        PoolWindows.adaptiveEmptyOutputCheck("adaptive_avg_pool2d_backward", gradOutput.shape(), unbatched);
         double[] gx = new double[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
         walk(gradOutput.data(), gx, false);
         return new Tensor[] {new Tensor(gx, inputShape)};

@@ -23,6 +23,8 @@ final class MaxPoolFunction extends Function {
     private int[] argmax;
     private int[] inputShape;
     private Tensor indices;
+    /** Whether the user's input had no batch dim (for backward's empty-output message). */
+    boolean unbatched;
 
     MaxPoolFunction(PoolWindows rows, PoolWindows cols, String name) {
         this.rows = rows;
@@ -88,6 +90,9 @@ final class MaxPoolFunction extends Function {
 
     @Override
     protected Tensor[] backward(Context ctx, Tensor gradOutput) {
+        if (rows instanceof PoolWindows.Adaptive) {
+            PoolWindows.adaptiveEmptyOutputCheck("adaptive_max_pool2d_backward", gradOutput.shape(), unbatched);
+        }
         double[] g = gradOutput.data();
         double[] gx = new double[inputShape[0] * inputShape[1] * inputShape[2] * inputShape[3]];
         int plane = inputShape[2] * inputShape[3];

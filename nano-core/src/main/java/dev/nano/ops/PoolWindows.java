@@ -93,4 +93,24 @@ interface PoolWindows {
         }
         return (int) out;
     }
+
+    /**
+     * {@code adaptive_pool_empty_output_check} (aten/src/ATen/native/AdaptivePooling.h): an
+     * adaptive pool's backward refuses an output gradient with an empty non-batch dim, although
+     * its forward made that empty output. The gradient is seen as PyTorch sees it: without the
+     * batch dim nano added to an unbatched input.
+     * @param fn the backward's name for the message
+     * @param grad4 the output gradient's shape in nano's batched form
+     * @param unbatched whether the user's input had no batch dim
+     */
+    static void adaptiveEmptyOutputCheck(String fn, int[] grad4, boolean unbatched) {
+        int[] shape = unbatched ? java.util.Arrays.copyOfRange(grad4, 1, grad4.length) : grad4;
+        for (int i = 1; i < shape.length; i++) {
+            if (shape[i] <= 0) {
+                throw new IllegalArgumentException(fn + "(): Expected grad_output to have non-zero size for non-batch "
+                        + "dimensions, but grad_output has sizes " + dev.nano.Shape.toString(shape) + " with dimension "
+                        + i + " being empty");
+            }
+        }
+    }
 }

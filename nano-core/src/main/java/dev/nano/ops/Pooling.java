@@ -187,6 +187,11 @@ public final class Pooling {
     /** Runs a pooling function on a 4-d view of {@code x} and gives the result {@code x}'s rank back. */
     private static ValuesIndices run(Tensor x, dev.nano.autograd.Function pool) {
         boolean unbatched = x.dim() == 3;
+        if (pool instanceof MaxPoolFunction max) {
+            max.unbatched = unbatched;
+        } else if (pool instanceof AdaptiveAvgPoolFunction avg) {
+            avg.unbatched = unbatched;
+        }
         Tensor x4 = unbatched ? x.unsqueeze(0) : x;
         Tensor values = pool.apply(x4);
         Tensor indices = pool instanceof MaxPoolFunction max ? max.indices() : null;
