@@ -139,6 +139,10 @@ class PoolingTest {
         Tensor x = Nano.zeros(1, 2, 4, 4);
         expect("pad should be at most half of effective kernel size, but got pad=2, kernel_size=3 and dilation=1",
                 () -> Nano.maxPool2d(x, i(3), i(), i(2), i(1), false));
+        // found by scripts/fuzz: with dilation 2 the padding passes Pool.h's effective-kernel check but not
+        // pool2d_shape_check's, which in libtorch 2.7.1 compares with half the kernel itself
+        expect("pad should be smaller than or equal to half of kernel size, but got padW = 1, padH = 2, kW = 3, kH = 3",
+                () -> Nano.maxPool2d(Nano.zeros(1, 2, 9, 9), i(3), i(), i(2, 1), i(2), false));
         expect("Given input size: (2x4x4). Calculated output size: (2x0x0). Output size is too small",
                 () -> Nano.maxPool2d(x, i(5), i(), i(0), i(1), false));
         expect("pad must be non-negative, but got pad: -1", () -> Nano.avgPool2d(x, i(3), i(), i(-1), false, true,

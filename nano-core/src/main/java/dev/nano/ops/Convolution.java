@@ -164,8 +164,10 @@ public final class Convolution {
                 throw new IllegalArgumentException("non-positive stride is not supported");
             }
         }
+        // check_shape_forward refuses only a negative dilation (is_dilation_neg); 0 is refused by the
+        // backend kernel, which an empty input never reaches
         for (int v : d) {
-            if (v <= 0) {
+            if (v < 0 || (v == 0 && input.numel() > 0)) {
                 throw new IllegalArgumentException("dilation should be greater than zero");
             }
         }
@@ -302,8 +304,10 @@ public final class Convolution {
                 throw new IllegalArgumentException("non-positive stride is not supported");
             }
         }
+        // check_shape_forward refuses only a negative dilation (is_dilation_neg); 0 is refused by the
+        // backend kernel, which an empty input never reaches
         for (int v : d) {
-            if (v <= 0) {
+            if (v < 0 || (v == 0 && input.numel() > 0)) {
                 throw new IllegalArgumentException("dilation should be greater than zero");
             }
         }
@@ -333,7 +337,7 @@ public final class Convolution {
                     + ", expected bias to be 1-dimensional with " + (long) ws[1] * groups
                     + " elements, but got bias of size " + Shape.toString(bias.shape()) + " instead");
         }
-        for (int i = 0; i < spatial; i++) {
+        for (int i = 0; i < spatial && input.numel() > 0; i++) { // the backend's check: an empty input skips it
             if (!(op[i] < s[i] || op[i] < d[i])) {
                 throw new IllegalArgumentException(outputPaddingMessage(spatial, op, s, d));
             }

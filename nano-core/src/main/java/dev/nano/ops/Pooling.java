@@ -223,12 +223,10 @@ public final class Pooling {
             throw new IllegalArgumentException("Expected 3D or 4D (batch mode) tensor with optional 0 dim batch size"
                     + " for input, but got:" + Shape.toString(in));
         }
-        int effectiveKW = (k[1] - 1) * d[1] + 1;
-        int effectiveKH = (k[0] - 1) * d[0] + 1;
-        if (!(effectiveKW / 2 >= p[1] && effectiveKH / 2 >= p[0])) {
-            throw new IllegalArgumentException("pad should be smaller than or equal to half of effective kernel size,"
-                    + " but got padW = " + p[1] + ", padH = " + p[0] + ", effectiveKW = " + effectiveKW
-                    + ", effectiveKH = " + effectiveKH);
+        // libtorch 2.7.1's check compares with half the kernel itself, not the dilated one
+        if (!(k[1] / 2 >= p[1] && k[0] / 2 >= p[0])) {
+            throw new IllegalArgumentException("pad should be smaller than or equal to half of kernel size, but got "
+                    + "padW = " + p[1] + ", padH = " + p[0] + ", kW = " + k[1] + ", kH = " + k[0]);
         }
         if (outW < 1 || outH < 1) {
             int planes = in[n - 3];
