@@ -1700,4 +1700,200 @@ public final class Nano {
      * @return a bool tensor
      */
     public static Tensor ne(double a, Tensor b) { return Comparisons.ne(scalar(a), notNull("ne", "other", b)); }
+
+    // ---------------------------------------------------------------- convolution and pooling
+
+    /**
+     * {@code torch.conv2d(input, weight, bias, stride, padding, dilation, groups)}.
+     * @param input (N, C, H, W) or unbatched (C, H, W)
+     * @param weight (O, C/groups, kH, kW)
+     * @param bias (O), or null
+     * @param stride one value or (sH, sW)
+     * @param padding one value or (pH, pW): zeros on both sides
+     * @param dilation one value or (dH, dW)
+     * @param groups independent channel groups (groups = C is a depthwise convolution)
+     * @return (N, O, outH, outW), or (O, outH, outW) for an unbatched input
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        return dev.nano.ops.Convolution.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * {@code torch.conv2d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}.
+     * @param input (N, C, H, W) or unbatched (C, H, W)
+     * @param weight (O, C/groups, kH, kW)
+     * @param bias (O), or null
+     * @param stride one value or (sH, sW); "same" needs 1
+     * @param padding "same" (output as large as the input) or "valid" (no padding)
+     * @param dilation one value or (dH, dW)
+     * @param groups independent channel groups
+     * @return the convolution
+     */
+    public static Tensor conv2d(Tensor input, Tensor weight, Tensor bias, int[] stride, String padding,
+                                int[] dilation, int groups) {
+        return dev.nano.ops.Convolution.convolve("conv2d", input, weight, bias, stride,
+                notNull("conv2d", "padding", padding), dilation, groups);
+    }
+
+    /**
+     * {@code torch.conv1d(input, weight, bias, stride, padding, dilation, groups)}.
+     * @param input (N, C, L) or unbatched (C, L)
+     * @param weight (O, C/groups, k)
+     * @param bias (O), or null
+     * @param stride the step between windows
+     * @param padding zeros on both sides
+     * @param dilation the spacing of kernel taps
+     * @param groups independent channel groups
+     * @return (N, O, outL), or (O, outL) for an unbatched input
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding, int dilation,
+                                int groups) {
+        return dev.nano.ops.Convolution.conv1d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * {@code torch.conv1d(input, weight, bias, stride, padding="same"|"valid", dilation, groups)}.
+     * @param input (N, C, L) or unbatched (C, L)
+     * @param weight (O, C/groups, k)
+     * @param bias (O), or null
+     * @param stride the step between windows; "same" needs 1
+     * @param padding "same" or "valid"
+     * @param dilation the spacing of kernel taps
+     * @param groups independent channel groups
+     * @return the convolution
+     */
+    public static Tensor conv1d(Tensor input, Tensor weight, Tensor bias, int stride, String padding, int dilation,
+                                int groups) {
+        return dev.nano.ops.Convolution.convolve("conv1d", input, weight, bias, new int[] {stride},
+                notNull("conv1d", "padding", padding), new int[] {dilation}, groups);
+    }
+
+    /**
+     * {@code torch.max_pool2d(x, kernel_size, stride, padding, dilation, ceil_mode)} with PyTorch's
+     * indices ({@code F.max_pool2d(..., return_indices=True)}).
+     * @param x (N, C, H, W) or (C, H, W)
+     * @param kernel one value or (kH, kW)
+     * @param stride empty for the kernel size, one value or (sH, sW)
+     * @param padding one value or (pH, pW), at most half the effective kernel
+     * @param dilation one value or (dH, dW)
+     * @param ceilMode whether a partial last window makes an output
+     * @return the maxima and their flat int64 positions {@code h·W + w} in each input plane
+     */
+    public static ValuesIndices maxPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, int[] dilation,
+                                          boolean ceilMode) {
+        return dev.nano.ops.Pooling.maxPool2d(x, kernel, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code F.max_pool1d(x, kernel_size, stride, padding, dilation, ceil_mode, return_indices=True)}.
+     * @param x (N, C, L) or (C, L)
+     * @param kernel the window length
+     * @param stride the step, or 0 for the kernel size (PyTorch's {@code stride=None})
+     * @param padding at most half the effective kernel
+     * @param dilation the spacing of window cells
+     * @param ceilMode whether a partial last window makes an output
+     * @return the maxima and their int64 positions along the last dim
+     */
+    public static ValuesIndices maxPool1d(Tensor x, int kernel, int stride, int padding, int dilation,
+                                          boolean ceilMode) {
+        return dev.nano.ops.Pooling.maxPool1d(x, kernel, stride, padding, dilation, ceilMode);
+    }
+
+    /**
+     * {@code torch.avg_pool2d(x, kernel_size, stride, padding, ceil_mode, count_include_pad, divisor_override)}.
+     * @param x (N, C, H, W) or (C, H, W)
+     * @param kernel one value or (kH, kW)
+     * @param stride empty for the kernel size, one value or (sH, sW)
+     * @param padding one value or (pH, pW): zeros, at most half the kernel
+     * @param ceilMode whether a partial last window makes an output
+     * @param countIncludePad whether padding cells count in the divisor
+     * @param divisorOverride the divisor of every window, or null
+     * @return the averages
+     */
+    public static Tensor avgPool2d(Tensor x, int[] kernel, int[] stride, int[] padding, boolean ceilMode,
+                                   boolean countIncludePad, Integer divisorOverride) {
+        return dev.nano.ops.Pooling.avgPool2d(x, kernel, stride, padding, ceilMode, countIncludePad, divisorOverride);
+    }
+
+    /**
+     * {@code torch.avg_pool1d(x, kernel_size, stride, padding, ceil_mode, count_include_pad)}.
+     * @param x (N, C, L) or (C, L)
+     * @param kernel the window length
+     * @param stride the step, or 0 for the kernel size
+     * @param padding zeros on both sides, at most half the kernel
+     * @param ceilMode whether a partial last window makes an output
+     * @param countIncludePad whether padding cells count in the divisor
+     * @return the averages
+     */
+    public static Tensor avgPool1d(Tensor x, int kernel, int stride, int padding, boolean ceilMode,
+                                   boolean countIncludePad) {
+        return dev.nano.ops.Pooling.avgPool1d(x, kernel, stride, padding, ceilMode, countIncludePad);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool2d(x, output_size)}.
+     * @param x (N, C, H, W) or (C, H, W)
+     * @param outputSize one value or (outH, outW)
+     * @return the averages over PyTorch's adaptive windows
+     */
+    public static Tensor adaptiveAvgPool2d(Tensor x, int... outputSize) {
+        return dev.nano.ops.Pooling.adaptiveAvgPool2d(x, outputSize);
+    }
+
+    /**
+     * {@code F.adaptive_avg_pool1d(x, output_size)}.
+     * @param x (N, C, L) or (C, L)
+     * @param outputSize the output length
+     * @return the averages over PyTorch's adaptive windows
+     */
+    public static Tensor adaptiveAvgPool1d(Tensor x, int outputSize) {
+        return dev.nano.ops.Pooling.adaptiveAvgPool1d(x, outputSize);
+    }
+
+    /**
+     * {@code F.adaptive_max_pool2d(x, output_size, return_indices=True)}.
+     * @param x (N, C, H, W) or (C, H, W)
+     * @param outputSize one value or (outH, outW)
+     * @return the maxima over PyTorch's adaptive windows and their flat int64 positions
+     */
+    public static ValuesIndices adaptiveMaxPool2d(Tensor x, int... outputSize) {
+        return dev.nano.ops.Pooling.adaptiveMaxPool2d(x, outputSize);
+    }
+
+    /**
+     * {@code torch.conv_transpose2d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * @param input (N, Cin, H, W) or unbatched (Cin, H, W)
+     * @param weight (Cin, Cout/groups, kH, kW)
+     * @param bias (Cout), or null
+     * @param stride one value or (sH, sW)
+     * @param padding one value or (pH, pW), trimmed from the output
+     * @param outputPadding one value or (oH, oW), smaller than stride or dilation
+     * @param groups independent channel groups
+     * @param dilation one value or (dH, dW)
+     * @return (N, Cout, outH, outW), or (Cout, outH, outW) for an unbatched input
+     */
+    public static Tensor convTranspose2d(Tensor input, Tensor weight, Tensor bias, int[] stride, int[] padding,
+                                         int[] outputPadding, int groups, int[] dilation) {
+        return dev.nano.ops.Convolution.convTranspose2d(input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
+
+    /**
+     * {@code torch.conv_transpose1d(input, weight, bias, stride, padding, output_padding, groups, dilation)}.
+     * @param input (N, Cin, L) or unbatched (Cin, L)
+     * @param weight (Cin, Cout/groups, k)
+     * @param bias (Cout), or null
+     * @param stride the step
+     * @param padding trimmed from both ends of the output
+     * @param outputPadding added to one end of the output, smaller than stride or dilation
+     * @param groups independent channel groups
+     * @param dilation the spacing of kernel taps
+     * @return (N, Cout, outL), or (Cout, outL) for an unbatched input
+     */
+    public static Tensor convTranspose1d(Tensor input, Tensor weight, Tensor bias, int stride, int padding,
+                                         int outputPadding, int groups, int dilation) {
+        return dev.nano.ops.Convolution.convTranspose1d(input, weight, bias, stride, padding, outputPadding, groups,
+                dilation);
+    }
 }

@@ -33,6 +33,7 @@ public final class Catalogue {
             ops.addAll(LinAlgCases.entries());
             ops.addAll(FactoryCases.entries());
             ops.addAll(NnCases.entries());
+            ops.addAll(ConvPoolCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {

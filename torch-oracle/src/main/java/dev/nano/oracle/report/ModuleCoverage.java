@@ -52,7 +52,10 @@ public final class ModuleCoverage {
             Map.entry("LogSoftmax", List.of("logSoftmax")), Map.entry("Flatten", List.of("flatten")),
             Map.entry("MSELoss", List.of("mseLoss")), Map.entry("NLLLoss", List.of("nllLoss")),
             Map.entry("CrossEntropyLoss", List.of("crossEntropy")), Map.entry("BCELoss", List.of("binaryCrossEntropy")),
-            Map.entry("BCEWithLogitsLoss", List.of("binaryCrossEntropyWithLogits")), Map.entry("Sequential", List.of()));
+            Map.entry("BCEWithLogitsLoss", List.of("binaryCrossEntropyWithLogits")), Map.entry("Sequential", List.of()),
+            Map.entry("Conv2d", List.of("conv2d")), Map.entry("Conv1d", List.of("conv1d")),
+            Map.entry("MaxPool2d", List.of("maxPool2d")), Map.entry("AvgPool2d", List.of("avgPool2d")),
+            Map.entry("AdaptiveAvgPool2d", List.of("adaptiveAvgPool2d")));
 
     /** Modules whose forward depends on train()/eval(); the others behave the same in both modes. */
     public static final Set<String> MODE_DEPENDENT = Set.of("BatchNorm1d", "BatchNorm2d", "Dropout", "Sequential");
