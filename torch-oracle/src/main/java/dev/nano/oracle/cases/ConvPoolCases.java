@@ -163,6 +163,8 @@ final class ConvPoolCases {
                         .orderDependent())
                 .nano((in, a) -> nanoConv(true, in, a))
                 .torchKernel(CONV2D, (in, a) -> torchConv(true, in, a))
+                .allowedNotice("Could not initialize NNPACK! Reason: Unsupported hardware.", NNPACK)
+                .allowedNotice("Using padding='same' with even kernel lengths and odd dilation", SAME_ONCE)
                 .samples(c)
                 .exclude(Kind.BROADCAST, NO_BROADCAST)
                 .exclude(Kind.SCALAR, NO_SCALAR)
@@ -171,6 +173,22 @@ final class ConvPoolCases {
                 .exclude(Kind.DIMS, NO_DIMS)
                 .build();
     }
+
+    /**
+     * libtorch's convolution asks whether NNPACK can run (aten/src/ATen/native/Convolution.cpp,
+     * use_nnpack, before it looks at the dtype) and NNPACK's initialisation warns on CPUs it does not
+     * support (seen on an AMD EPYC Zen 4); elsewhere it prints nothing.
+     */
+    private static final String NNPACK = "NNPACK's initialisation warns on CPUs it does not support; libtorch "
+            + "asks for it on every convolution, whatever the dtype";
+
+    /**
+     * padding='same' where dilation · (kernel − 1) is odd in some dim cannot be split evenly, and libtorch
+     * warns that it pads a copy of the input (aten/src/ATen/native/Convolution.cpp, _convolution_mode) —
+     * once per process (TORCH_WARN_ONCE), so which case prints it depends on the order the cases run in.
+     */
+    private static final String SAME_ONCE = "printed once per process (TORCH_WARN_ONCE) by the first 'same' "
+            + "convolution whose padding cannot be split evenly, whichever case that is";
 
     private static OpInfo conv1d() {
         String op = "conv1d";
@@ -193,6 +211,8 @@ final class ConvPoolCases {
                         .orderDependent())
                 .nano((in, a) -> nanoConv(false, in, a))
                 .torchKernel(CONV1D, (in, a) -> torchConv(false, in, a))
+                .allowedNotice("Could not initialize NNPACK! Reason: Unsupported hardware.", NNPACK)
+                .allowedNotice("Using padding='same' with even kernel lengths and odd dilation", SAME_ONCE)
                 .samples(c)
                 .exclude(Kind.BROADCAST, NO_BROADCAST)
                 .exclude(Kind.SCALAR, NO_SCALAR)

@@ -453,6 +453,19 @@ public final class OpInfo {
         }
 
         /**
+         * A line libtorch may print for this operator on any case and need not print on any: one that
+         * depends on the machine (NNPACK's "Unsupported hardware") or is printed once per process.
+         *
+         * @param phrase words the line holds
+         * @param why    why it cannot be tied to cases
+         * @return this builder
+         */
+        public Builder allowedNotice(String phrase, String why) {
+            nativeWarnings.add(new NativeWarning(phrase, null, why));
+            return this;
+        }
+
+        /**
          * Other names of the operator in nano's API.
          *
          * @param names the method names, e.g. "rsub"
