@@ -16,6 +16,10 @@ import dev.nano.autograd.internal.TensorAccess;
  * the result so that {@code backward()} can find its way back.
  */
 public abstract class Function {
+    /** For subclasses: one instance per node of the graph, made by {@link #apply}. */
+    protected Function() {
+    }
+
 
     /**
      * Computes the output from the inputs. Runs with grad mode off, so it may use other tensor

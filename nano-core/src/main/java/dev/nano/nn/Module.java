@@ -28,6 +28,10 @@ import java.util.Set;
  * }</pre>
  */
 public abstract class Module {
+    /** For subclasses, which register their parameters and children in their constructors. */
+    protected Module() {
+    }
+
     /** Read by modules that behave differently when training (Dropout, BatchNorm). */
     protected boolean training = true;
     private final Map<String, Tensor> parameters = new LinkedHashMap<>();
