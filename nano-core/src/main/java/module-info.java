@@ -15,7 +15,9 @@ module dev.nano.core {
     exports dev.nano.optim;
     exports dev.nano.data;
     exports dev.nano.io;
-    // The vector kernels (dev.nano.ops.VectorKernels) use the Vector API: static, so that the module still
-    // resolves on a JVM started without --add-modules jdk.incubator.vector (the plain-Java kernels run then).
-    requires static jdk.incubator.vector;
+    // The vector kernels (dev.nano.ops.VectorKernels) use the Vector API, an incubator module. It is not
+    // required here, so that javadoc and JVMs without it never resolve it (javadoc warns on incubators): the
+    // build compiles with --add-reads dev.nano.core=jdk.incubator.vector, and a modular application that
+    // wants the vector kernels starts with --add-modules jdk.incubator.vector --add-reads
+    // dev.nano.core=jdk.incubator.vector (on the classpath, --add-modules alone is enough).
 }
