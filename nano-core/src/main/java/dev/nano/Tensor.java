@@ -3,6 +3,7 @@ package dev.nano;
 import dev.nano.autograd.Context;
 import dev.nano.autograd.Engine;
 import dev.nano.autograd.internal.TensorAccess;
+import dev.nano.ops.InPlace;
 
 import java.util.Arrays;
 
@@ -497,6 +498,68 @@ public final class Tensor {
      * @return a new tensor of the broadcast shape
      */
     public Tensor sub(Tensor other, double alpha) { return Nano.sub(this, other, alpha); }
+
+    /*
+     * The in-place forms (PyTorch's trailing underscore): each writes into this tensor's own storage,
+     * moves its version counter on and returns this tensor. See dev.nano.ops.InPlace for the rules.
+     */
+
+    /**
+     * {@code x.add_(other)}: adds into this tensor's storage (no new array). Refused on a leaf that
+     * requires grad while grad mode is on, as in PyTorch.
+     * @param other broadcasts to this tensor's shape (it cannot grow this tensor)
+     * @return this tensor
+     */
+    public Tensor add_(Tensor other) { return InPlace.add(this, other); }
+
+    /**
+     * {@code x.add_(other)} with a number.
+     * @param other the summand
+     * @return this tensor
+     */
+    public Tensor add_(double other) { return InPlace.add(this, other); }
+
+    /**
+     * {@code x.add_(other, alpha=alpha)}: {@code x += alpha · other}, the SGD update's form.
+     * @param other broadcasts to this tensor's shape
+     * @param alpha the multiplier of {@code other}
+     * @return this tensor
+     */
+    public Tensor add_(Tensor other, double alpha) { return InPlace.add(this, other, alpha); }
+
+    /**
+     * {@code x.mul_(other)}: multiplies into this tensor's storage.
+     * @param other broadcasts to this tensor's shape
+     * @return this tensor
+     */
+    public Tensor mul_(Tensor other) { return InPlace.mul(this, other); }
+
+    /**
+     * {@code x.mul_(other)} with a number.
+     * @param other the factor
+     * @return this tensor
+     */
+    public Tensor mul_(double other) { return InPlace.mul(this, other); }
+
+    /**
+     * {@code x.copy_(src)}: src's values, broadcast to this shape and converted to this dtype.
+     * @param src broadcasts to this tensor's shape
+     * @return this tensor
+     */
+    public Tensor copy_(Tensor src) { return InPlace.copy(this, src); }
+
+    /**
+     * {@code x.fill_(value)}: every element becomes {@code value}.
+     * @param value the value
+     * @return this tensor
+     */
+    public Tensor fill_(double value) { return InPlace.fill(this, value); }
+
+    /**
+     * {@code x.zero_()}: every element becomes 0.
+     * @return this tensor
+     */
+    public Tensor zero_() { return InPlace.zero(this); }
 
     /**
      * {@code x ** exponent}, {@link Nano#pow(Tensor, double)}.

@@ -2,6 +2,7 @@ package dev.nano.autograd;
 
 import dev.nano.Checks;
 import dev.nano.DType;
+import dev.nano.Shape;
 import dev.nano.Tensor;
 import dev.nano.autograd.internal.TensorAccess;
 
@@ -129,5 +130,66 @@ public abstract class Function {
             TensorAccess.get().attachGradFn(out, ctx); // out becomes a non-leaf that requires grad
         }
         return out;
+    }
+
+    /**
+     * Runs the op as PyTorch's in-place form ({@code x.add_(y)}): the result is written into
+     * {@code inputs[0]}'s own storage, its version counter moves on, and, when the call is recorded,
+     * {@code inputs[0]} becomes the output of the new node, so its {@code gradFn} is this op and its
+     * old history is the node's first input, as PyTorch "rebases" an in-place op's history.
+     *
+     * <p>What the node saves for backward must be the values before the write (PyTorch's
+     * {@code original_self} in tools/autograd/gen_variable_type.py), so the op runs on a copy that
+     * carries the tensor's history; the write happens only after the op has succeeded, so a call
+     * that fails changes nothing. This is the general path, one temporary per call; the operators'
+     * own in-place forms skip it and loop over the storage directly when nothing is recorded.
+     * @param inputs the operation's inputs; the first is the tensor written
+     * @return {@code inputs[0]}, holding the result
+     */
+    public final Tensor applyInPlace(Tensor... inputs) {
+        Tensor self = inputs[0];
+        if (self == null) {
+            throw Checks.nullArgument(opName() + "_", "input 0");
+        }
+        checkWritable(opName() + "_", self);
+        Tensor[] args = inputs.clone();
+        args[0] = valuesWithHistory(self);
+        Tensor out = apply(args);
+        if (!java.util.Arrays.equals(out.shape(), self.shape())) {
+            throw new IllegalArgumentException(opName() + "_: output with shape " + Shape.toString(self.shape())
+                    + " doesn't match the broadcast shape " + Shape.toString(out.shape()));
+        }
+        System.arraycopy(out.data(), 0, self.data(), 0, out.data().length);
+        self.markModifiedInPlace();
+        Context node = out.gradFn();
+        if (node != null) {
+            node.setOutput(self);
+            TensorAccess.get().attachGradFn(self, node);
+        }
+        return self;
+    }
+
+    /**
+     * PyTorch's rule for every in-place write while grad mode is on: a leaf that requires grad may
+     * not be written (its gradient would describe values it no longer holds). Under
+     * {@code GradMode.set(false)} (PyTorch's no_grad) the write is allowed: that is how optimizers
+     * update parameters.
+     * @param op the in-place op's name for the message, e.g. {@code add_}
+     * @param self the tensor about to be written
+     */
+    public static void checkWritable(String op, Tensor self) {
+        if (GradMode.isEnabled() && self.isLeaf() && self.requiresGrad()) {
+            throw new IllegalStateException(op + ": a leaf Variable that requires grad is being used in an in-place "
+                    + "operation.");
+        }
+    }
+
+    /** A copy of the values that has the tensor's grad_fn (or none): what the in-place node reads and saves. */
+    private static Tensor valuesWithHistory(Tensor self) {
+        Tensor copy = new Tensor(self.data().clone(), self.shape(), self.dtype());
+        if (self.gradFn() != null) {
+            TensorAccess.get().attachGradFn(copy, self.gradFn());
+        }
+        return copy;
     }
 }

@@ -132,7 +132,7 @@ public final class Arithmetic {
      * @return a new tensor of the broadcast shape
      */
     public static Tensor add(Tensor a, Tensor b, double alpha) {
-        return add(a, mul(b, alpha));
+        return new AddScaled(alpha, "AddBackward0").apply(a, b);
     }
 
     /**
@@ -143,7 +143,7 @@ public final class Arithmetic {
      * @return a new tensor of the broadcast shape
      */
     public static Tensor sub(Tensor a, Tensor b, double alpha) {
-        return add(a, mul(b, -alpha));
+        return new AddScaled(-alpha, "SubBackward0").apply(a, b);
     }
 
     /**
@@ -213,6 +213,31 @@ public final class Arithmetic {
         double gradA(double g, double a, double b, double out) { return g; }
         double gradB(double g, double a, double b, double out) { return g; }
         @Override boolean passesGradientThrough(boolean forA) { return true; }
+    }
+
+    /**
+     * {@code a + alpha · b} in one node, as PyTorch's add with alpha is one AddBackward0: the product
+     * rounded, then the sum; the gradient of b is {@code grad · alpha} (derivatives.yaml's
+     * {@code maybe_multiply(grad, alpha)}).
+     */
+    static final class AddScaled extends ElementwiseBinary {
+        private final double alpha;
+        private final String name;
+        AddScaled(double alpha, String name) {
+            this.alpha = alpha;
+            this.name = name;
+        }
+        @Override public String name() { return name; }
+        boolean gradientReadsValues() { return false; }
+        double f(double a, double b) { return a + alpha * b; }
+        @Override void sameShape(double[] a, double[] b, double[] out, int from, int to) {
+            for (int i = from; i < to; i++) {
+                out[i] = a[i] + alpha * b[i];
+            }
+        }
+        double gradA(double g, double a, double b, double out) { return g; }
+        double gradB(double g, double a, double b, double out) { return g * alpha; }
+        @Override boolean passesGradientThrough(boolean forA) { return forA; }
     }
 
     static final class Sub extends ElementwiseBinary {
@@ -313,6 +338,7 @@ public final class Arithmetic {
 
     static final class Pow extends ElementwiseBinary {
         double f(double a, double b) { return cpow(a, b); }
+        @Override boolean gradientReadsResult() { return true; }
 
         // pow_backward_self: 0 where the exponent is 0 (so x**0 has gradient 0 even at x = 0).
         double gradA(double g, double a, double b, double out) {

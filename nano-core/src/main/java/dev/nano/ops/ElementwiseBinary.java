@@ -34,6 +34,15 @@ public abstract class ElementwiseBinary extends Function {
     }
 
     /**
+     * Whether the local gradients read the result too (only pow's, {@code grad · out · log(base)}).
+     * The others do not save it, as PyTorch's MulBackward0 does not: so {@code x = a * 2; x.add_(b)}
+     * writes into a tensor no node needs, and backward still runs, as in PyTorch.
+     */
+    boolean gradientReadsResult() {
+        return false;
+    }
+
+    /**
      * How both operands line up with the output when no index map is needed: the output is
      * {@code rows × width}, and element {@code (r, j)} reads {@code a[r*aRow + j*aCol]} and
      * {@code b[r*bRow + j*bCol]}. Covers equal shapes, a one-element operand, and an operand
@@ -100,7 +109,8 @@ public abstract class ElementwiseBinary extends Function {
     void sameShapeGradient(boolean forA, double[] g, double[] a, double[] b, double[] out, double[] r, int from,
                            int to) {
         for (int i = from; i < to; i++) {
-            r[i] = forA ? gradA(g[i], a[i], b[i], out[i]) : gradB(g[i], a[i], b[i], out[i]);
+            double ov = out == null ? 0 : out[i];
+            r[i] = forA ? gradA(g[i], a[i], b[i], ov) : gradB(g[i], a[i], b[i], ov);
         }
     }
 
@@ -109,9 +119,33 @@ public abstract class ElementwiseBinary extends Function {
         Tensor a = inputs[0];
         Tensor b = inputs[1];
         int[] shape = Shape.broadcast(a.shape(), b.shape());
+        double[] out = new double[Shape.numel(shape)];
+        compute(a, b, shape, out);
+        Tensor result = new Tensor(out, shape, DType.FLOAT64);
+        if (gradientReadsResult()) {
+            ctx.saveForBackward(a, b, result);
+        } else if (gradientReadsValues()) {
+            ctx.saveForBackward(a, b);
+        }
+        return result;
+    }
+
+    /**
+     * The in-place form's loop ({@code a.add_(b)} with nothing to record): {@code a[i] = f(a[i], b[...])}
+     * over {@code a}'s own storage. {@code a} has the broadcast shape, so every loop of
+     * {@link #compute} reads element i of {@code a} just before writing element i, and no value
+     * is read after it was overwritten.
+     * @param a the tensor written, of the broadcast shape
+     * @param b the other operand, broadcasting to {@code a}
+     */
+    final void writeInto(Tensor a, Tensor b) {
+        compute(a, b, a.shape(), a.data());
+    }
+
+    /** {@code out = f(a, b)} over the broadcast {@code shape}: plain layouts loop directly, others use index maps. */
+    private void compute(Tensor a, Tensor b, int[] shape, double[] out) {
         double[] as = a.data();
         double[] bs = b.data();
-        double[] out = new double[Shape.numel(shape)];
         Plain plain = Plain.of(a.shape(), b.shape(), shape);
         if (plain != null && plain.sameShape()) {
             Parallel.forRange(out.length, ElementwiseUnary.GRAIN, (from, to) -> sameShape(as, bs, out, from, to));
@@ -130,11 +164,6 @@ public abstract class ElementwiseBinary extends Function {
                 out[i] = f(as[ia[i]], bs[ib[i]]);
             }
         }
-        Tensor result = new Tensor(out, shape, DType.FLOAT64);
-        if (gradientReadsValues()) {
-            ctx.saveForBackward(a, b, result);
-        }
-        return result;
     }
 
     @Override
@@ -147,8 +176,8 @@ public abstract class ElementwiseBinary extends Function {
         Tensor[] saved = ctx.savedTensors();
         Tensor a = saved[0];
         Tensor b = saved[1];
-        double[] out = saved[2].data();
-        int[] shape = saved[2].shape();
+        double[] out = saved.length > 2 ? saved[2].data() : null; // null: no gradient here reads it
+        int[] shape = gradOutput.shape();
         Plain plain = Plain.of(a.shape(), b.shape(), shape);
         int[] ia = plain == null ? Shape.broadcastMap(a.shape(), shape) : null;
         int[] ib = plain == null ? Shape.broadcastMap(b.shape(), shape) : null;
@@ -163,9 +192,9 @@ public abstract class ElementwiseBinary extends Function {
         double[] as = a.data();
         double[] bs = b.data();
         double[] g = gradOutput.data();
-        double[] r = new double[out.length];
+        double[] r = new double[g.length];
         if (plain != null && plain.sameShape()) {
-            Parallel.forRange(out.length, ElementwiseUnary.GRAIN,
+            Parallel.forRange(g.length, ElementwiseUnary.GRAIN,
                 (from, to) -> sameShapeGradient(forA, g, as, bs, out, r, from, to));
         } else if (plain != null) {
             for (int row = 0, o = 0; row < plain.rows(); row++, o += plain.width()) {
@@ -174,12 +203,14 @@ public abstract class ElementwiseBinary extends Function {
                 for (int j = 0; j < plain.width(); j++) {
                     double av = as[ao + j * plain.aCol()];
                     double bv = bs[bo + j * plain.bCol()];
-                    r[o + j] = forA ? gradA(g[o + j], av, bv, out[o + j]) : gradB(g[o + j], av, bv, out[o + j]);
+                    double ov = out == null ? 0 : out[o + j];
+                    r[o + j] = forA ? gradA(g[o + j], av, bv, ov) : gradB(g[o + j], av, bv, ov);
                 }
             }
         } else {
-            for (int i = 0; i < out.length; i++) {
-                r[i] = forA ? gradA(g[i], as[ia[i]], bs[ib[i]], out[i]) : gradB(g[i], as[ia[i]], bs[ib[i]], out[i]);
+            for (int i = 0; i < g.length; i++) {
+                double ov = out == null ? 0 : out[i];
+                r[i] = forA ? gradA(g[i], as[ia[i]], bs[ib[i]], ov) : gradB(g[i], as[ia[i]], bs[ib[i]], ov);
             }
         }
         return new Tensor(r, gradOutput.shape(), DType.FLOAT64);
