@@ -52,7 +52,26 @@ final class ArithmeticCases {
                           BiFunction<NDArray, NDArray, NDArray> torchTT, BiFunction<NDArray, Double, NDArray> torchTS,
                           BiFunction<Double, NDArray, NDArray> torchST, Domain a, Domain b, double[] scalars,
                           DoublePredicate stEdge, String overloads, String nondiff, List<Sample> extra,
-                          Keyword keyword, String... aliases) {
+                          Keyword keyword, InPlaceForm inplace, String... aliases) {
+    }
+
+    /**
+     * nano's in-place form of a binary op ({@code x.add_(y)}, {@code x.add_(s)}, {@code x.add_(y, alpha=a)}):
+     * for t∘t, t∘s and the keyword form; Python's {@code s + t} has none ({@link #hasForm}).
+     */
+    private record InPlaceForm(BiFunction<Tensor, Tensor, Tensor> tensor, BiFunction<Tensor, Double, Tensor> number,
+                               AlphaCall alpha) {
+        Tensor apply(Tensor[] in, Attrs a) {
+            return switch (a.getString("form", "tt")) {
+                case "ts" -> number.apply(in[0], a.getDouble("scalar"));
+                case "kw" -> alpha.apply(in[0], in[1], a.getDouble("alpha"));
+                default -> tensor.apply(in[0], in[1]);
+            };
+        }
+
+        boolean hasForm(Attrs a) {
+            return !a.getString("form", "tt").equals("st") && (alpha != null || !a.getString("form", "tt").equals("kw"));
+        }
     }
 
     /**
@@ -80,29 +99,32 @@ final class ArithmeticCases {
                 new Binary("add", "+", Tensor::add, Tensor::add, Nano::add,
                         tt("aten::add.Tensor", "torch.add(x, y)"), ts("aten::add.Scalar", "torch.add(x, s)"),
                         st("aten::add.Scalar", "torch.add(x, s)"), near1, near1, SCALARS, NEVER,
-                        "add.Tensor, add.Scalar", SMOOTH, List.of(), alpha("add", Tensor::add, near1)),
+                        "add.Tensor, add.Scalar", SMOOTH, List.of(), alpha("add", Tensor::add, near1),
+                        new InPlaceForm(Tensor::add_, Tensor::add_, Tensor::add_)),
                 new Binary("sub", "-", Tensor::sub, Tensor::sub, Nano::sub,
                         tt("aten::sub.Tensor", "torch.sub(x, y)"), ts("aten::sub.Scalar", "torch.sub(x, s)"),
                         st("aten::rsub.Scalar", "torch.rsub(x, s)"), near1, near1, SCALARS, NEVER,
-                        "sub.Tensor, sub.Scalar, rsub.Scalar", SMOOTH, List.of(), alpha("sub", Tensor::sub, near1), "rsub"),
+                        "sub.Tensor, sub.Scalar, rsub.Scalar", SMOOTH, List.of(), alpha("sub", Tensor::sub, near1),
+                        null, "rsub"),
                 new Binary("mul", "*", Tensor::mul, Tensor::mul, Nano::mul,
                         tt("aten::mul.Tensor", "torch.mul(x, y)"), ts("aten::mul.Scalar", "torch.mul(x, s)"),
                         st("aten::mul.Scalar", "torch.mul(x, s)"), near1, near1, SCALARS, NEVER,
-                        "mul.Tensor, mul.Scalar", SMOOTH, List.of(), null),
+                        "mul.Tensor, mul.Scalar", SMOOTH, List.of(), null,
+                        new InPlaceForm(Tensor::mul_, Tensor::mul_, null)),
                 // t / t and s / t keep the divisor away from 0 (the quotient's size).
                 new Binary("div", "/", Tensor::div, Tensor::div, Nano::div,
                         tt("aten::div.Tensor", "torch.div(x, y)"), ts("aten::div.Scalar", "torch.div(x, s)"),
                         st("aten::reciprocal, aten::mul.Scalar", "torch.mul(torch.reciprocal(x), s)"),
                         near1, Domain.signed(0.5, 2), NONZERO_SCALARS, NEVER,
                         "div.Tensor, div.Scalar; s/t: reciprocal, mul.Scalar (torch/_tensor.py)", SMOOTH,
-                        rdivOverflow(), rounding(near1), "rdiv"),
+                        rdivOverflow(), rounding(near1), null, "rdiv"),
                 new Binary("pow", "**", Tensor::pow, Tensor::pow, Nano::pow,
                         tt("aten::pow.Tensor_Tensor", "torch.pow(x, y)"),
                         ts("aten::pow.Tensor_Scalar", "torch.pow(x, s)"),
                         st("aten::pow.Scalar", "torch.pow(s, x)"), Domain.of(0.2, 2), Domain.signed(0.1, 2.5),
                         // A base <= 0 raised to real exponents leaves pow's domain (NaN, inf).
                         SCALARS, s -> s <= 0, "pow.Tensor_Tensor, pow.Tensor_Scalar, pow.Scalar", null,
-                        powEdges(), null, "rpow"));
+                        powEdges(), null, null, "rpow"));
         List<OpInfo> out = new ArrayList<>();
         for (Binary op : ops) {
             out.add(binary(op));
@@ -252,6 +274,9 @@ final class ArithmeticCases {
                 .aliases(op.aliases);
         if (op.nondiff != null) {
             builder.exclude(Kind.NONDIFF, op.nondiff);
+        }
+        if (op.inplace != null) {
+            builder.inplace(op.inplace::apply, op.inplace::hasForm);
         }
         return builder
                 .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))

@@ -113,6 +113,8 @@ public final class OpInfo {
     private final List<KnownDisagreement> knownDisagreements;
     private final List<NativeWarning> nativeWarnings;
     private final List<String> aliases;
+    private final NanoCall inplace;
+    private final java.util.function.Predicate<Attrs> inplaceApplies;
 
     private OpInfo(Builder b) {
         this.name = b.name;
@@ -127,6 +129,8 @@ public final class OpInfo {
         this.knownDisagreements = List.copyOf(b.knownDisagreements);
         this.nativeWarnings = List.copyOf(b.nativeWarnings);
         this.aliases = List.copyOf(b.aliases);
+        this.inplace = b.inplace;
+        this.inplaceApplies = b.inplaceApplies;
         Set<String> ids = new LinkedHashSet<>();
         for (Sample s : samples) {
             if (!ids.add(s.id())) {
@@ -270,6 +274,25 @@ public final class OpInfo {
         return aliases;
     }
 
+    /**
+     * nano's in-place form of the operator (PyTorch OpInfo's {@code inplace_variant}, e.g. {@code add_}),
+     * or null: it writes into its first input and returns it.
+     * @return the call, or null
+     */
+    public NanoCall inplace() {
+        return inplace;
+    }
+
+    /**
+     * Whether a case has an in-place form ({@code t + s} has {@code t.add_(s)}; Python's {@code s + t},
+     * the number first, has none).
+     * @param sample the case
+     * @return true if the operator has an in-place form and it applies to the case's attributes
+     */
+    public boolean hasInPlaceForm(Sample sample) {
+        return inplace != null && inplaceApplies.test(sample.attrs());
+    }
+
     @Override
     public String toString() {
         return name;
@@ -289,6 +312,8 @@ public final class OpInfo {
         private final List<KnownDisagreement> knownDisagreements = new ArrayList<>();
         private final List<NativeWarning> nativeWarnings = new ArrayList<>();
         private final List<String> aliases = new ArrayList<>();
+        private NanoCall inplace;
+        private java.util.function.Predicate<Attrs> inplaceApplies;
 
         private Builder(String name, String family) {
             this.name = name;
@@ -315,6 +340,21 @@ public final class OpInfo {
          */
         public Builder nano(SingleNanoCall call) {
             this.nano = (in, a) -> new Tensor[] {call.apply(in, a)};
+            return this;
+        }
+
+        /**
+         * nano's in-place form ({@code add_}), checked on the same cases against the same recorded
+         * answers as the operator itself, the way PyTorch's own OpInfo tests check
+         * {@code inplace_variant}: the values written into a clone of input 0 (the clone keeps the
+         * gradients flowing to the case's leaf, as PyTorch's test_inplace_grad does) and the gradients.
+         * @param call writes into {@code inputs[0]} and returns it
+         * @param appliesTo which cases (by their attributes) have an in-place form
+         * @return this builder
+         */
+        public Builder inplace(SingleNanoCall call, java.util.function.Predicate<Attrs> appliesTo) {
+            this.inplace = (in, a) -> new Tensor[] {call.apply(in, a)};
+            this.inplaceApplies = appliesTo;
             return this;
         }
 

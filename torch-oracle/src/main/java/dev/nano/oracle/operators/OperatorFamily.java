@@ -72,6 +72,15 @@ public final class OperatorFamily implements Family {
             }));
         }
         for (ParityCase c : kept) {
+            if (c.hasInPlaceForm()) { // PyTorch's inplace_variant, against the operator's own recorded answer
+                String name = c.op().name() + "_[" + c.sample().id() + "]";
+                checks.add(new Check(name, () -> {
+                    String problem = c.inPlaceParity();
+                    return problem == null ? null : name + ": nano's in-place form differs from PyTorch, " + problem;
+                }));
+            }
+        }
+        for (ParityCase c : kept) {
             if (c.hasGradcheck()) {
                 checks.add(new Check(c.toString(), () -> {
                     String problem = c.gradcheck();

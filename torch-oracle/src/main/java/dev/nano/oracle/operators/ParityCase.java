@@ -78,6 +78,56 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
     }
 
     /**
+     * Whether the operator's in-place form applies to this case: it has one, the case succeeds, the case
+     * has an in-place form ({@link OpInfo#hasInPlaceForm}), and PyTorch's answer has input 0's shape and dtype
+     * float64 (an in-place op cannot grow its tensor, and nano's write only into float64 tensors).
+     * @return true if {@link #runNanoInPlace()} checks something
+     */
+    public boolean hasInPlaceForm() {
+        if (op.inplace() == null || fixture == null || sample.isError() || fixture.inputs().isEmpty()) {
+            return false;
+        }
+        Input first = fixture.inputs().get(0);
+        FixtureCase.Answer answer = fixture.canonicalAnswer();
+        return answer.error() == null && !answer.outputs().isEmpty() && first.dtype() == dev.nano.DType.FLOAT64
+                && Arrays.equals(answer.outputs().get(0).shape(), first.shape())
+                && answer.outputs().get(0).dtype() == dev.nano.DType.FLOAT64
+                && op.hasInPlaceForm(sample);
+    }
+
+    /**
+     * The operator's in-place form on this case, against the same recorded answer.
+     * @return nano's result through the in-place form
+     */
+    public Result runNanoInPlace() {
+        FixtureCase f = requireFreshFixture();
+        return NanoRunner.runInPlace(op, sample, f.inputs(), f.upstream());
+    }
+
+    /**
+     * The in-place form both ways against PyTorch's answer: recorded (values and gradients) and with
+     * grad mode off (values, through the form's direct loop).
+     * @return what differs, or null
+     */
+    public String inPlaceParity() {
+        Compare.Diff recorded = parity(runNanoInPlace());
+        if (!recorded.ok()) {
+            return "recorded in the graph: " + recorded.describe();
+        }
+        Result direct = NanoRunner.runInPlace(op, sample, fixture.inputs(), null);
+        Compare.Diff canonical = null;
+        for (Result answer : fixture.everyResult()) {
+            Compare.Diff d = Compare.diff(new Result(answer.outputs(), null, List.of(), null), direct,
+                    sample.effectiveTolerance(), null);
+            if (d.ok()) {
+                return null;
+            }
+            canonical = canonical == null ? d : canonical;
+        }
+        return "with grad mode off: " + canonical.describe();
+    }
+
+    /**
      * Whether the third oracle applies: nano's analytic gradient against central differences.
      * @return true if {@link #gradcheck()} checks something
      */
