@@ -153,6 +153,7 @@ public final class BenchMain {
             new Row("matmul 256 forward+backward", "Matmul.train", " n=256", 6.0 * 256 * 256 * 256),
             new Row("matmul 512 forward+backward", "Matmul.train", " n=512", 6.0 * 512 * 512 * 512),
             new Row("add, 1e6 elements, forward", "Elementwise.add", "", 0),
+            new Row("add_ (in place), 1e6 elements", "Elementwise.addInPlace", "", 0),
             new Row("mul, 1e6, forward+backward", "Elementwise.mulTrain", "", 0),
             new Row("exp, 1e6, forward", "Transcendental.exp", "", 0),
             new Row("exp, 1e6, forward+backward", "Transcendental.expTrain", "", 0),

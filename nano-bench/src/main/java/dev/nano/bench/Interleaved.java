@@ -57,6 +57,8 @@ public final class Interleaved {
         }
         Ops.Elementwise e = state(new Ops.Elementwise(), threads, s -> { }, states);
         rows.add(new Row("Elementwise.addNano", "Elementwise.addTorch", () -> e.addNano(path), e::addTorch));
+        rows.add(new Row("Elementwise.addInPlaceNano", "Elementwise.addInPlaceTorch", () -> e.addInPlaceNano(path),
+                e::addInPlaceTorch));
         rows.add(new Row("Elementwise.mulTrainNano", "Elementwise.mulTrainTorch", () -> e.mulTrainNano(path),
                 e::mulTrainTorch));
         rows.add(new Row("Elementwise.tanhNano", "Elementwise.tanhTorch", () -> e.tanhNano(path), e::tanhTorch));

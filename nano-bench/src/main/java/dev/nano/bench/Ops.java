@@ -96,6 +96,8 @@ public class Ops {
         NDArray tx;
         NDArray ty;
         NDArray tUpstream;
+        Tensor acc;
+        NDArray tAcc;
 
         @Override
         protected void prepare() {
@@ -108,6 +110,8 @@ public class Ops {
             tx = torchLeaf(xs, N, N);
             ty = torchLeaf(ys, N, N);
             tUpstream = torch(us, N, N);
+            acc = nano(xs.clone(), N, N);
+            tAcc = torch(xs, N, N);
         }
 
         /**
@@ -118,6 +122,25 @@ public class Ops {
         @Benchmark
         public Object addNano(Both.Path path) {
             return x.detach().add(y.detach());
+        }
+
+        /**
+         * nano: {@code acc.add_(y)} on 1e6 elements, into a tensor that needs no new array (PyTorch's in-place form).
+         * @param path which of nano's kernels run (a JMH parameter)
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object addInPlaceNano(Both.Path path) {
+            return acc.add_(y.detach());
+        }
+
+        /**
+         * libtorch: {@code acc.add_(y)} on 1e6 elements.
+         * @return the result, so that JMH does not optimise the work away
+         */
+        @Benchmark
+        public Object addInPlaceTorch() {
+            return tAcc.addi(ty.stopGradient()).getShape();
         }
 
         /**
