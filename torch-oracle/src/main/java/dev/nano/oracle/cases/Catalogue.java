@@ -34,6 +34,7 @@ public final class Catalogue {
             ops.addAll(FactoryCases.entries());
             ops.addAll(NnCases.entries());
             ops.addAll(ConvPoolCases.entries());
+            ops.addAll(InPlaceCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {
@@ -46,8 +47,8 @@ public final class Catalogue {
     }
 
     /**
-     * nano's other names of catalogued operators ({@code rsub} → {@code sub}), from the entries' aliases:
-     * the one alias table of the harness.
+     * nano's other names of catalogued operators ({@code rsub} → {@code sub}), from the entries' aliases
+     * and in-place forms ({@code add_} → {@code add}): the one alias table of the harness.
      *
      * @return alias → operator name, sorted by alias
      */
@@ -56,6 +57,9 @@ public final class Catalogue {
         for (OpInfo op : all()) {
             for (String alias : op.aliases()) {
                 aliases.put(alias, op.name());
+            }
+            if (op.inplace() != null) { // x.add_(y) is add's in-place form, checked on add's cases
+                aliases.put(op.name() + "_", op.name());
             }
         }
         return aliases;
