@@ -41,7 +41,7 @@ final class InPlaceCases {
     private static OpInfo copy() {
         String op = "copy_";
         List<Sample> s = new ArrayList<>();
-        int[][][] shapes = {{{3}, {3}}, {{2, 3}, {2, 3}}, {{2, 3}, {3}}, {{2, 3}, {2, 1}}, {{4, 1, 3}, {2, 1}},
+        int[][][] shapes = {{{3}, {3}}, {{2, 3}, {2, 3}}, {{2, 3}, {3}}, {{2, 3}, {2, 1}}, {{4, 2, 3}, {2, 1}},
             {{2, 2}, {}}, {{}, {}}, {{0, 3}, {3}}, {{0}, {0}}};
         for (int[][] sh : shapes) {
             String id = Input.shapeText(sh[0]) + "<-" + Input.shapeText(sh[1]);
