@@ -64,8 +64,13 @@ public final class LambdaLR extends LRScheduler {
             if (optimizer == null) {
                 throw new IllegalArgumentException("optimizer is null; expected an Optimizer");
             }
-            if (lrLambdas == null || lrLambdas.contains(null)) {
+            if (lrLambdas == null) {
                 throw new IllegalArgumentException("lr_lambda is null; expected a function of the epoch");
+            }
+            for (IntToDoubleFunction f : lrLambdas) { // not contains(null): List.of refuses to look for null
+                if (f == null) {
+                    throw new IllegalArgumentException("lr_lambda is null; expected a function of the epoch");
+                }
             }
             int groups = optimizer.paramGroups().size();
             if (lrLambdas.size() != groups) {

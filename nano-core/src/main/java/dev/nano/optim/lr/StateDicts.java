@@ -25,7 +25,7 @@ final class StateDicts {
         Tensor t = present(state, key);
         if (t.shape().length != 1 || t.numel() != size) {
             throw new IllegalArgumentException("scheduler state dict: '" + key + "' has shape "
-                    + Shape.toString(t.shape()) + ", expected (" + size + ") (one value per parameter group)");
+                    + Shape.toString(t.shape()) + ", expected [" + size + "] (one value per parameter group)");
         }
         return t.data().clone();
     }

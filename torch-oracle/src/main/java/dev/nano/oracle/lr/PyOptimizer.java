@@ -58,6 +58,29 @@ final class PyOptimizer {
         warnings.add(message);
     }
 
+    /** {@code self.__class__.__name__}. */
+    String className() {
+        return switch (kind) {
+            case SGD -> "SGD";
+            case ADAM -> "Adam";
+            case ADAGRAD -> "Adagrad";
+        };
+    }
+
+    /** {@code Optimizer.__repr__}: the class name, then each group's values sorted by key. */
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(className()).append(" (");
+        for (int i = 0; i < paramGroups.size(); i++) {
+            s.append("\nParameter Group ").append(i).append('\n');
+            new java.util.TreeMap<>(paramGroups.get(i)).forEach((k, v) -> s.append("    ").append(k).append(": ")
+                    .append(v instanceof Double d ? Py.str(d) : v instanceof List<?> l
+                            ? "(" + Py.str((Double) l.get(0)) + ", " + Py.str((Double) l.get(1)) + ")" : v)
+                    .append('\n'));
+        }
+        return s.append(')').toString();
+    }
+
     double number(int group, String key) {
         Object v = paramGroups.get(group).get(key);
         if (v == null) {

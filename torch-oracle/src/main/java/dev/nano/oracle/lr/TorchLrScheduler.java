@@ -443,7 +443,7 @@ abstract class TorchLrScheduler {
                 if (optimizer != s.optimizer) {
                     throw Py.valueError("SequentialLR expects all schedulers to belong to the same optimizer, but got "
                             + "scheduler " + s.className() + " at index " + idx + " has " + s.optimizer
-                            + ", which is different from " + optimizer + ".");
+                            + ", which is different from " + optimizer.className() + ".");
                 }
             }
             if (milestones.length != schedulers.size() - 1) {
@@ -594,7 +594,7 @@ abstract class TorchLrScheduler {
                 if (optimizer != s.optimizer) {
                     throw Py.valueError("ChainedScheduler expects all schedulers to belong to the same optimizer, but "
                             + "got scheduler " + s.className() + " at index " + idx + " has " + s.optimizer
-                            + ", which is different from " + optimizer + ".");
+                            + ", which is different from " + optimizer.className() + ".");
                 }
             }
             this.schedulers = schedulers;
