@@ -238,8 +238,20 @@ record RngCall(String op, int[] shape, double... args) {
                 : op.equals("uniform_") ? Math.max(Math.abs(args[0]), Math.abs(args[1]))
                 : op.equals("Linear") ? 1 / Math.sqrt(shape[1])
                 : op.equals("xavier_uniform_") ? xavierBound()
-                : op.equals("trunc_normal_") ? Math.max(Math.abs(args[2]), Math.abs(args[3])) : 0;
+                : op.equals("trunc_normal_") ? truncNormalScale(value) : 0;
         return Math.max(Math.abs(value), scale);
+    }
+
+    /**
+     * trunc_normal_'s values go through erfinv, whose Newton steps divide erf's rounding (glibc's erf against
+     * nano's fdlibm erf, an ulp apart now and then) by erf'(x) = 2/√π·exp(−x²): far in the tails (a mean
+     * far outside [a, b], which PyTorch warns about) an ulp of erf moves the value by √π/2·exp(x²) ulps,
+     * times std·√2. That condition number is the scale of the allowed ulps; near the centre it is about 1.
+     */
+    private double truncNormalScale(double value) {
+        double x = (value - args[0]) / (args[1] * Math.sqrt(2.0));
+        double conditioned = args[1] * Math.sqrt(2.0) * Math.sqrt(Math.PI) / 2 * Math.exp(x * x);
+        return Math.max(Math.max(Math.abs(args[2]), Math.abs(args[3])), conditioned);
     }
 
     @Override
