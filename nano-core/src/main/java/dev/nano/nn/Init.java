@@ -341,9 +341,10 @@ public final class Init {
         uniform(tensor, 2 * l - 1, 2 * u - 1, generator); // checks the range (a > b, a negative std) first
         double scale = std * Math.sqrt(2.0);
         double[] data = tensor.data();
+        Erfinv.inPlace(data);
         for (int i = 0; i < data.length; i++) {
-            double v = dev.nano.ops.ErfMath.erfinv(data[i]) * scale + mean; // erfinv_, mul_, add_: one rounding each
-            data[i] = Math.min(Math.max(v, a), b);                          // clamp_(min=a, max=b); NaN stays NaN
+            double v = data[i] * scale + mean;          // mul_ then add_: one rounding each, as libtorch's two kernels
+            data[i] = Math.min(Math.max(v, a), b);      // clamp_(min=a, max=b); NaN stays NaN
         }
         return tensor;
     }
@@ -357,8 +358,10 @@ public final class Init {
         return truncNormal(tensor, 0.0, 1.0, -2.0, 2.0, DefaultGenerator.get());
     }
 
-    /** The normal CDF as torch/nn/init.py writes it: {@code (1 + erf(x / sqrt(2))) / 2}. */
+    /** The normal CDF as torch/nn/init.py writes it: {@code (1 + math.erf(x / math.sqrt(2))) / 2}, C's erf. */
     private static double normCdf(double x) {
-        return (1.0 + dev.nano.ops.ErfMath.erf(x / Math.sqrt(2.0))) / 2.0;
+        try (var ignored = Nano.noGrad()) {
+            return (1.0 + Nano.erf(Nano.scalar(x / Math.sqrt(2.0))).item()) / 2.0;
+        }
     }
 }

@@ -165,45 +165,4 @@ public final class ErfMath {
         double erfc = Math.exp(-z * z - 0.5625) * Math.exp((z - ax) * (z + ax) + r / big);
         return negative ? erfc / ax - 1.0 : 1.0 - erfc / ax;
     }
-
-    // erfinv: ATen's calc_erfinv (aten/src/ATen/native/Math.h), Pavlis's rational first guess refined by two
-    // Newton steps on erf. libtorch's CPU kernel calls it element by element (no vector form for double).
-    private static final double[] ERFINV_A = {0.886226899, -1.645349621, 0.914624893, -0.140543331};
-    private static final double[] ERFINV_B = {-2.118377725, 1.442710462, -0.329097515, 0.012229801};
-    private static final double[] ERFINV_C = {-1.970840454, -1.624906493, 3.429567803, 1.641345311};
-    private static final double[] ERFINV_D = {3.543889200, 1.637067800};
-    /** 2/sqrt(pi), the derivative of erf at 0 ({@code 2.0 * c10::frac_1_sqrt_pi}, the same double). */
-    private static final double TWO_OVER_SQRT_PI = 2.0 / Math.sqrt(Math.PI);
-
-    /**
-     * The inverse error function as libtorch computes it ({@code torch.erfinv}): NaN outside [-1, 1],
-     * ±inf at ±1; inside, a rational approximation (one for |y| ≤ 0.7, one for the tails) followed by
-     * two Newton steps {@code x -= (erf(x) - y) / (2/sqrt(pi) · exp(-x²))}, in ATen's order of operations.
-     * @param y any double
-     * @return erfinv(y)
-     */
-    public static double erfinv(double y) {
-        double yAbs = Math.abs(y);
-        if (yAbs > 1.0) {
-            return Double.NaN;
-        }
-        if (yAbs == 1.0) {
-            return Math.copySign(Double.POSITIVE_INFINITY, y);
-        }
-        double x;
-        if (yAbs <= 0.7) {
-            double z = y * y;
-            double num = ((ERFINV_A[3] * z + ERFINV_A[2]) * z + ERFINV_A[1]) * z + ERFINV_A[0];
-            double dem = (((ERFINV_B[3] * z + ERFINV_B[2]) * z + ERFINV_B[1]) * z + ERFINV_B[0]) * z + 1.0;
-            x = y * num / dem;
-        } else {
-            double z = Math.sqrt(-Math.log((1.0 - yAbs) / 2.0));
-            double num = ((ERFINV_C[3] * z + ERFINV_C[2]) * z + ERFINV_C[1]) * z + ERFINV_C[0];
-            double dem = (ERFINV_D[1] * z + ERFINV_D[0]) * z + 1.0;
-            x = Math.copySign(num, y) / dem;
-        }
-        x = x - (erf(x) - y) / (TWO_OVER_SQRT_PI * Math.exp(-x * x));
-        x = x - (erf(x) - y) / (TWO_OVER_SQRT_PI * Math.exp(-x * x));
-        return x;
-    }
 }

@@ -24,6 +24,7 @@ public final class ChainedScheduler extends LRScheduler {
     }
 
     /**
+     * At least one; no {@link ReduceLROnPlateau}; all on {@code optimizer}.
      * @param schedulers at least one; no {@link ReduceLROnPlateau}; all on {@code optimizer}
      * @param optimizer the optimizer, or null for the first scheduler's
      */

@@ -19,6 +19,7 @@ public final class ConstantLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param factor in [0, 1]
      * @param totalIters the epoch at which the factor is removed

@@ -23,6 +23,7 @@ public final class CosineAnnealingLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param tMax the epochs of half a period; 0 is accepted and fails at the first step with Python's
      *             "integer modulo by zero", as in PyTorch

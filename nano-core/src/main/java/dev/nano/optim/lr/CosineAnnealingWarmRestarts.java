@@ -29,6 +29,7 @@ public final class CosineAnnealingWarmRestarts extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param t0 the epochs until the first restart, at least 1
      * @param tMult the factor by which the period grows after a restart, at least 1

@@ -154,6 +154,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * Batches in the rising half of a cycle (default 2000).
          * @param stepSizeUp batches in the rising half of a cycle (default 2000)
          * @return this builder
          */
@@ -163,6 +164,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * Batches in the falling half (default: {@code stepSizeUp}).
          * @param stepSizeDown batches in the falling half (default: {@code stepSizeUp})
          * @return this builder
          */
@@ -172,6 +174,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * "triangular", "triangular2" (amplitude halved each cycle) or "exp_range".
          * @param mode "triangular", "triangular2" (amplitude halved each cycle) or "exp_range"
          *             ({@code gamma^batch}); ignored when a scale function is given
          * @return this builder
@@ -182,6 +185,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * The base of "exp_range" (default 1).
          * @param gamma the base of "exp_range" (default 1)
          * @return this builder
          */
@@ -203,6 +207,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * Whether the momentum cycles inversely to the rate (default true).
          * @param cycleMomentum whether the momentum cycles inversely to the rate (default true)
          * @return this builder
          */
@@ -212,6 +217,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * The momentum at the peak rate (default 0.8).
          * @param baseMomentum the momentum at the peak rate (default 0.8)
          * @param maxMomentum the momentum at the base rate (default 0.9)
          * @return this builder
@@ -223,6 +229,7 @@ public final class CyclicLR extends LRScheduler {
         }
 
         /**
+         * The last batch of a resumed run (default -1: start).
          * @param lastEpoch the last batch of a resumed run (default -1: start)
          * @return this builder
          */

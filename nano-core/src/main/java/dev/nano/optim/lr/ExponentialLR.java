@@ -16,6 +16,7 @@ public final class ExponentialLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param gamma the factor
      * @param lastEpoch -1 to start, or the epoch a resumed run last finished

@@ -21,6 +21,7 @@ public final class LinearLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param startFactor in (0, 1]
      * @param endFactor in [0, 1]

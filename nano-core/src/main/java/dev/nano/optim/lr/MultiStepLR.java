@@ -22,6 +22,7 @@ public final class MultiStepLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param milestones the epochs at which the rate decays, in any order
      * @param gamma the factor

@@ -145,6 +145,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * The batches of the whole cycle.
          * @param totalSteps the batches of the whole cycle
          * @return this builder
          */
@@ -166,6 +167,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * The fraction of the cycle spent rising, in [0, 1] (default 0.3).
          * @param pctStart the fraction of the cycle spent rising, in [0, 1] (default 0.3)
          * @return this builder
          */
@@ -175,6 +177,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * "cos" (default) or "linear".
          * @param annealStrategy "cos" (default) or "linear"
          * @return this builder
          */
@@ -184,6 +187,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * Whether the momentum cycles inversely to the rate (default true).
          * @param cycleMomentum whether the momentum cycles inversely to the rate (default true)
          * @return this builder
          */
@@ -193,6 +197,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * The momentum at the peak rate (default 0.85).
          * @param baseMomentum the momentum at the peak rate (default 0.85)
          * @param maxMomentum the momentum at the ends (default 0.95)
          * @return this builder
@@ -204,6 +209,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * {@code initial_lr = max_lr / divFactor} (default 25).
          * @param divFactor {@code initial_lr = max_lr / divFactor} (default 25)
          * @param finalDivFactor {@code min_lr = initial_lr / finalDivFactor} (default 1e4)
          * @return this builder
@@ -215,6 +221,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * True: rise, fall back to the initial rate symmetrically, then anneal to the.
          * @param threePhase true: rise, fall back to the initial rate symmetrically, then anneal to the
          *                   minimum (the original paper); false (default): rise, then anneal to the minimum
          * @return this builder
@@ -225,6 +232,7 @@ public final class OneCycleLR extends LRScheduler {
         }
 
         /**
+         * The last batch of a resumed run (default -1: start).
          * @param lastEpoch the last batch of a resumed run (default -1: start)
          * @return this builder
          */

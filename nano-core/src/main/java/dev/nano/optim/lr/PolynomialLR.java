@@ -20,6 +20,7 @@ public final class PolynomialLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param totalIters the epochs of the decay
      * @param power the polynomial's power

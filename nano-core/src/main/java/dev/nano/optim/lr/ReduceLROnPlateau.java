@@ -203,6 +203,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * "min" (default: the metric should fall) or "max".
          * @param mode "min" (default: the metric should fall) or "max"
          * @return this builder
          */
@@ -212,6 +213,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * The new rate is {@code lr · factor}, below 1 (default 0.1).
          * @param factor the new rate is {@code lr · factor}, below 1 (default 0.1)
          * @return this builder
          */
@@ -221,6 +223,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * Bad epochs tolerated before a reduction (default 10).
          * @param patience bad epochs tolerated before a reduction (default 10)
          * @return this builder
          */
@@ -230,6 +233,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * How much better counts as better (default 1e-4).
          * @param threshold how much better counts as better (default 1e-4)
          * @param thresholdMode "rel" (default: relative to the best) or "abs"
          * @return this builder
@@ -241,6 +245,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * Epochs after a reduction during which bad epochs do not count (default 0).
          * @param cooldown epochs after a reduction during which bad epochs do not count (default 0)
          * @return this builder
          */
@@ -250,6 +255,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * The lowest rate of every group (default 0).
          * @param minLr the lowest rate of every group (default 0)
          * @return this builder
          */
@@ -260,6 +266,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * The lowest rate of each group.
          * @param minLrs the lowest rate of each group
          * @return this builder
          */
@@ -269,6 +276,7 @@ public final class ReduceLROnPlateau extends LRScheduler {
         }
 
         /**
+         * A reduction smaller than this is skipped (default 1e-8).
          * @param eps a reduction smaller than this is skipped (default 1e-8)
          * @return this builder
          */

@@ -31,6 +31,7 @@ public final class SequentialLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer every scheduler drives
      * @param schedulers at least one; no {@link ReduceLROnPlateau}
      * @param milestones one fewer than the schedulers: the epochs at which the next one takes over

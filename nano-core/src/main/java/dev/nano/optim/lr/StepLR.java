@@ -19,6 +19,7 @@ public final class StepLR extends LRScheduler {
     }
 
     /**
+     * Every argument, in the order of PyTorch's constructor.
      * @param optimizer the optimizer
      * @param stepSize the period of the decay, in epochs (0 fails at epoch 1 with Python's
      *                 "integer modulo by zero", as in PyTorch)
