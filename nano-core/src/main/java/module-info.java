@@ -13,6 +13,7 @@ module dev.nano.core {
     exports dev.nano.autograd;
     exports dev.nano.nn;
     exports dev.nano.optim;
+    exports dev.nano.optim.lr;
     exports dev.nano.data;
     exports dev.nano.io;
     // The vector kernels (dev.nano.ops.VectorKernels) use the Vector API, an incubator module. It is not

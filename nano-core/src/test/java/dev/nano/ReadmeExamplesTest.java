@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReadmeExamplesTest {
 
     @ParameterizedTest(name = "README {0}")
-    @ValueSource(strings = {"example", "optim-example", "nn-example"})
+    @ValueSource(strings = {"example", "optim-example", "nn-example", "training-example"})
     void compilesRunsAndPrintsWhatTheReadmeSays(String marker, @TempDir Path dir) throws Exception {
         String readme = Files.readString(findReadme(), StandardCharsets.UTF_8);
         Matcher m = Pattern.compile("<!-- " + marker + ":start -->\\s*```java\\n(.*?)```\\s*Prints:\\s*```text\\n(.*?)```",

@@ -306,4 +306,62 @@ public final class Init {
         double std = gain * Math.sqrt(2.0 / (double) (fans[0] + fans[1]));
         return normal(tensor, 0.0, std, generator);
     }
+
+    // ---------------------------------------------------------------- trunc_normal_
+
+    private static final System.Logger LOG = System.getLogger(Init.class.getName());
+
+    /**
+     * {@code torch.nn.init.trunc_normal_(tensor, mean, std, a, b, generator)}: normal values redrawn
+     * into [a, b] by PyTorch's method (torch/nn/init.py, {@code _no_grad_trunc_normal_}): uniform values
+     * between the normal CDF at a and at b, mapped back through the inverse CDF
+     * ({@code erfinv(2u − 1)·std·√2 + mean}), then clamped to [a, b]. The draws are {@code uniform_}'s,
+     * so after the same seed the values are PyTorch's. Warns, as PyTorch does, when the mean is more
+     * than 2 std outside [a, b]. Not recorded by autograd.
+     * @param tensor the tensor to fill
+     * @param mean the mean of the normal distribution
+     * @param std its standard deviation (not 0: PyTorch divides by it)
+     * @param a the lower cut-off
+     * @param b the upper cut-off
+     * @param generator the random source
+     * @return {@code tensor}
+     */
+    public static Tensor truncNormal(Tensor tensor, double mean, double std, double a, double b, Random generator) {
+        Checks.notNull("trunc_normal_", "tensor", tensor);
+        Checks.notNull("trunc_normal_", "generator", generator);
+        if (mean < a - 2 * std || mean > b + 2 * std) {
+            LOG.log(System.Logger.Level.WARNING, "mean is more than 2 std from [a, b] in nn.init.trunc_normal_. "
+                    + "The distribution of values may be incorrect.");
+        }
+        if (std == 0.0) { // Python: ZeroDivisionError, from (a - mean) / std
+            throw new IllegalArgumentException("trunc_normal_: std is 0.0: float division by zero");
+        }
+        double l = normCdf((a - mean) / std);
+        double u = normCdf((b - mean) / std);
+        uniform(tensor, 2 * l - 1, 2 * u - 1, generator); // checks the range (a > b, a negative std) first
+        double scale = std * Math.sqrt(2.0);
+        double[] data = tensor.data();
+        Erfinv.inPlace(data);
+        for (int i = 0; i < data.length; i++) {
+            double v = data[i] * scale + mean;          // mul_ then add_: one rounding each, as libtorch's two kernels
+            data[i] = Math.min(Math.max(v, a), b);      // clamp_(min=a, max=b); NaN stays NaN
+        }
+        return tensor;
+    }
+
+    /**
+     * {@code trunc_normal_} with PyTorch's defaults: mean 0, std 1, cut at [−2, 2], the global generator.
+     * @param tensor the tensor to fill
+     * @return {@code tensor}
+     */
+    public static Tensor truncNormal(Tensor tensor) {
+        return truncNormal(tensor, 0.0, 1.0, -2.0, 2.0, DefaultGenerator.get());
+    }
+
+    /** The normal CDF as torch/nn/init.py writes it: {@code (1 + math.erf(x / math.sqrt(2))) / 2}, C's erf. */
+    private static double normCdf(double x) {
+        try (var ignored = Nano.noGrad()) {
+            return (1.0 + Nano.erf(Nano.scalar(x / Math.sqrt(2.0))).item()) / 2.0;
+        }
+    }
 }

@@ -56,6 +56,8 @@ public abstract class Optimizer {
     private final List<ParamGroup> paramGroups = new ArrayList<>();
     /** Keyed by the parameter object itself, as PyTorch keys {@code optimizer.state} by tensor. */
     private final Map<Tensor, Map<String, Tensor>> state = new IdentityHashMap<>();
+    /** How many times {@link #step(Supplier)} has run: an LR scheduler warns when it steps first. */
+    private long stepCount;
 
     /**
      * @param groups   the parameter groups (at least one); a group's values override {@code defaults}
@@ -132,6 +134,15 @@ public abstract class Optimizer {
     }
 
     /**
+     * How many times {@code step()} has run. PyTorch's LR schedulers wrap {@code optimizer.step} to
+     * notice whether it ran ({@code optimizer._opt_called}); nano's schedulers read this count instead.
+     * @return the number of calls to {@code step()}, counted as each call begins
+     */
+    public long stepCount() {
+        return stepCount;
+    }
+
+    /**
      * The algorithm's hyperparameters as given at construction (PyTorch's {@code optimizer.defaults}).
      * @return a read-only map
      */
@@ -173,6 +184,7 @@ public abstract class Optimizer {
      * @return the closure's loss, or null
      */
     public final Tensor step(Supplier<Tensor> closure) {
+        stepCount++; // before anything can fail, as PyTorch's wrapper sets _opt_called before calling step
         Tensor loss = null;
         if (closure != null) {
             try (GradMode.Scope ignored = Nano.enableGrad()) {

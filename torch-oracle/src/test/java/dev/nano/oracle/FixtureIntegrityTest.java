@@ -14,6 +14,7 @@ import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.OptimFixtures;
 import dev.nano.oracle.optim.OptimGrid;
 import dev.nano.oracle.optim.Scenario;
+import dev.nano.oracle.lr.SchedulerFamily;
 import dev.nano.oracle.rng.RngFamily;
 import dev.nano.oracle.value.Value;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,7 @@ class FixtureIntegrityTest {
         expectedFiles.addAll(NnScenarios.fixturePaths(store)); // checked step by step in NnScenarioParityTest
         expectedFiles.addAll(E2eFixtures.fixturePaths(store)); // checked in MnistEndToEndParityTest
         expectedFiles.addAll(RngFamily.fixturePaths(store)); // checked case by case by the random-stream family
+        expectedFiles.addAll(SchedulerFamily.fixturePaths(store)); // checked case by case by the scheduler family
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             expectedFiles.add(store.relative(path));

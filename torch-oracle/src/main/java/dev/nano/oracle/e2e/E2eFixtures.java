@@ -86,8 +86,7 @@ public final class E2eFixtures {
         MnistData data = MnistData.bundled(FixtureStore.locate());
         int total = 0;
         for (MnistRun run : MnistRun.ALL) {
-            Trace torch = TorchMnistTraining.run(run, data, MnistRun.STEPS, true,
-                    NanoMnistTraining.model().stateDict(), t -> { });
+            Trace torch = TorchMnistTraining.run(run, data, MnistRun.STEPS, true, t -> { });
             Path path = pathOf(store, run);
             try {
                 Files.createDirectories(path.getParent());

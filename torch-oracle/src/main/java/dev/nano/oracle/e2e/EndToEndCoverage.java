@@ -51,7 +51,7 @@ public final class EndToEndCoverage {
         List<Row> rows = new ArrayList<>();
         for (MnistRun run : MnistRun.ALL) {
             Trace torch = E2eFixtures.read(store, run);
-            Sequential model = NanoMnistTraining.model();
+            Sequential model = NanoMnistTraining.model(run);
             Trace nano = NanoMnistTraining.run(run, data, MnistRun.VERIFY_STEPS, false, model,
                     NanoMnistTraining.optimizer(run, model), t -> { });
             boolean sameBatches = true;
@@ -70,7 +70,7 @@ public final class EndToEndCoverage {
                 worstParameter = Math.max(worstParameter, E2eTolerance.parameterDifference(
                         nano.checkpoints.get(step).get(p.getKey()), p.getValue()));
             }
-            Trace evaluated = testWithTorchWeights(torch, data);
+            Trace evaluated = testWithTorchWeights(run, torch, data);
             boolean ok = sameBatches && violations == 0 && worstParameter <= E2eTolerance.at(step)
                     && evaluated.testAccuracy == torch.testAccuracy;
             rows.add(new Row(run.name(), nano.steps(), sameBatches, worstLoss, violations, worstParameter,
@@ -84,12 +84,13 @@ public final class EndToEndCoverage {
     /**
      * libtorch's final weights (step {@link MnistRun#STEPS}) loaded into nano's model and evaluated by
      * nano on the test digits.
+     * @param run the run (its model's layers)
      * @param torch libtorch's recorded run
      * @param data the digits
      * @return nano's test loss and accuracy with those weights
      */
-    static Trace testWithTorchWeights(Trace torch, MnistData data) {
-        Sequential model = NanoMnistTraining.model();
+    static Trace testWithTorchWeights(MnistRun run, Trace torch, MnistData data) {
+        Sequential model = NanoMnistTraining.model(run);
         Map<String, Tensor> weights = new LinkedHashMap<>();
         torch.checkpoints.get(MnistRun.STEPS).forEach((name, v) -> weights.put(name, new Tensor(v,
                 torch.shapes.get(name))));

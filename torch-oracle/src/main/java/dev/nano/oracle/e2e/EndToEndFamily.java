@@ -85,7 +85,7 @@ public final class EndToEndFamily implements Family {
     /** nano's first steps against the recorded run: batches, losses, the step-200 parameters. */
     static String trainAndCompare(FixtureStore store, MnistRun run) {
         Trace torch = E2eFixtures.read(store, run);
-        Sequential model = NanoMnistTraining.model();
+        Sequential model = NanoMnistTraining.model(run);
         Trace nano = NanoMnistTraining.run(run, digits(store), MnistRun.VERIFY_STEPS, false, model,
                 NanoMnistTraining.optimizer(run, model), t -> { });
         List<String> problems = new ArrayList<>();
@@ -118,7 +118,7 @@ public final class EndToEndFamily implements Family {
     /** libtorch's final weights, evaluated by nano on the test digits: libtorch's test loss and accuracy. */
     static String evaluateTorchWeights(FixtureStore store, MnistRun run) {
         Trace torch = E2eFixtures.read(store, run);
-        Trace nano = EndToEndCoverage.testWithTorchWeights(torch, digits(store));
+        Trace nano = EndToEndCoverage.testWithTorchWeights(run, torch, digits(store));
         List<String> problems = new ArrayList<>();
         if (nano.testAccuracy != torch.testAccuracy) {
             problems.add("test accuracy of libtorch's weights, in nano: " + nano.testAccuracy + ", libtorch "
@@ -149,8 +149,7 @@ public final class EndToEndFamily implements Family {
      */
     public static List<String> drift(MnistRun run, MnistData data, FixtureStore store) {
         Trace recorded = E2eFixtures.read(store, run);
-        Trace live = TorchMnistTraining.run(run, data, DRIFT_STEPS, false, NanoMnistTraining.model().stateDict(),
-                t -> { });
+        Trace live = TorchMnistTraining.run(run, data, DRIFT_STEPS, false, t -> { });
         List<String> problems = new ArrayList<>();
         for (int k = 1; k <= live.steps(); k++) {
             if (!Arrays.equals(recorded.batches.get(k - 1), live.batches.get(k - 1))) {

@@ -4,6 +4,7 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.data.DataLoader;
 import dev.nano.nn.CrossEntropyLoss;
+import dev.nano.nn.Dropout;
 import dev.nano.nn.Linear;
 import dev.nano.nn.ReLU;
 import dev.nano.nn.Sequential;
@@ -20,13 +21,18 @@ public final class NanoMnistTraining {
     }
 
     /**
-     * The MLP with the run's initial weights: nano's Linear initialisation from {@link MnistRun#INIT_SEED}.
+     * The run's MLP from the seed alone, as a PyTorch script builds it: {@code Nano.manualSeed(INIT_SEED)},
+     * then the layers with their default initialisation (PyTorch's generator, so libtorch's weights bit for
+     * bit); the global generator then draws the dropout masks, as libtorch's does.
+     * @param run the run (whether it has a Dropout layer)
      * @return the network
      */
-    public static Sequential model() {
-        Random init = new Random(MnistRun.INIT_SEED);
-        return new Sequential(new Linear(784, MnistRun.HIDDEN, true, init), new ReLU(),
-                new Linear(MnistRun.HIDDEN, 10, true, init));
+    public static Sequential model(MnistRun run) {
+        Nano.manualSeed(MnistRun.INIT_SEED);
+        Linear hidden = new Linear(784, MnistRun.HIDDEN);
+        Linear out = new Linear(MnistRun.HIDDEN, 10);
+        return run.dropout() > 0 ? new Sequential(hidden, new ReLU(), new Dropout(run.dropout()), out)
+                : new Sequential(hidden, new ReLU(), out);
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.optim.OptimConfig;
 import dev.nano.oracle.optim.TorchOptimizer;
+import dev.nano.oracle.torch.AtenKernel;
 import dev.nano.oracle.torch.TorchEngine;
 import dev.nano.oracle.torch.TorchFunctional;
 
@@ -31,13 +32,16 @@ import java.util.function.Consumer;
  * backward, and {@code torch.optim.SGD}'s step ({@link TorchOptimizer}, written in torch.optim's
  * order). Batches are what {@code DataLoader(shuffle=True)} takes: {@code x[perm[k·64 : (k+1)·64]]}
  * with libtorch's own indexing, the permutation drawn per epoch from a replay of the run's
- * generator. The initial weights are given (nano's initialisation: PyTorch's generator cannot be
- * reproduced, and the weights need only be the same in both).
+ * generator. The initial weights are libtorch's own, from the seed ({@link TorchSeededInit}); the
+ * dropout masks ({@code torch.dropout(h, p, train=True)}) come from the same global generator after them.
  *
  * <p>Native memory: every step runs in its own sub-manager, closed at the end of the step; the
  * parameters and the momentum buffers are carried from step to step as Java arrays (exact copies).
  */
 public final class TorchMnistTraining {
+    private static final AtenKernel DROPOUT = AtenKernel.of("aten::dropout", "x: Tensor, p: float",
+            "torch.dropout(x, p, True)");
+
     private TorchMnistTraining() {
     }
 
@@ -64,19 +68,21 @@ public final class TorchMnistTraining {
     }
 
     /**
-     * PyTorch's run from the same initial weights and batches: the reference trace.
+     * PyTorch's run from the seed and the same batches: the reference trace.
      * @param run the run's settings
      * @param data the digits
      * @param steps how many steps
      * @param test whether to test afterwards
-     * @param initial the initial weights by PyTorch's names
      * @param progress told after every step
      * @return the trace
      */
-    public static Trace run(MnistRun run, MnistData data, int steps, boolean test, Map<String, Tensor> initial,
-                            Consumer<Trace> progress) {
+    public static Trace run(MnistRun run, MnistData data, int steps, boolean test, Consumer<Trace> progress) {
         Trace trace = new Trace();
         Map<String, double[]> params = new LinkedHashMap<>();
+        Map<String, Tensor> initial;
+        try (NDManager init = TorchEngine.baseManager().newSubManager()) {
+            initial = TorchSeededInit.weights(run, init);
+        }
         initial.forEach((name, t) -> {
             params.put(name, t.data().clone());
             trace.shapes.put(name, t.shape());
@@ -110,8 +116,11 @@ public final class TorchMnistTraining {
                             sgd.state(i).put(s.getKey(), step.create(s.getValue(), leaf.getShape()));
                         }
                     }
-                    NDArray logits = TorchFunctional.linear(Activation.relu(TorchFunctional.linear(xb, p.get(0),
-                            p.get(1))), p.get(2), p.get(3));
+                    NDArray hidden = Activation.relu(TorchFunctional.linear(xb, p.get(0), p.get(1)));
+                    if (run.dropout() > 0) {
+                        hidden = DROPOUT.call(hidden, run.dropout());
+                    }
+                    NDArray logits = TorchFunctional.linear(hidden, p.get(2), p.get(3));
                     NDArray loss = TorchFunctional.crossEntropy(logits, yb, null, -100, "mean", 0.0);
                     JniUtils.backward((PtNDArray) loss, (PtNDArray) step.create(1.0), false, false);
                     NDArray[] values = p.stream().map(NDArray::stopGradient).toArray(NDArray[]::new);

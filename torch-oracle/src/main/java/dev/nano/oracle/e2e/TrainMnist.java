@@ -85,9 +85,7 @@ public final class TrainMnist {
                                 FixtureStore fixtures) throws IOException {
         System.out.printf(Locale.ROOT, "%n== %s: Sequential(Linear(784, 128), ReLU(), Linear(128, 10)), SGD(lr=%s, "
                 + "momentum=%s), batch %d ==%n", run.name(), run.lr(), run.momentum(), MnistRun.BATCH);
-        Sequential model = NanoMnistTraining.model();
-        Map<String, Tensor> initial = new LinkedHashMap<>();
-        model.stateDict().forEach((k, v) -> initial.put(k, Nano.clone(v)));
+        Sequential model = NanoMnistTraining.model(run);
         SGD sgd = NanoMnistTraining.optimizer(run, model);
         int every = Math.max(1, perEpoch / 3);              // three progress lines per epoch
         long[] since = {System.nanoTime(), 0};              // time and step of the previous line
@@ -123,7 +121,7 @@ public final class TrainMnist {
         }
 
         System.out.println("libtorch: the same run…");
-        Trace torch = TorchMnistTraining.run(run, data, steps, true, initial, t -> { });
+        Trace torch = TorchMnistTraining.run(run, data, steps, true, t -> { });
         System.out.printf(Locale.ROOT, "libtorch: test accuracy %.4f, test loss %.6f, %.1f steps/s%n",
                 torch.testAccuracy, torch.testLoss, torch.stepsPerSecond());
         Comparison c = Comparison.of(nano, torch);

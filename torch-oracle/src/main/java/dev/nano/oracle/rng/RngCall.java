@@ -45,6 +45,18 @@ record RngCall(String op, int[] shape, double... args) {
     private static final AtenKernel DROPOUT = AtenKernel.of("aten::dropout", "x: Tensor, p: float",
             "torch.dropout(x, p, True)");
 
+    // trunc_normal_ (torch/nn/init.py, _no_grad_trunc_normal_): Python computes the CDF bounds with math.erf,
+    // C's erf, which libtorch's erf calls for a one-element tensor; the rest are libtorch's own kernels.
+    private static final AtenKernel ERF = AtenKernel.of("aten::erf", "x: Tensor", "torch.erf(x)");
+    private static final AtenKernel TRUNC_NORMAL = AtenKernel.of("aten::erfinv_",
+            "shape: List[int], lo: float, hi: float, scale: float, mean: float, a: float, b: float",
+            "torch.empty(shape, dtype=7).uniform_(lo, hi).erfinv_().mul_(scale).add_(mean).clamp_(a, b)");
+
+    /** {@code trunc_normal_(w, mean, std, a, b)} on {@code n} elements. */
+    static RngCall truncNormal(int n, double mean, double std, double a, double b) {
+        return new RngCall("trunc_normal_", new int[] {n}, mean, std, a, b);
+    }
+
     static RngCall rand(int... shape) {
         return new RngCall("rand", shape);
     }
@@ -134,9 +146,26 @@ record RngCall(String op, int[] shape, double... args) {
             // xavier_*: std = gain * math.sqrt(2.0 / float(fan_in + fan_out)); uniform bound math.sqrt(3.0) * std.
             case "xavier_uniform_" -> UNIFORM.callIn(m, shape, -xavierBound(), xavierBound());
             case "xavier_normal_" -> NORMAL.callIn(m, shape, 0.0, xavierStd());
+            case "trunc_normal_" -> torchTruncNormal(m);
             default -> throw new IllegalStateException("no such call: " + op);
         };
         return out.toDoubleArray();
+    }
+
+    /** torch/nn/init.py's _no_grad_trunc_normal_: norm_cdf in Python, then uniform_, erfinv_, mul_, add_, clamp_. */
+    private NDArray torchTruncNormal(NDManager m) {
+        double mean = args[0];
+        double std = args[1];
+        double l = (1.0 + erf(m, (args[2] - mean) / std)) / 2.0;
+        double u = (1.0 + erf(m, (args[3] - mean) / std)) / 2.0;
+        return TRUNC_NORMAL.callIn(m, shape, 2 * l - 1, 2 * u - 1, std * Math.sqrt(2.0), mean, args[2], args[3]);
+    }
+
+    /** math.erf(x / math.sqrt(2.0)) through libtorch's erf on one element (C's erf). */
+    private static double erf(NDManager m, double x) {
+        try (NDArray t = m.create(new double[] {x / Math.sqrt(2.0)})) {
+            return ERF.call(t).toDoubleArray()[0];
+        }
     }
 
     private double xavierStd() {
@@ -185,6 +214,8 @@ record RngCall(String op, int[] shape, double... args) {
                     DefaultGenerator.get());
             case "xavier_uniform_" -> Init.xavierUniform(Nano.zeros(shape), args[0], DefaultGenerator.get());
             case "xavier_normal_" -> Init.xavierNormal(Nano.zeros(shape), args[0], DefaultGenerator.get());
+            case "trunc_normal_" -> Init.truncNormal(Nano.zeros(shape), args[0], args[1], args[2], args[3],
+                    DefaultGenerator.get());
             case "Linear" -> {
                 Linear layer = new Linear(shape[1], shape[0]);
                 yield Nano.cat(List.of(layer.weight().reshape(-1), layer.bias()), 0);
@@ -197,7 +228,7 @@ record RngCall(String op, int[] shape, double... args) {
     /** Whether libtorch's last bits depend on libm or on the CPU dispatch (see {@link RngComparison}). */
     boolean roundingMayDiffer() {
         return op.equals("randn") || op.equals("normal_") || op.equals("Linear") || op.startsWith("kaiming")
-                || op.startsWith("xavier")
+                || op.startsWith("xavier") || op.equals("trunc_normal_")
                 || (op.equals("uniform_") && !(args[0] == 0 && args[1] == 1));
     }
 
@@ -206,8 +237,21 @@ record RngCall(String op, int[] shape, double... args) {
         double scale = op.equals("normal_") ? Math.abs(args[0]) + 6 * args[1]
                 : op.equals("uniform_") ? Math.max(Math.abs(args[0]), Math.abs(args[1]))
                 : op.equals("Linear") ? 1 / Math.sqrt(shape[1])
-                : op.equals("xavier_uniform_") ? xavierBound() : 0;
+                : op.equals("xavier_uniform_") ? xavierBound()
+                : op.equals("trunc_normal_") ? truncNormalScale(value) : 0;
         return Math.max(Math.abs(value), scale);
+    }
+
+    /**
+     * trunc_normal_'s values go through erfinv, whose Newton steps divide erf's rounding (glibc's erf against
+     * nano's fdlibm erf, an ulp apart now and then) by erf'(x) = 2/√π·exp(−x²): far in the tails (a mean
+     * far outside [a, b], which PyTorch warns about) an ulp of erf moves the value by √π/2·exp(x²) ulps,
+     * times std·√2. That condition number is the scale of the allowed ulps; near the centre it is about 1.
+     */
+    private double truncNormalScale(double value) {
+        double x = (value - args[0]) / (args[1] * Math.sqrt(2.0));
+        double conditioned = args[1] * Math.sqrt(2.0) * Math.sqrt(Math.PI) / 2 * Math.exp(x * x);
+        return Math.max(Math.max(Math.abs(args[2]), Math.abs(args[3])), conditioned);
     }
 
     @Override
@@ -222,6 +266,7 @@ record RngCall(String op, int[] shape, double... args) {
             case "kaiming_normal_" -> "kaiming_normal_(empty(" + dims + "), mode='fan_out', nonlinearity='relu')";
             case "xavier_uniform_", "xavier_normal_" -> op + "(empty(" + dims + "), gain=" + scalars + ")";
             case "dropout" -> "dropout(ones(" + dims + "), " + scalars + ")";
+            case "trunc_normal_" -> "trunc_normal_(empty(" + dims + "), mean, std, a, b = " + scalars + ")";
             default -> "empty(" + dims + ")." + op + "(" + scalars + ")";
         };
     }

@@ -14,6 +14,7 @@ import static dev.nano.oracle.rng.RngCall.rand;
 import static dev.nano.oracle.rng.RngCall.randint;
 import static dev.nano.oracle.rng.RngCall.randn;
 import static dev.nano.oracle.rng.RngCall.randperm;
+import static dev.nano.oracle.rng.RngCall.truncNormal;
 import static dev.nano.oracle.rng.RngCall.uniform;
 
 /**
@@ -55,6 +56,10 @@ final class RngCases {
         // torch.nn.init's other schemes, below and above 16 elements.
         cases.add(new RngCase(0, List.of(kaimingNormal(3, 4), kaimingNormal(16, 9), xavierUniform(5, 7, 1.0),
                 xavierUniform(3, 2, Math.sqrt(2.0)), xavierNormal(4, 3, 1.0), xavierNormal(20, 10, 5.0 / 3))));
+        // trunc_normal_: the defaults, a ViT-style narrow cut, a shifted one, a mean far outside [a, b] (which warns).
+        cases.add(new RngCase(0, List.of(truncNormal(10, 0, 1, -2, 2), truncNormal(40, 0, 0.02, -0.04, 0.04),
+                truncNormal(17, 0.5, 2, -1, 3), truncNormal(5, 5, 1, -2, 2))));
+        cases.add(new RngCase(42, List.of(truncNormal(300, 0, 1, -2, 2), randn(3), truncNormal(1, -1, 0.5, -3, 0))));
         // 700 draws cross the twister's 624-word regeneration more than once.
         cases.add(new RngCase(3, List.of(rand(700), randn(700), randperm(700))));
         return cases;
