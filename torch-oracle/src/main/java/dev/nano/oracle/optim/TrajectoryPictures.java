@@ -113,7 +113,10 @@ final class TrajectoryPictures {
         st.setYAxisLogarithmic(true);
         st.setYAxisMin(IDENTICAL_STEP / 3);
         st.setYAxisMax(Math.max(1e-10, highest * 3)); // a failing configuration stays in view
-        st.setLegendVisible(false); // dozens of configurations: the red line is labelled in the title instead
+        // One legend entry per configuration beside the plot (bit-identical ones overlap at 1e-18, so the
+        // legend is the only way to tell which line is which); the red line is the atol.
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendFont(st.getLegendFont().deriveFont(10f));
         chart.setTitle(String.format(java.util.Locale.ROOT, "%s, %d configurations: %d of %d steps bit-identical "
                 + "(drawn at 1e-18); red: atol", optimizer, runs.size(), identical, total));
         st.setChartBackgroundColor(Color.WHITE);
