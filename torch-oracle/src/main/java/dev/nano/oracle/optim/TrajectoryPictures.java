@@ -117,8 +117,8 @@ final class TrajectoryPictures {
         // legend is the only way to tell which line is which); the red line is the atol.
         st.setLegendPosition(Styler.LegendPosition.OutsideE);
         st.setLegendFont(st.getLegendFont().deriveFont(10f));
-        chart.setTitle(String.format(java.util.Locale.ROOT, "%s, %d configurations: %d of %d steps bit-identical "
-                + "(drawn at 1e-18); red: atol", optimizer, runs.size(), identical, total));
+        chart.setTitle(String.format(java.util.Locale.ROOT, "%s: %d of %d steps bit-identical (drawn at 1e-18)",
+                optimizer, identical, total)); // short: the legend beside the plot takes its width
         st.setChartBackgroundColor(Color.WHITE);
         return chart;
     }
