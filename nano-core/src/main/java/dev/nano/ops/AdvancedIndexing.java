@@ -30,64 +30,59 @@ final class AdvancedIndexing {
     private AdvancedIndexing() {
     }
 
-    /** One dim of the strided view of {@code x}; {@code index} is the index tensor set at it, or null. */
-    private record ViewDim(int size, int stride, Tensor index) {
+    /** One dim of the strided view of {@code x}: its size and its stride over {@code x}'s storage. */
+    private record ViewDim(int size, int stride) {
     }
 
     static Tensor index(Tensor x, Index[] entries) {
         int[] shape = x.shape();
         int[] strides = Shape.strides(shape);
-        int consumed = consumedDims(entries, shape.length);
+        int specified = specifiedDims(entries, shape.length);
         List<ViewDim> view = new ArrayList<>();
+        for (int d = 0; d < shape.length; d++) {
+            view.add(new ViewDim(shape[d], strides[d]));
+        }
+        List<Tensor> recorded = new ArrayList<>(); // libtorch's outIndices: an index tensor per view dim, or null
         int offset = 0;
-        int dim = 0; // the next dim of x
+        int dim = 0; // the view dim the next entry applies to
         for (int position = 0; position < entries.length; position++) {
             Index entry = entries[position];
-            if (entry instanceof Index.At at) {
-                int size = shape[dim];
-                long i = at.index();
-                checkSelect(i, size, position);
-                offset += (int) (i < 0 ? i + size : i) * strides[dim];
-                dim++;
+            Tensor t = entry instanceof Index.ByTensor b ? b.indices() : null;
+            if (entry instanceof Index.At || t != null && t.dim() == 0 && t.dtype() == DType.INT64) {
+                long i = t == null ? ((Index.At) entry).index() : (long) t.item(); // a 0-d position acts as an integer
+                ViewDim v = view.remove(dim);
+                checkSelect(i, v.size(), position);
+                offset += (int) (i < 0 ? i + v.size() : i) * v.stride();
             } else if (entry instanceof Index.Range r) {
-                IndexSlicing.Range range = IndexSlicing.pythonSlice(r.slice(), shape[dim]);
-                offset += range.start() * strides[dim];
-                view.add(new ViewDim(range.length(), range.step() * strides[dim], null));
-                dim++;
+                ViewDim v = view.get(dim);
+                IndexSlicing.Range range = IndexSlicing.pythonSlice(r.slice(), v.size());
+                offset += range.start() * v.stride();
+                view.set(dim++, new ViewDim(range.length(), range.step() * v.stride()));
             } else if (entry instanceof Index.NewAxis) {
-                view.add(new ViewDim(1, 0, null));
+                view.add(dim++, new ViewDim(1, 0));
             } else if (entry instanceof Index.Ellipsis) {
-                for (int k = 0; k < shape.length - consumed; k++, dim++) {
-                    view.add(new ViewDim(shape[dim], strides[dim], null));
-                }
+                dim += shape.length - specified;
+            } else if (t.dim() == 0) {
+                // x[True] adds a dim of size 1 and picks position 0 of it; x[False] picks nothing
+                // (TensorIndexing.h, boolToIndexingTensor).
+                view.add(dim, new ViewDim(1, 0));
+                record(recorded, dim++, t.item() != 0 ? new Tensor(new double[] {0}, new int[] {1}, DType.INT64)
+                        : new Tensor(new double[0], new int[] {0}, DType.INT64));
             } else {
-                Tensor t = ((Index.ByTensor) entry).indices();
-                if (t.dim() == 0 && t.dtype() == DType.INT64) { // a 0-d position acts as an integer
-                    long i = (long) t.item();
-                    int size = shape[dim];
-                    checkSelect(i, size, position);
-                    offset += (int) (i < 0 ? i + size : i) * strides[dim];
-                    dim++;
-                } else if (t.dim() == 0 && t.dtype() == DType.BOOL) {
-                    // x[True] adds a dim of size 1 and picks position 0 of it; x[False] picks nothing
-                    // (TensorIndexing.h, boolToIndexingTensor).
-                    Tensor pick = t.item() != 0 ? new Tensor(new double[] {0}, new int[] {1}, DType.INT64)
-                            : new Tensor(new double[0], new int[] {0}, DType.INT64);
-                    view.add(new ViewDim(1, 0, pick));
-                } else if (t.dtype() == DType.BOOL) {
-                    for (int k = 0; k < t.dim(); k++, dim++) {
-                        view.add(new ViewDim(shape[dim], strides[dim], k == 0 ? t : MASK_CONTINUES));
-                    }
-                } else {
-                    view.add(new ViewDim(shape[dim], strides[dim], t));
-                    dim++;
-                }
+                // libtorch moves on by one view dim also after a mask of several dims (TensorIndexing.h,
+                // recordTensorIndex), so what follows such a mask applies to its second dim: x[m2d, 1:] fails
+                // there as in PyTorch.
+                record(recorded, dim++, t);
             }
         }
-        for (; dim < shape.length; dim++) {
-            view.add(new ViewDim(shape[dim], strides[dim], null));
+        return gather(x, view, offset, recorded);
+    }
+
+    private static void record(List<Tensor> recorded, int dim, Tensor t) {
+        while (recorded.size() <= dim) {
+            recorded.add(null);
         }
-        return gather(x, view, offset);
+        recorded.set(dim, t);
     }
 
     /**
@@ -101,14 +96,11 @@ final class AdvancedIndexing {
         }
     }
 
-    /** Marks the view dims a bool mask covers after its first. */
-    private static final Tensor MASK_CONTINUES = new Tensor(new double[0], new int[] {0}, DType.BOOL);
-
     /**
-     * How many dims of {@code x} the entries use up (an ellipsis takes the rest), with Python's
-     * checks: one ellipsis at most, no more entries than dims.
+     * How many dims of {@code x} the entries name (a mask as many as it has; an ellipsis takes the
+     * rest), with libtorch's checks: one ellipsis at most, no more entries than dims.
      */
-    private static int consumedDims(Index[] entries, int rank) {
+    private static int specifiedDims(Index[] entries, int rank) {
         int consumed = 0;
         boolean ellipsis = false;
         for (Index e : entries) {
@@ -137,36 +129,39 @@ final class AdvancedIndexing {
         }
     }
 
-    /** The advanced step over the view: which element of {@code x} each output element copies. */
-    private static Tensor gather(Tensor x, List<ViewDim> view, int offset) {
+    /**
+     * The advanced step over the view (aten::index): each mask becomes one index per dim it covers,
+     * checked against those view dims (IndexingUtils.h, expandTensors); then which element of {@code x}
+     * each output element copies.
+     */
+    private static Tensor gather(Tensor x, List<ViewDim> view, int offset, List<Tensor> recorded) {
         int[] viewShape = new int[view.size()];
         for (int d = 0; d < viewShape.length; d++) {
             viewShape[d] = view.get(d).size();
         }
         List<Integer> indexedDims = new ArrayList<>();
-        List<long[]> positions = new ArrayList<>(); // per indexed dim, its (broadcast) positions
+        List<long[]> positions = new ArrayList<>(); // per indexed dim, its positions
         List<int[]> positionShapes = new ArrayList<>();
-        for (int d = 0; d < view.size(); d++) {
-            Tensor t = view.get(d).index();
-            if (t == null || t == MASK_CONTINUES) {
-                continue;
-            }
-            if (t.dtype() == DType.BOOL) {
-                int k = checkMask(t, viewShape, d);
+        int d = 0; // the view dim the next expanded index applies to
+        for (Tensor t : recorded) {
+            if (t == null) {
+                d++;
+            } else if (t.dtype() == DType.BOOL) {
+                checkMask(t, viewShape, d);
                 long[][] nonzero = nonzero(t);
-                for (int j = 0; j < k; j++) {
-                    indexedDims.add(d + j);
-                    positions.add(nonzero[j]);
-                    positionShapes.add(new int[] {nonzero[j].length});
+                for (long[] column : nonzero) {
+                    indexedDims.add(d++);
+                    positions.add(column);
+                    positionShapes.add(new int[] {column.length});
                 }
             } else {
-                indexedDims.add(d);
+                indexedDims.add(d++);
                 positions.add(asLongs(t));
                 positionShapes.add(t.shape());
             }
         }
         if (indexedDims.isEmpty()) { // basic indexing only
-            return new Picked(x.shape(), viewShape, Shape.stridedIndices(viewShape, strides(view), offset),
+            return new Picked(x.shape(), viewShape, Shape.stridedIndices(viewShape, stridesOf(view, allDims(view)), offset),
                     "SliceBackward0").apply(x);
         }
         int[] b = broadcastAll(positionShapes);
@@ -176,9 +171,9 @@ final class AdvancedIndexing {
         boolean adjacent = indexedDims.get(indexedDims.size() - 1) - indexedDims.get(0) == indexedDims.size() - 1;
         List<Integer> before = new ArrayList<>();
         List<Integer> after = new ArrayList<>();
-        for (int d = 0; d < view.size(); d++) {
-            if (!indexedDims.contains(d)) {
-                (adjacent && d < indexedDims.get(0) ? before : after).add(d);
+        for (int v = 0; v < view.size(); v++) {
+            if (!indexedDims.contains(v)) {
+                (adjacent && v < indexedDims.get(0) ? before : after).add(v);
             }
         }
         int[] beforeOffsets = Shape.stridedIndices(sizesOf(view, before), stridesOf(view, before), 0);
@@ -196,8 +191,8 @@ final class AdvancedIndexing {
         return new Picked(x.shape(), outShape, source, "IndexBackward0").apply(x);
     }
 
-    /** The mask's shape must equal the view dims it covers (IndexingUtils.h, invalid_mask); returns its rank. */
-    private static int checkMask(Tensor mask, int[] viewShape, int at) {
+    /** The mask's shape must equal the view dims it covers (IndexingUtils.h, invalid_mask). */
+    private static void checkMask(Tensor mask, int[] viewShape, int at) {
         int[] m = mask.shape();
         for (int j = 0; j < m.length; j++) {
             if (at + j >= viewShape.length || m[j] != viewShape[at + j]) {
@@ -206,7 +201,6 @@ final class AdvancedIndexing {
                         + " at index " + (at + j));
             }
         }
-        return m.length;
     }
 
     /** Per dim of the mask, the coordinates of its true elements in row-major order (torch.nonzero's columns). */
@@ -290,12 +284,12 @@ final class AdvancedIndexing {
         return out;
     }
 
-    private static int[] strides(List<ViewDim> view) {
-        int[] out = new int[view.size()];
-        for (int d = 0; d < out.length; d++) {
-            out[d] = view.get(d).stride();
+    private static List<Integer> allDims(List<ViewDim> view) {
+        List<Integer> all = new ArrayList<>();
+        for (int v = 0; v < view.size(); v++) {
+            all.add(v);
         }
-        return out;
+        return all;
     }
 
     private static int[] sizesOf(List<ViewDim> view, List<Integer> dims) {
