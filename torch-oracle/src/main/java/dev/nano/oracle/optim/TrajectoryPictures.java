@@ -111,6 +111,11 @@ final class TrajectoryPictures {
         atol.setLineWidth(2f);
         var st = chart.getStyler();
         st.setYAxisLogarithmic(true);
+        // Half a step of room at both ends: with the axis ending on the first and last step XChart finds the
+        // steps evenly spaced and labels every one, which run together beside the legend.
+        st.setXAxisMin(0.5);
+        st.setXAxisMax(steps + 0.5);
+        st.setXAxisDecimalPattern("0");
         st.setYAxisMin(IDENTICAL_STEP / 3);
         st.setYAxisMax(Math.max(1e-10, highest * 3)); // a failing configuration stays in view
         // One legend entry per configuration beside the plot (bit-identical ones overlap at 1e-18, so the
