@@ -1488,6 +1488,20 @@ public final class Nano {
     }
 
     /**
+     * PyTorch's {@code x[...]} in full: integers, slices, {@code None}, {@code ...}, index tensors, integer
+     * lists and bool masks, e.g. {@code x[i, :, None, ..., m]} is
+     * {@code index(x, Index.tensor(i), Index.all(), Index.none(), Index.ellipsis(), Index.mask(m))}. Index
+     * tensors broadcast together (aten::index); the gradient accumulates where a position is picked twice
+     * (aten::index_put_ with accumulate). See {@link Index}.
+     * @param x the input tensor
+     * @param indices one entry per position of the index
+     * @return a new tensor (nano copies where PyTorch returns a view for basic indexing)
+     */
+    public static Tensor index(Tensor x, Index... indices) {
+        return Movement.index(notNull("index", "input", x), noNulls("index", "indices", indices));
+    }
+
+    /**
      * {@code torch.gather(x, dim, index)}: {@code out[i][j] = x[index[i][j]][j]} for dim 0 (and likewise for other
      * dims).
      * @param x the input tensor

@@ -1238,6 +1238,14 @@ public final class Tensor {
     public Tensor index(Slice... slices) { return Nano.index(this, slices); }
 
     /**
+     * {@code x[...]} as in PyTorch, e.g. {@code x[i, :, None, ..., m]} is
+     * {@code x.index(Index.tensor(i), Index.all(), Index.none(), Index.ellipsis(), Index.mask(m))}.
+     * @param indices one entry per position of the index (see {@link Index})
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor index(Index... indices) { return Nano.index(this, indices); }
+
+    /**
      * {@code x.gather(dim, index)}: picks along {@code dim} the positions {@code index} names.
      * @param dim the dim to work along (negative counts from the end)
      * @param index an int64 tensor with as many dims as this one; the result has its shape

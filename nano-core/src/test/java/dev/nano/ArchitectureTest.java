@@ -42,10 +42,13 @@ class ArchitectureTest {
                 .importPath(mainClasses);
     }
 
-    /** Tensor and Nano, whose methods are the operators, with Tensor's printed form and max/min's result pair. */
+    /**
+     * Tensor and Nano, whose methods are the operators, with Tensor's printed form, max/min's result pair
+     * and the entries of {@code x.index(...)} (an index tensor or mask is a tensor).
+     */
     private static final DescribedPredicate<JavaClass> TENSOR_API =
-            belongToAnyOf(Tensor.class, Nano.class, TensorFormatter.class, ValuesIndices.class)
-                    .as("Tensor, Nano, TensorFormatter, ValuesIndices");
+            belongToAnyOf(Tensor.class, Nano.class, TensorFormatter.class, ValuesIndices.class, Index.class)
+                    .as("Tensor, Nano, TensorFormatter, ValuesIndices, Index");
 
     /** The rest of the root package: shapes, dtypes, checks, the thread pool, the generator. */
     private static final DescribedPredicate<JavaClass> BASE =

@@ -1,6 +1,7 @@
 package dev.nano.ops;
 
 import dev.nano.DType;
+import dev.nano.Index;
 import dev.nano.Slice;
 import dev.nano.Tensor;
 import dev.nano.autograd.Context;
@@ -173,6 +174,16 @@ public final class Movement {
      */
     public static Tensor index(Tensor x, Slice[] slices) {
         return IndexSlicing.index(x, slices);
+    }
+
+    /**
+     * PyTorch's {@code x[...]} with integers, slices, None, ellipsis, index tensors and bool masks.
+     * @param x the input tensor
+     * @param indices one entry per position of the index
+     * @return a new tensor
+     */
+    public static Tensor index(Tensor x, Index[] indices) {
+        return AdvancedIndexing.index(x, indices);
     }
 
     /**

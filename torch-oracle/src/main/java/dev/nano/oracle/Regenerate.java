@@ -14,6 +14,7 @@ import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.fixtures.Manifest;
 import dev.nano.oracle.fixtures.Recording;
 import dev.nano.oracle.nn.NnScenarios;
+import dev.nano.oracle.operators.OperatorFamily;
 import dev.nano.oracle.operators.TorchRunner;
 import dev.nano.oracle.optim.OptimRegeneration;
 import dev.nano.oracle.torch.ChildJvm;
@@ -67,6 +68,13 @@ import java.util.stream.Stream;
 public final class Regenerate {
     /** The child JVM's argument: record every fixture, under this JVM's dispatch, into a folder. */
     static final String RECORD_INTO = "--record-into";
+    /** The child JVM's arguments: record only the named catalogue operators (comma-separated) into a folder. */
+    static final String RECORD_OPS_INTO = "--record-ops-into";
+    /**
+     * The system property that restricts the dispatches recorded to a subset of this machine's, e.g.
+     * {@code -Dnano.dispatches=default,avx2} to regenerate as an AVX2-only machine would.
+     */
+    static final String DISPATCHES = "nano.dispatches";
 
     private Regenerate() {
     }
@@ -79,12 +87,23 @@ public final class Regenerate {
         if (args.length == 2 && args[0].equals(RECORD_INTO)) {
             System.exit(record(new FixtureStore(Path.of(args[1]))) ? 0 : 1);
         }
+        if (args.length == 3 && args[0].equals(RECORD_OPS_INTO)) {
+            System.exit(recordOperators(new FixtureStore(Path.of(args[1])), List.of(args[2].split(","))) ? 0 : 1);
+        }
         FixtureStore store = FixtureStore.locate();
-        List<String> dispatches = Dispatch.supported();
+        List<String> dispatches = Dispatch.supportedOrRestrictedTo(System.getProperty(DISPATCHES));
+        KeptDispatches kept = new KeptDispatches(committedRecording(store), dispatches);
         System.out.printf(Locale.ROOT, "Regenerating fixtures in %s under libtorch CPU dispatch %s (%s answers are "
-                + "the record)...%n", store.root(), String.join(", ", dispatches), Dispatch.CANONICAL);
+                + "the record)%s...%n", store.root(), String.join(", ", dispatches), Dispatch.CANONICAL,
+                kept.missing().isEmpty() ? "" : "; committed answers under " + String.join(", ", kept.missing())
+                        + ", which this machine does not run, are kept where a case is unchanged");
         Map<String, FixtureStore> runs = recordEveryDispatch(dispatches);
         Manifest canonical = runs.get(Dispatch.CANONICAL).readManifest();
+        String refusal = kept.refusal(canonical.pytorch());
+        if (refusal != null) {
+            System.out.println(refusal);
+            System.exit(1);
+        }
         System.out.printf(Locale.ROOT, "%-22s %7s %9s %14s  %s%n", "operator", "cases", "new/gone", "largest change",
                 "kernel-dependent");
 
@@ -94,7 +113,7 @@ public final class Regenerate {
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             FixtureFile previous = Files.isRegularFile(path) ? readQuietly(store, path) : null;
-            List<FixtureCase> cases = mergeKernels(op, runs);
+            List<FixtureCase> cases = kept.keep(op.name(), mergeKernels(op, runs), previous);
             store.write(path, op.name(), cases);
             written.add(path);
             entries.add(new Manifest.Entry(store.relative(path), cases.size(), FixtureStore.sha256(path)));
@@ -115,10 +134,26 @@ public final class Regenerate {
         copyAllBut(runs.get(Dispatch.CANONICAL).root(), store.root(), mergedOperators); // and the files they name
 
         removeStaleFiles(store, written);
-        Recording recording = Recording.here(canonical.pytorch(), canonical.recordedBy().djl(), dispatches);
+        Recording recording = kept.recording(Recording.here(canonical.pytorch(), canonical.recordedBy().djl(),
+                dispatches));
         store.writeManifest(new Manifest(FixtureStore.SCHEMA, recording, total, entries));
+        System.out.printf(Locale.ROOT, "Dispatches recorded here: %s%n", String.join(", ", recording.recordedHere()));
+        kept.summary().forEach(System.out::println);
         System.out.printf(Locale.ROOT, "%d files, %d cases written; manifest %s (libtorch %s, DJL %s)%n", entries.size(),
                 total, store.relative(store.manifestPath()), recording.pytorch(), recording.djl());
+    }
+
+    /** The committed manifest's recording, or null when there is none (or it cannot be read: nothing to keep). */
+    private static Recording committedRecording(FixtureStore store) {
+        if (!Files.isRegularFile(store.manifestPath())) {
+            return null;
+        }
+        try {
+            return store.readManifest().recordedBy();
+        } catch (RuntimeException e) {
+            System.out.println("  (committed manifest unreadable, so no answers are kept: " + e.getMessage() + ")");
+            return null;
+        }
     }
 
     /** One child JVM per dispatch, two at a time, each recording everything into its own folder. */
@@ -201,6 +236,19 @@ public final class Regenerate {
             System.err.println(problems.size() + " case(s) disagree with their catalogue entry:");
             problems.forEach(p -> System.err.println("  " + p));
         }
+        return problems.isEmpty();
+    }
+
+    /** The child's work for a test: only the operators named, under this JVM's dispatch, into {@code store}. */
+    static boolean recordOperators(FixtureStore store, List<String> names) {
+        List<String> problems = new ArrayList<>();
+        for (OpInfo op : Catalogue.all()) {
+            if (names.contains(op.name())) {
+                List<FixtureCase> cases = OperatorFamily.record(op, problems);
+                store.write(store.pathOf(op.family(), op.name()), op.name(), cases);
+            }
+        }
+        problems.forEach(System.err::println);
         return problems.isEmpty();
     }
 

@@ -604,13 +604,17 @@ final class MovementCases {
         s.add(error(op, "() [:]", "slice() cannot be applied to a 0-dim tensor.", Attrs.of("slices", ":")));
         s.add(error(op, "(5,) [::-1]", "step must be greater than zero", Attrs.of("slices", "::-1"), 5));
         // A zero step is rejected by DJL's NDIndex before libtorch sees it: not a case here.
+        s.addAll(AdvancedIndexSamples.all()); // index tensors, lists, masks, None, ...: x.index(Index...)
         return single(op)
                 .fuzz(FuzzRule.templateShapes("the slices are tied to the shape"))
-                .nano((in, a) -> Nano.index(in[0], MovementSupport.slices(a.getString("slices"))))
+                .nano((in, a) -> a.has(AdvancedIndexSamples.ATTR) ? AdvancedIndexSamples.nano(in, a)
+                        : Nano.index(in[0], MovementSupport.slices(a.getString("slices"))))
                 // DJL's Tensor::index(TensorIndex...) runs at::indexing's applySlicing, the very
-                // code Python's x[a:b:c] runs: a chain of aten::slice (and select for integers).
-                .oracle(djl("aten::slice.Tensor (at::indexing, as Python's x[a:b:c])"))
-                .torch((in, a) -> JniUtils.indexAdv(pt(in[0]), new NDIndex(a.getString("slices")),
+                // code Python's x[...] runs: a chain of aten::slice (and select for integers, unsqueeze
+                // for None), then aten::index for index tensors and masks.
+                .oracle(djl("aten::slice.Tensor, aten::index.Tensor (at::indexing, as Python's x[...])"))
+                .torch((in, a) -> a.has(AdvancedIndexSamples.ATTR) ? AdvancedIndexSamples.torch(in, a)
+                        : JniUtils.indexAdv(pt(in[0]), new NDIndex(a.getString("slices")),
                         (PtNDManager) in[0].getManager()))
                 .samples(s)
                 .build();

@@ -10,6 +10,7 @@ import dev.nano.oracle.value.Kind;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +109,7 @@ public final class OpInfo {
     private final TorchCall torch;
     private final List<Sample> samples;
     private final Map<Kind, String> exclusions;
+    private final Set<Kind> untested;
     private final Oracle oracle;
     private final FuzzRule fuzz;
     private final List<KnownDisagreement> knownDisagreements;
@@ -124,6 +126,7 @@ public final class OpInfo {
         this.torch = b.torch;
         this.samples = List.copyOf(b.samples);
         this.exclusions = Collections.unmodifiableMap(new EnumMap<>(b.exclusions));
+        this.untested = b.untested.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(b.untested));
         this.oracle = b.oracle;
         this.fuzz = b.fuzz;
         this.knownDisagreements = List.copyOf(b.knownDisagreements);
@@ -213,6 +216,15 @@ public final class OpInfo {
      */
     public Map<Kind, String> exclusions() {
         return exclusions;
+    }
+
+    /**
+     * The excluded kinds that would apply but are not tested here (the harness cannot reach them yet),
+     * as opposed to the ones that cannot apply at all; the report gives them their own symbol.
+     * @return a read-only subset of {@link #exclusions()}'s keys
+     */
+    public Set<Kind> untested() {
+        return untested;
     }
 
     /**
@@ -307,6 +319,7 @@ public final class OpInfo {
         private TorchCall torch;
         private final List<Sample> samples = new ArrayList<>();
         private final Map<Kind, String> exclusions = new EnumMap<>(Kind.class);
+        private final Set<Kind> untested = EnumSet.noneOf(Kind.class);
         private Oracle oracle;
         private FuzzRule fuzz;
         private final List<KnownDisagreement> knownDisagreements = new ArrayList<>();
@@ -454,6 +467,20 @@ public final class OpInfo {
                 throw new IllegalArgumentException(name + ": excluding " + kind.label() + " needs a written reason");
             }
             exclusions.put(kind, reason);
+            return this;
+        }
+
+        /**
+         * Excuses a kind of evidence that applies to the operator but is not tested here, with the
+         * reason (e.g. the error PyTorch raises for a bool input, which this float64 harness cannot hold):
+         * excused like an exclusion, shown with its own symbol so that it never reads as "cannot apply".
+         * @param kind the kind of evidence
+         * @param reason why it is not tested
+         * @return this builder
+         */
+        public Builder untested(Kind kind, String reason) {
+            exclude(kind, reason);
+            untested.add(kind);
             return this;
         }
 

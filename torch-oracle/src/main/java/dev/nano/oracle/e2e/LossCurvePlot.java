@@ -99,8 +99,10 @@ public final class LossCurvePlot {
         gap.getStyler().setMarkerSize(4);
         for (XYChart chart : List.of(curves, gap)) {
             chart.getStyler().setXAxisMin(0.0);
-            // A run cut short ends mid-epoch: the axis ends at the next tenth so that its ticks are round.
-            chart.getStyler().setXAxisMax(Math.ceil(10.0 * steps / perEpoch) / 10);
+            // The axis ends at the tenth of an epoch after the last step, so that its ticks are round. It must not
+            // end exactly on the last step (a run of whole epochs): XChart then finds the axis values evenly
+            // spaced and puts a tick at every few steps, whose labels (0.43, 0.86, ...) run together.
+            chart.getStyler().setXAxisMax(Math.floor(10.0 * steps / perEpoch) / 10 + 0.1);
             chart.getStyler().setXAxisDecimalPattern("0.##");
             chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         }

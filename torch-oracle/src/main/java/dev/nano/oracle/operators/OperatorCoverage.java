@@ -34,7 +34,9 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
         /** No case gives this evidence and no reason says why. */
         MISSING("·", "no case gives this evidence and no reason says why"),
         /** Cannot apply to this operator; the reason is written under Exclusions. */
-        EXCLUDED("–", "cannot apply to this operator; the reason is written under Exclusions");
+        EXCLUDED("–", "cannot apply to this operator; the reason is written under Exclusions"),
+        /** Would apply but is not tested here; the reason is written under Exclusions. */
+        UNTESTED("○", "applies to this operator but is not tested here; the reason is written under Exclusions");
 
         private final String symbol;
         private final String meaning;
@@ -123,7 +125,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
         }
         for (Map.Entry<Kind, String> e : op.exclusions().entrySet()) {
             if (cells.get(e.getKey()) == Cell.MISSING && e.getKey() != Kind.FORWARD) {
-                cells.put(e.getKey(), Cell.EXCLUDED);
+                cells.put(e.getKey(), op.untested().contains(e.getKey()) ? Cell.UNTESTED : Cell.EXCLUDED);
             }
         }
         return new OperatorCoverage(name, op, cells, list.size(), failed, worst, worstRel, tightest,

@@ -111,11 +111,19 @@ final class TrajectoryPictures {
         atol.setLineWidth(2f);
         var st = chart.getStyler();
         st.setYAxisLogarithmic(true);
+        // Half a step of room at both ends: with the axis ending on the first and last step XChart finds the
+        // steps evenly spaced and labels every one, which run together beside the legend.
+        st.setXAxisMin(0.5);
+        st.setXAxisMax(steps + 0.5);
+        st.setXAxisDecimalPattern("0");
         st.setYAxisMin(IDENTICAL_STEP / 3);
         st.setYAxisMax(Math.max(1e-10, highest * 3)); // a failing configuration stays in view
-        st.setLegendVisible(false); // dozens of configurations: the red line is labelled in the title instead
-        chart.setTitle(String.format(java.util.Locale.ROOT, "%s, %d configurations: %d of %d steps bit-identical "
-                + "(drawn at 1e-18); red: atol", optimizer, runs.size(), identical, total));
+        // One legend entry per configuration beside the plot (bit-identical ones overlap at 1e-18, so the
+        // legend is the only way to tell which line is which); the red line is the atol.
+        st.setLegendPosition(Styler.LegendPosition.OutsideE);
+        st.setLegendFont(st.getLegendFont().deriveFont(10f));
+        chart.setTitle(String.format(java.util.Locale.ROOT, "%s: %d of %d steps bit-identical (drawn at 1e-18)",
+                optimizer, identical, total)); // short: the legend beside the plot takes its width
         st.setChartBackgroundColor(Color.WHITE);
         return chart;
     }

@@ -24,7 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -80,6 +82,7 @@ final class ReportWriter {
     private final List<ModuleCoverage.Row> moduleRows;
     private final List<String> scenarioDeviations;
     private final List<String> kernelDependent;
+    private final List<ExclusionGroup> exclusionGroups;
     private final List<Picture> pictures;
 
     /**
@@ -98,6 +101,7 @@ final class ReportWriter {
                 .map(s -> ModuleCoverage.rows(s, rows)).orElse(new ModuleCoverage.Section(List.of(), List.of(), List.of()));
         this.moduleRows = modules.rows();
         this.scenarioDeviations = modules.deviations();
+        this.exclusionGroups = groupExclusions(rows);
         this.pictures = pictures;
     }
 
@@ -138,8 +142,42 @@ final class ReportWriter {
                 + "properties (broadcast, scalar, 0-d, empty, edge values, dims); a differing gradient marks "
                 + "backward and non-diff/ties; finite differences mark gradcheck.");
         lines.add("worst abs/rel: a NaN or inf where PyTorch has something else is shown as e.g. NaN≠finite "
-                + "(nano's value ≠ PyTorch's) and counts as an infinite error.");
+                + "(nano's value ≠ PyTorch's) and counts as an infinite error; " + OWN_TOLERANCE + " = from a case "
+                + "compared at its own documented tolerance (its reason under Documented deviations); worst abs "
+                + "and worst rel may come from different elements (the relative error is not defined where "
+                + "PyTorch's value is 0).");
         return lines;
+    }
+
+    /**
+     * The report's first line: whether nano agrees with PyTorch everywhere the report looks, and if
+     * not, how many cases fail and how many rows have gaps (the same judgement as the exit status).
+     */
+    String verdict() {
+        int failing = failures().size();
+        long gaps = sections.stream().filter(s -> !s.complete()).count()
+                + moduleRows.stream().filter(r -> !r.status().startsWith("complete")).count();
+        if (failing == 0 && everythingComplete()) {
+            return "Verdict: PASS. Every case agrees with PyTorch and no evidence is missing (exit status 0).";
+        }
+        List<String> parts = new ArrayList<>();
+        if (failing > 0) {
+            parts.add(failing + " failing case" + (failing == 1 ? "" : "s") + " (listed next)");
+        }
+        long operatorGaps = rows.stream().filter(r -> !r.complete() && r.failed() == 0).count();
+        if (operatorGaps > 0) {
+            parts.add(operatorGaps + " operator" + (operatorGaps == 1 ? "" : "s") + " with missing evidence");
+        }
+        if (parts.isEmpty()) {
+            parts.add(gaps + " incomplete part" + (gaps == 1 ? "" : "s") + " (see the tables)");
+        }
+        return "Verdict: FAIL. " + String.join("; ", parts) + " (exit status 1).";
+    }
+
+    /** Every family complete and every nn module covered: the exit status's condition besides failures. */
+    private boolean everythingComplete() {
+        return sections.stream().allMatch(Section::complete)
+                && moduleRows.stream().allMatch(r -> r.status().startsWith("complete"));
     }
 
     String summary() {
@@ -174,27 +212,38 @@ final class ReportWriter {
         sb.append(String.format(Locale.ROOT, "Closest to its tolerance: %s[%s], whose worst element %s",
                 tight.name(), t.caseId(), Double.isInfinite(t.value()) ? "is a NaN/inf mismatch"
                         : "used " + percent(t.value()) + " of it"));
-        OperatorCoverage.Worst w = abs.worst();
+        return sb.append(". ").append(worstSentence(abs)).toString();
+    }
+
+    /**
+     * A row's worst absolute error as one sentence: the case and element, PyTorch's value there, the
+     * relative error at that same element (none where PyTorch's value is 0), and the tolerance allowed
+     * there, with its reason when the case documents its own.
+     */
+    static String worstSentence(OperatorCoverage row) {
+        OperatorCoverage.Worst w = row.worst();
         if (w.nonFinite() != null) {
-            sb.append(String.format(Locale.ROOT, ". Worst abs error: %s at %s[%s] %s.", w.nonFinite(), abs.name(),
-                    w.caseId(), w.at()));
-        } else {
-            Tolerance tol = w.tolerance();
-            double allowed = tol.atol() + tol.rtol() * Math.abs(w.expected());
-            sb.append(String.format(Locale.ROOT, ". Worst abs error %s at %s[%s] %s, where PyTorch's value is %s "
-                            + "(relative %s; allowed there: atol %s + rtol %s × |value| = %s).", sci(w.value()),
-                    abs.name(), w.caseId(), w.at(), sci(w.expected()),
-                    sci(w.expected() == 0 ? Double.NaN : w.value() / Math.abs(w.expected())), sci(tol.atol()),
-                    sci(tol.rtol()), sci(allowed)));
+            return String.format(Locale.ROOT, "Worst abs error: %s at %s[%s] %s.", w.nonFinite(), row.name(),
+                    w.caseId(), w.at());
         }
-        return sb.toString();
+        Tolerance tol = w.tolerance();
+        double allowed = tol.atol() + tol.rtol() * Math.abs(w.expected());
+        String relative = w.expected() == 0 ? "no relative error there, PyTorch's value being 0"
+                : "relative " + sci(w.value() / Math.abs(w.expected()));
+        String why = tol.reason() == null ? "" : "; the case documents its tolerance: " + tol.reason();
+        return String.format(Locale.ROOT, "Worst abs error %s at %s[%s] %s, where PyTorch's value is %s (%s; allowed "
+                        + "there: atol %s + rtol %s × |value| = %s%s).", sci(w.value()), row.name(), w.caseId(), w.at(),
+                sci(w.expected()), relative, sci(tol.atol()), sci(tol.rtol()), sci(allowed), why);
     }
 
     private OperatorCoverage max(java.util.function.ToDoubleFunction<OperatorCoverage> key) {
         return rows.stream().max((a, b) -> Double.compare(key.applyAsDouble(a), key.applyAsDouble(b))).orElse(null);
     }
 
-    /** Catalogue cases and nn scenario steps that are compared other than by default, with why. */
+    /**
+     * Catalogue cases and nn scenario steps that are compared other than by default, with why; the
+     * cases that share a tolerance and its reason in one line with their count.
+     */
     private List<String> looserTolerances() {
         List<String> all = new ArrayList<>(rows.stream().filter(r -> r.op() != null)
                 .flatMap(r -> r.op().samples().stream()
@@ -202,7 +251,34 @@ final class ReportWriter {
                 .map(s -> r.name() + "[" + s.id() + "]: rtol " + s.tolerance().rtol() + ", atol "
                         + s.tolerance().atol() + " — " + s.tolerance().reason())).toList());
         all.addAll(scenarioDeviations);
-        return all;
+        return collapse(all);
+    }
+
+    /**
+     * Lines of the form {@code op[case]: what} with the same {@code what} as one line: the {@code what},
+     * then how many cases and of which operators ({@code 10 cases: abs ×4, exp ×6}); a line whose
+     * {@code what} no other line shares stays as it is.
+     */
+    static List<String> collapse(List<String> lines) {
+        Map<String, List<String>> byWhat = new LinkedHashMap<>();
+        for (String line : lines) {
+            int split = line.indexOf("]: ");
+            String what = split < 0 ? line : line.substring(split + 3);
+            byWhat.computeIfAbsent(what, k -> new ArrayList<>()).add(split < 0 ? "" : line.substring(0, split + 1));
+        }
+        List<String> out = new ArrayList<>();
+        byWhat.forEach((what, cases) -> {
+            if (cases.size() == 1) {
+                out.add(cases.get(0).isEmpty() ? what : cases.get(0) + ": " + what);
+                return;
+            }
+            Map<String, Integer> perOperator = new LinkedHashMap<>();
+            cases.forEach(c -> perOperator.merge(c.contains("[") ? c.substring(0, c.indexOf('[')) : c, 1, Integer::sum));
+            List<String> counts = new ArrayList<>();
+            perOperator.forEach((op, n) -> counts.add(n == 1 ? op : op + " ×" + n));
+            out.add(what + " (" + cases.size() + " cases: " + String.join(", ", counts) + ")");
+        });
+        return out;
     }
 
     // ------------------------------------------------------------------ tables
@@ -225,9 +301,9 @@ final class ReportWriter {
             cells.add(new Cell(r.name(), null, "name", null, null));
             for (Kind k : Kind.values()) {
                 OperatorCoverage.Cell c = r.cells().get(k);
-                boolean excluded = c == OperatorCoverage.Cell.EXCLUDED;
-                cells.add(new Cell(c.symbol(), null, c.name(), excluded ? r.op().exclusions().get(k) : c.meaning(),
-                        excluded ? "#" + exclusionId(r.name(), k) : null));
+                boolean excused = c == OperatorCoverage.Cell.EXCLUDED || c == OperatorCoverage.Cell.UNTESTED;
+                cells.add(new Cell(c.symbol(), null, c.name(), excused ? r.op().exclusions().get(k) : c.meaning(),
+                        excused ? exclusionLink(r.name(), k) : null));
             }
             COLUMNS.forEach(c -> cells.add(c.cell().apply(r)));
             t.add(r.failed() > 0 || r.cells().containsValue(OperatorCoverage.Cell.FAIL) ? "fail"
@@ -236,13 +312,50 @@ final class ReportWriter {
         return t;
     }
 
-    ReportTable exclusionTable() {
-        ReportTable t = new ReportTable("exclusions", List.of("operator", "evidence", "why it cannot apply"));
-        for (OperatorCoverage r : rows) {
-            if (r.op() != null) {
-                r.op().exclusions().forEach((k, v) -> t.add("", exclusionId(r.name(), k),
-                        List.of(new Cell(r.name(), null, "name", null, null), Cell.of(k.label()), Cell.of(v))));
+    /** Exclusions with the same evidence and reason: one row of the exclusion table, for every operator they excuse. */
+    record ExclusionGroup(String id, Kind kind, String reason, boolean untested, List<String> operators) {
+    }
+
+    /**
+     * The exclusions grouped by evidence and reason, in the order of the operator table.
+     * @return the groups
+     */
+    List<ExclusionGroup> exclusionGroups() {
+        return exclusionGroups;
+    }
+
+    private static List<ExclusionGroup> groupExclusions(List<OperatorCoverage> rows) {
+        Map<String, ExclusionGroup> groups = new LinkedHashMap<>();
+        for (Kind k : Kind.values()) {
+            for (OperatorCoverage r : rows) {
+                if (r.op() == null || !r.op().exclusions().containsKey(k)) {
+                    continue;
+                }
+                String reason = r.op().exclusions().get(k);
+                boolean untested = r.op().untested().contains(k);
+                groups.computeIfAbsent(k + "\u0000" + untested + "\u0000" + reason, x -> new ExclusionGroup(
+                        "ex-" + k.name().toLowerCase(Locale.ROOT) + "-" + (groups.size() + 1), k, reason, untested,
+                        new ArrayList<>())).operators().add(r.name());
             }
+        }
+        return List.copyOf(groups.values());
+    }
+
+    /** The exclusion table's row that excuses {@code op}'s {@code kind}, as a link. */
+    private String exclusionLink(String op, Kind kind) {
+        return exclusionGroups().stream().filter(g -> g.kind() == kind && g.operators().contains(op))
+                .map(g -> "#" + g.id()).findFirst().orElse(null);
+    }
+
+    ReportTable exclusionTable() {
+        ReportTable t = new ReportTable("exclusions", List.of("evidence", "", "count",
+                "why it cannot apply (–) or is not tested (○)", "operators"));
+        for (ExclusionGroup g : exclusionGroups()) {
+            OperatorCoverage.Cell symbol = g.untested() ? OperatorCoverage.Cell.UNTESTED : OperatorCoverage.Cell.EXCLUDED;
+            t.add("", g.id(), List.of(Cell.of(g.kind().label()), new Cell(symbol.symbol(), null, symbol.name(),
+                            symbol.meaning(), null), Cell.number(String.valueOf(g.operators().size()),
+                            g.operators().size()), Cell.of(g.reason()),
+                    new Cell(String.join(", ", g.operators()), null, "name", null, null)));
         }
         return t;
     }
@@ -257,10 +370,6 @@ final class ReportWriter {
             }
         }
         return t;
-    }
-
-    private static String exclusionId(String op, Kind k) {
-        return "ex-" + op + "-" + k.name().toLowerCase(Locale.ROOT);
     }
 
     ReportTable optimizerTable() {
@@ -298,10 +407,22 @@ final class ReportWriter {
     // ------------------------------------------------------------------ text
 
     String text() {
-        StringBuilder sb = new StringBuilder(operatorTable().text()).append('\n');
+        StringBuilder sb = new StringBuilder(verdict()).append('\n').append(summary()).append('\n');
+        List<String> failures = failures();
+        if (!failures.isEmpty()) {
+            sb.append("\nFailing cases (").append(failures.size()).append("):\n");
+            failures.forEach(f -> sb.append("  ").append(f.replace("\n", "; ")).append('\n'));
+        }
+        sb.append('\n').append(operatorTable().text()).append('\n');
         legend().forEach(l -> sb.append(l).append('\n'));
-        sb.append("\nExclusions (a kind of evidence that cannot apply):\n");
-        exclusionTable().text().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));
+        sb.append("\nExclusions (a kind of evidence that cannot apply, or is not tested, with the reason; "
+                + "identical reasons in one row):\n");
+        for (ExclusionGroup g : exclusionGroups) { // two lines each: a table would pad every reason to the longest
+            sb.append("  ").append(g.kind().label()).append(' ').append(g.untested()
+                    ? OperatorCoverage.Cell.UNTESTED.symbol() : OperatorCoverage.Cell.EXCLUDED.symbol()).append(' ')
+                    .append(g.operators().size()).append(g.operators().size() == 1 ? " operator: " : " operators: ")
+                    .append(g.reason()).append("\n      ").append(String.join(", ", g.operators())).append('\n');
+        }
         sb.append("\nOracles (").append(ORACLE_LEGEND).append("):\n");
         oracleTable().text().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));
         sb.append("\nNot operators (public API that computes nothing to compare):\n");
@@ -311,7 +432,7 @@ final class ReportWriter {
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, "
-                    + "with the reason):\n");
+                    + "with the reason; identical reasons in one line):\n");
             loose.forEach(l -> sb.append("  ").append(l).append('\n'));
         }
         if (!kernelDependent.isEmpty()) {
@@ -322,12 +443,6 @@ final class ReportWriter {
                 .append(OPTIMIZER_LEGEND).append('\n');
         sb.append("\nnn modules (read from nano's dev.nano.nn) x mode:\n").append(moduleTable().text())
                 .append(MODULE_LEGEND).append('\n');
-        List<String> failures = failures();
-        if (!failures.isEmpty()) {
-            sb.append("\nFailing cases (").append(failures.size()).append("):\n");
-            failures.forEach(f -> sb.append("  ").append(f.replace("\n", "; ")).append('\n'));
-        }
-        sb.append('\n').append(summary()).append('\n');
         sections.forEach(section -> sb.append(section.text()));
         return sb.toString();
     }
@@ -336,7 +451,7 @@ final class ReportWriter {
 
     String markdown() {
         StringBuilder sb = new StringBuilder("# nano ↔ PyTorch: coverage and parity\n\n");
-        sb.append(summary()).append("\n\n");
+        sb.append("**").append(verdict()).append("**\n\n").append(summary()).append("\n\n");
         List<String> failures = failures();
         if (!failures.isEmpty()) {
             sb.append("## Failing cases (").append(failures.size()).append(")\n\n");
@@ -378,6 +493,7 @@ final class ReportWriter {
 
     String json() {
         ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("verdict", verdict());
         root.put("summary", summary());
         ArrayNode legend = root.putArray("legend");
         legend().forEach(legend::add);
@@ -474,7 +590,9 @@ final class ReportWriter {
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<title>nano ↔ PyTorch coverage</title>")
                 .append("<style>").append(CSS).append("</style></head><body>")
-                .append("<h1>nano ↔ PyTorch: coverage and parity</h1><p class=\"summary\">").append(esc(summary()))
+                .append("<h1>nano ↔ PyTorch: coverage and parity</h1><p class=\"verdict ")
+                .append(failures().isEmpty() && everythingComplete() ? "pass" : "fail").append("\">")
+                .append(esc(verdict())).append("</p><p class=\"summary\">").append(esc(summary()))
                 .append("</p><pre id=\"selftest\" hidden></pre>");
         List<String> failures = failures();
         if (!failures.isEmpty()) {
@@ -504,9 +622,9 @@ final class ReportWriter {
         sb.append("<h2>Optimizers</h2><p>").append(esc(OPTIMIZER_LEGEND)).append("</p>").append(optimizerTable().html())
                 .append("<h2>nn modules × mode</h2><p>").append(esc(MODULE_LEGEND)).append("</p>")
                 .append(moduleTable().html()).append(extraSections)
-                .append("<h2>Exclusions</h2><p>A – cell links here: the kind of evidence cannot apply to the "
-                        + "operator, "
-                        + "for the reason given.</p>").append(exclusionTable().html())
+                .append("<h2>Exclusions</h2><p>A – or ○ cell links here: the kind of evidence cannot apply to "
+                        + "the operator (–), or applies but is not tested here (○), for the reason given; the operators "
+                        + "that share a reason share a row.</p>").append(exclusionTable().html())
                 .append("<h2>Oracles</h2><p>").append(esc(ORACLE_LEGEND)).append(".</p>")
                 .append(oracleTable().html());
         sb.append("<h2>Not operators</h2><ul>");
@@ -573,10 +691,23 @@ final class ReportWriter {
         };
     }
 
-    /** A worst error: its value, or for a NaN/inf mismatch the words ({@code NaN≠finite}), never a tiny number. */
+    /** Marks a worst error that comes from a case with its own documented tolerance. */
+    static final String OWN_TOLERANCE = "‡";
+
+    /**
+     * A worst error: its value, or for a NaN/inf mismatch the words ({@code NaN≠finite}), never a tiny
+     * number; marked {@link #OWN_TOLERANCE} when its case documents its own tolerance, whose reason the
+     * hover hint gives.
+     */
     private static Cell worstCell(OperatorCoverage.Worst w) {
         String where = w.caseId().isEmpty() ? null : "in case " + w.caseId() + (w.at().isEmpty() ? "" : ", " + w.at());
-        return new Cell(w.nonFinite() != null ? w.nonFinite() : sci(w.value()), w.value(), null, where, null);
+        boolean own = w.value() > 0 && w.tolerance().reason() != null;
+        if (own) {
+            where += "; the case's own tolerance (rtol " + w.tolerance().rtol() + ", atol " + w.tolerance().atol()
+                    + "): " + w.tolerance().reason();
+        }
+        return new Cell((w.nonFinite() != null ? w.nonFinite() : sci(w.value())) + (own ? " " + OWN_TOLERANCE : ""),
+                w.value(), null, where, null);
     }
 
     static String sci(double v) {

@@ -71,6 +71,45 @@ public final class Dispatch {
         return supported.get(supported.size() - 1);
     }
 
+    /**
+     * Where a dispatch stands in libtorch's order, narrowest first; unknown names after the known ones.
+     * @param dispatch a dispatch name
+     * @return its position
+     */
+    public static int order(String dispatch) {
+        int i = X86_64.indexOf(dispatch);
+        return i < 0 ? X86_64.size() : i;
+    }
+
+    /**
+     * The dispatches this machine offers, or the subset {@code restriction} names (a comma-separated
+     * list such as "default,avx2", from {@code -Dnano.dispatches}), to regenerate as a machine with
+     * fewer dispatches would: the canonical one cannot be left out, and a dispatch this machine cannot
+     * run is refused.
+     * @param restriction the names, or null for every supported dispatch
+     * @return the dispatches, narrowest first
+     */
+    public static List<String> supportedOrRestrictedTo(String restriction) {
+        List<String> supported = supported();
+        if (restriction == null || restriction.isBlank()) {
+            return supported;
+        }
+        List<String> wanted = Arrays.stream(restriction.split(",")).map(s -> s.trim().toLowerCase(Locale.ROOT))
+                .filter(s -> !s.isEmpty()).distinct().sorted(java.util.Comparator.comparingInt(Dispatch::order))
+                .toList();
+        if (!wanted.contains(CANONICAL)) {
+            throw new IllegalArgumentException("nano.dispatches: '" + restriction + "' leaves out " + CANONICAL
+                    + ", whose answers are the fixtures' main record");
+        }
+        for (String w : wanted) {
+            if (!supported.contains(w)) {
+                throw new IllegalArgumentException("nano.dispatches: this machine cannot run '" + w + "'; it offers "
+                        + String.join(", ", supported));
+            }
+        }
+        return wanted;
+    }
+
     static boolean isX86_64(String arch) {
         return "amd64".equals(arch) || "x86_64".equals(arch);
     }
