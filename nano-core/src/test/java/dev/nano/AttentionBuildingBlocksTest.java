@@ -57,7 +57,7 @@ class AttentionBuildingBlocksTest {
                         3), 0)).getMessage());
         assertEquals("masked_fill_ only supports boolean masks, but got mask with dtype double",
                 assertThrows(IllegalArgumentException.class, () -> x.maskedFill(Nano.tensor(1, 0, 1), 0)).getMessage());
-        assertEquals("The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0",
+        assertEquals("The size of tensor a (2) must match the size of tensor b (3) at non-singleton dimension 0",
                 assertThrows(IllegalArgumentException.class, () -> x.maskedFill(mask(new int[] {2}, true, false), 0))
                         .getMessage());
         assertEquals("value cannot be converted to type int64_t without overflow",
@@ -203,6 +203,7 @@ class AttentionBuildingBlocksTest {
         Expect.values(Nano.tensor(1, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 2).cumsum(0), new int[] {4},
                 1, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN);
         assertArrayEquals(new int[] {0, 3}, Nano.zeros(0, 3).cumsum(0).shape());
+        assertArrayEquals(new int[] {2, 0}, Nano.zeros(2, 0).cumsum(0).shape());
         GradCheck.check("cumsum dim 1", in -> in[0].cumsum(1), GradCheck.uniform(13, -1, 1, 2, 4, 3));
         GradCheck.check("cumsum dim 0", in -> in[0].cumsum(0), GradCheck.uniform(14, -1, 1, 5));
         GradCheck.check("cumsum 0-d", in -> in[0].cumsum(-1), GradCheck.uniform(15, -1, 1));

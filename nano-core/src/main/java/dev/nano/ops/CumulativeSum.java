@@ -50,13 +50,13 @@ public final class CumulativeSum {
         /** One accumulator per line along {@code dim}, forwards or from the last element back. */
         private double[] runningSums(double[] x, int[] shape, boolean fromTheEnd) {
             double[] out = new double[x.length];
-            if (shape.length == 0) {
+            if (shape.length == 0 || x.length == 0) {
                 System.arraycopy(x, 0, out, 0, x.length);
                 return out;
             }
             int size = shape[dim];
             int inner = Shape.strides(shape)[dim];
-            int outer = size == 0 ? 0 : x.length / (size * inner);
+            int outer = x.length / (size * inner);
             for (int o = 0; o < outer; o++) {
                 for (int in = 0; in < inner; in++) {
                     int start = o * size * inner + in;

@@ -30,7 +30,7 @@ public final class MaskedFill {
             throw new IllegalArgumentException("masked_fill_ only supports boolean masks, but got mask with dtype "
                     + cppTypeName(mask.dtype()));
         }
-        int[] out = Shape.broadcast(x.shape(), mask.shape());
+        int[] out = Shape.broadcast(mask.shape(), x.shape()); // expand_outplace(mask, self): the mask is tensor a
         if (x.dtype() == DType.INT64 && (Double.isNaN(value) || Double.isInfinite(value))) {
             // fill_ converts with c10::checked_convert (c10/util/TypeCast.h): no NaN or inf in an int64.
             throw new IllegalArgumentException("value cannot be converted to type int64_t without overflow");
