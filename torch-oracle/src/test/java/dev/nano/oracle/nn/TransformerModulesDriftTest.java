@@ -103,12 +103,13 @@ class TransformerModulesDriftTest {
     private static final AtenKernel TEL_POST = AtenKernel.withBody("transcription of torch/nn/modules/transformer.py"
             + " TransformerEncoderLayer.forward (norm_first=False)", TEL_PARAMS, HEADER + attention("x", "sa") + "\n"
             + "    x = torch.layer_norm(x + sa, [E], n1w, n1b, eps)\n" + feedForward("x", "ff") + "\n"
-            + "    return torch.layer_norm(x + ff, [E], n2w, n2b, eps)");
+            + "    return torch.layer_norm(x + ff, [E], n2w, n2b, eps).reshape([-1])");
 
     private static final AtenKernel TEL_PRE = AtenKernel.withBody("transcription of torch/nn/modules/transformer.py"
             + " TransformerEncoderLayer.forward (norm_first=True)", TEL_PARAMS, HEADER
             + "    h = torch.layer_norm(x, [E], n1w, n1b, eps)\n" + attention("h", "sa") + "\n    x = x + sa\n"
-            + "    h2 = torch.layer_norm(x, [E], n2w, n2b, eps)\n" + feedForward("h2", "ff") + "\n    return x + ff");
+            + "    h2 = torch.layer_norm(x, [E], n2w, n2b, eps)\n" + feedForward("h2", "ff")
+            + "\n    return (x + ff).reshape([-1])");
 
     // ---------------------------------------------------------------- helpers
 
@@ -221,6 +222,29 @@ class TransformerModulesDriftTest {
                     a[5], a[6], a[7], a[8], a[9], a[10], a[11], a[12], 1e-5, activation.equals("gelu")});
     }
 
+    /**
+     * Bit for bit under the canonical dispatch. Under avx2 and avx512, libtorch 2.7.1's vectorised
+     * {@code uniform_} on a tensor drawn after other draws (here in_proj_weight, 192 values after 72)
+     * differs from its scalar kernel, and from nano, by an ulp or two in some values (measured:
+     * -0.32907267563497095 against -0.329072675634971, -0.010120586968182825 against -0.010120586968182799):
+     * the same 53-bit draws, {@code u · (b − a) + a} rounded once (a fused multiply-add) instead of twice, so
+     * the difference is an ulp of the bound, not of the value; there the values are held to two ulps of
+     * the largest value, not to equality (a finding for the random-stream family).
+     */
+    private static void sameDraws(double[] torch, double[] nano, String what) {
+        if (dev.nano.oracle.torch.Dispatch.current().equals(dev.nano.oracle.torch.Dispatch.CANONICAL)) {
+            assertArrayEquals(torch, nano, what);
+            return;
+        }
+        double bound = 0;
+        for (double v : torch) {
+            bound = Math.max(bound, Math.abs(v));
+        }
+        for (int i = 0; i < torch.length; i++) {
+            assertEquals(torch[i], nano[i], 2 * Math.ulp(bound), what + "[" + i + "]");
+        }
+    }
+
     private static final AtenKernel INIT = AtenKernel.withBody("transcription of torch/nn/init.py (uniform_, "
             + "normal_ after torch.manual_seed)", "x: Tensor, e: int, kaiming: float, bias: float, xavier: float, "
             + "v: int, d: int",
@@ -238,7 +262,7 @@ class TransformerModulesDriftTest {
         dev.nano.Generator g = Nano.generator(2024);
         MultiheadAttention mha = new MultiheadAttention(e, 2, 0.0, true, false, g);
         Embedding emb = new Embedding(10, 4, null, g);
-        double gain = Math.sqrt(2.0 / (1 + 5.0));
+        double gain = Math.sqrt(2.0 / (1 + Math.pow(Math.sqrt(5), 2))); // (√5)² is 5.000000000000001 in Python too
         double kaiming = Math.sqrt(3.0) * (gain / Math.sqrt(e));
         double bias = 1 / Math.sqrt(e);
         double xavier = Math.sqrt(3.0) * (1.0 * Math.sqrt(2.0 / (double) (e + 3 * e)));
@@ -248,13 +272,12 @@ class TransformerModulesDriftTest {
             torch = INIT.call(m.zeros(new Shape(1), ai.djl.ndarray.types.DataType.FLOAT64), e, kaiming, bias, xavier,
                     10, 4).toDoubleArray();
         }
-        double[] nanoOutBias = new double[e];
-        double[] expectedBias = java.util.Arrays.copyOfRange(torch, 3 * e * e + e * e, 3 * e * e + e * e + e);
-        // the drawn out_proj bias is then zeroed by _reset_parameters; the draw itself still advanced the stream
-        assertEquals(e, expectedBias.length);
-        assertArrayEquals(java.util.Arrays.copyOfRange(torch, 0, 3 * e * e), mha.inProjWeight().data());
-        assertArrayEquals(java.util.Arrays.copyOfRange(torch, 3 * e * e, 4 * e * e), mha.outProj().weight().data());
-        assertArrayEquals(nanoOutBias, mha.outProj().bias().data());
-        assertArrayEquals(java.util.Arrays.copyOfRange(torch, 4 * e * e + e, torch.length), emb.weight().data());
+        // The drawn out_proj bias is then zeroed by _reset_parameters; its draw still advanced the stream.
+        assertArrayEquals(new double[e], mha.outProj().bias().data());
+        sameDraws(java.util.Arrays.copyOfRange(torch, 0, 3 * e * e), mha.inProjWeight().data(), "in_proj_weight");
+        sameDraws(java.util.Arrays.copyOfRange(torch, 3 * e * e, 4 * e * e), mha.outProj().weight().data(),
+                "out_proj.weight");
+        sameDraws(java.util.Arrays.copyOfRange(torch, 4 * e * e + e, torch.length), emb.weight().data(),
+                "embedding.weight");
     }
 }
