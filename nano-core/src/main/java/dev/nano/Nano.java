@@ -1910,4 +1910,107 @@ public final class Nano {
         return dev.nano.ops.Convolution.convTranspose1d(input, weight, bias, stride, padding, outputPadding, groups,
                 dilation);
     }
+
+    // ---------------------------------------------------------------- attention's building blocks
+
+    /**
+     * {@code torch.masked_fill(x, mask, value)}: {@code value} where {@code mask} is true.
+     * @param x the input
+     * @param mask a bool tensor; broadcasts against {@code x}
+     * @param value the fill value (cast to x's dtype)
+     * @return a new tensor of the broadcast shape and x's dtype
+     */
+    public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
+        return dev.nano.ops.MaskedFill.maskedFill(notNull("masked_fill", "input", x),
+                notNull("masked_fill", "mask", mask), value);
+    }
+
+    /**
+     * {@code torch.tril(x, diagonal)}: the lower triangle of each matrix in the last two dims.
+     * @param x a tensor of at least 2 dims
+     * @param diagonal 0 for the main diagonal, positive to keep more, negative to keep less
+     * @return a new tensor of x's shape and dtype
+     */
+    public static Tensor tril(Tensor x, int diagonal) {
+        return dev.nano.ops.Triangle.triangle(notNull("tril", "input", x), diagonal, true);
+    }
+
+    /**
+     * {@code torch.triu(x, diagonal)}: the upper triangle of each matrix in the last two dims.
+     * @param x a tensor of at least 2 dims
+     * @param diagonal 0 for the main diagonal, positive to keep less, negative to keep more
+     * @return a new tensor of x's shape and dtype
+     */
+    public static Tensor triu(Tensor x, int diagonal) {
+        return dev.nano.ops.Triangle.triangle(notNull("triu", "input", x), diagonal, false);
+    }
+
+    /**
+     * {@code torch.bmm(b1, b2)}: (B, n, k) · (B, k, p) → (B, n, p), no broadcasting.
+     * @param b1 a 3-D tensor
+     * @param b2 a 3-D tensor of the same batch size
+     * @return a new tensor
+     */
+    public static Tensor bmm(Tensor b1, Tensor b2) {
+        return dev.nano.ops.BatchMatmul.bmm(notNull("bmm", "input", b1), notNull("bmm", "mat2", b2));
+    }
+
+    /**
+     * {@code torch.baddbmm(input, b1, b2, beta=beta, alpha=alpha)}: {@code beta · input + alpha · (b1 @ b2)};
+     * with beta 0 the input's values are not read.
+     * @param input broadcasts to (B, n, p)
+     * @param b1 (B, n, k)
+     * @param b2 (B, k, p)
+     * @param beta the input's factor
+     * @param alpha the product's factor
+     * @return a new tensor of shape (B, n, p)
+     */
+    public static Tensor baddbmm(Tensor input, Tensor b1, Tensor b2, double beta, double alpha) {
+        return dev.nano.ops.BatchMatmul.baddbmm(notNull("baddbmm", "input", input),
+                notNull("baddbmm", "batch1", b1), notNull("baddbmm", "batch2", b2), beta, alpha);
+    }
+
+    /**
+     * {@code torch.split(x, splitSize, dim)}: pieces of {@code splitSize} along {@code dim}, the last
+     * one shorter if the size does not divide.
+     * @param x a tensor of at least 1 dim
+     * @param splitSize each piece's length
+     * @param dim the dim to cut (negative counts from the end)
+     * @return the pieces, in order
+     */
+    public static java.util.List<Tensor> split(Tensor x, int splitSize, int dim) {
+        return dev.nano.ops.Splits.split(notNull("split", "input", x), splitSize, dim);
+    }
+
+    /**
+     * {@code torch.split(x, sizes, dim)}: pieces of the given lengths, which add up to the dim's size.
+     * @param x a tensor of at least 1 dim
+     * @param sizes the pieces' lengths
+     * @param dim the dim to cut (negative counts from the end)
+     * @return the pieces, in order
+     */
+    public static java.util.List<Tensor> split(Tensor x, int[] sizes, int dim) {
+        return dev.nano.ops.Splits.split(notNull("split", "input", x), notNull("split", "split_size", sizes), dim);
+    }
+
+    /**
+     * {@code torch.chunk(x, chunks, dim)}: at most {@code chunks} pieces of {@code ceil(size / chunks)}.
+     * @param x a tensor of at least 1 dim
+     * @param chunks how many pieces at most
+     * @param dim the dim to cut (negative counts from the end)
+     * @return the pieces, in order
+     */
+    public static java.util.List<Tensor> chunk(Tensor x, int chunks, int dim) {
+        return dev.nano.ops.Splits.chunk(notNull("chunk", "input", x), chunks, dim);
+    }
+
+    /**
+     * {@code torch.cumsum(x, dim)}: running sums along {@code dim}.
+     * @param x the input
+     * @param dim the dim to sum along (negative counts from the end)
+     * @return a new tensor of x's shape
+     */
+    public static Tensor cumsum(Tensor x, int dim) {
+        return dev.nano.ops.CumulativeSum.cumsum(notNull("cumsum", "input", x), dim);
+    }
 }

@@ -1381,4 +1381,78 @@ public final class Tensor {
     public String toString() {
         return TensorFormatter.format(this);
     }
+
+    // ---------------------------------------------------------------- attention's building blocks
+
+    /**
+     * {@code x.masked_fill(mask, value)}, {@link Nano#maskedFill}.
+     * @param mask a bool tensor; broadcasts against this one
+     * @param value the fill value
+     * @return a new tensor
+     */
+    public Tensor maskedFill(Tensor mask, double value) { return Nano.maskedFill(this, mask, value); }
+
+    /**
+     * {@code x.tril(diagonal)}, {@link Nano#tril}.
+     * @param diagonal which diagonal bounds the triangle
+     * @return a new tensor
+     */
+    public Tensor tril(int diagonal) { return Nano.tril(this, diagonal); }
+
+    /**
+     * {@code x.triu(diagonal)}, {@link Nano#triu}.
+     * @param diagonal which diagonal bounds the triangle
+     * @return a new tensor
+     */
+    public Tensor triu(int diagonal) { return Nano.triu(this, diagonal); }
+
+    /**
+     * {@code x.bmm(other)}, {@link Nano#bmm}.
+     * @param other a 3-D tensor of the same batch size
+     * @return a new tensor
+     */
+    public Tensor bmm(Tensor other) { return Nano.bmm(this, other); }
+
+    /**
+     * {@code x.baddbmm(b1, b2, beta=beta, alpha=alpha)}, {@link Nano#baddbmm}.
+     * @param b1 (B, n, k)
+     * @param b2 (B, k, p)
+     * @param beta this tensor's factor
+     * @param alpha the product's factor
+     * @return a new tensor
+     */
+    public Tensor baddbmm(Tensor b1, Tensor b2, double beta, double alpha) {
+        return Nano.baddbmm(this, b1, b2, beta, alpha);
+    }
+
+    /**
+     * {@code x.split(splitSize, dim)}, {@link Nano#split(Tensor, int, int)}.
+     * @param splitSize each piece's length
+     * @param dim the dim to cut
+     * @return the pieces
+     */
+    public java.util.List<Tensor> split(int splitSize, int dim) { return Nano.split(this, splitSize, dim); }
+
+    /**
+     * {@code x.split(sizes, dim)}, {@link Nano#split(Tensor, int[], int)}.
+     * @param sizes the pieces' lengths
+     * @param dim the dim to cut
+     * @return the pieces
+     */
+    public java.util.List<Tensor> split(int[] sizes, int dim) { return Nano.split(this, sizes, dim); }
+
+    /**
+     * {@code x.chunk(chunks, dim)}, {@link Nano#chunk}.
+     * @param chunks how many pieces at most
+     * @param dim the dim to cut
+     * @return the pieces
+     */
+    public java.util.List<Tensor> chunk(int chunks, int dim) { return Nano.chunk(this, chunks, dim); }
+
+    /**
+     * {@code x.cumsum(dim)}, {@link Nano#cumsum}.
+     * @param dim the dim to sum along
+     * @return a new tensor
+     */
+    public Tensor cumsum(int dim) { return Nano.cumsum(this, dim); }
 }

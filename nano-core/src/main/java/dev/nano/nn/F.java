@@ -237,6 +237,105 @@ public final class F {
         return Arrays.stream(tensors).filter(t -> t != null).toArray(Tensor[]::new);
     }
 
+    // ---------------------------------------------------------------- embeddings and attention
+
+    /**
+     * {@code F.embedding(input, weight)}: row {@code input[i]} of {@code weight} for every index.
+     * @param input int64 indices of any shape, each in [0, num_embeddings)
+     * @param weight (num_embeddings, embedding_dim)
+     * @return a tensor of shape {@code input.shape + (embedding_dim,)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight) {
+        return embedding(input, weight, null);
+    }
+
+    /**
+     * {@code F.embedding(input, weight, padding_idx)}: the rows of {@code weight} at the indices;
+     * the row {@code padding_idx} gets no gradient. ({@code max_norm}, which renormalises rows of the
+     * weight in place, is not offered.)
+     * @param input int64 indices of any shape, each in [0, num_embeddings)
+     * @param weight (num_embeddings, embedding_dim)
+     * @param paddingIdx the row that gets no gradient (negative counts from the end), or null
+     * @return a tensor of shape {@code input.shape + (embedding_dim,)}
+     */
+    public static Tensor embedding(Tensor input, Tensor weight, Integer paddingIdx) {
+        Checks.notNull("embedding", "input", input);
+        Checks.notNull("embedding", "weight", weight);
+        return EmbeddingFunction.embedding(input, weight, paddingIdx);
+    }
+
+    /**
+     * {@code F.scaled_dot_product_attention(query, key, value)}: {@code softmax(Q Kᵀ / √E) V}.
+     * @param query (…, L, E)
+     * @param key (…, S, E)
+     * @param value (…, S, Ev)
+     * @return (…, L, Ev)
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value) {
+        return scaledDotProductAttention(query, key, value, null, 0.0, false, null);
+    }
+
+    /**
+     * {@code F.scaled_dot_product_attention(query, key, value, attn_mask, dropout_p, is_causal, scale)},
+     * dropout drawn from the global generator.
+     * @param query (…, L, E)
+     * @param key (…, S, E)
+     * @param value (…, S, Ev)
+     * @param attnMask null, a bool mask (true: attend) or a float mask added to the scores; broadcasts to (…, L, S)
+     * @param dropoutP the probability of dropping an attention weight (0 for none)
+     * @param isCausal whether query i attends only to keys 0..i (no attn_mask allowed then)
+     * @param scale the scores' factor, or null for 1/√E
+     * @return (…, L, Ev)
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor attnMask,
+                                                   double dropoutP, boolean isCausal, Double scale) {
+        return scaledDotProductAttention(query, key, value, attnMask, dropoutP, isCausal, scale,
+                DefaultGenerator.get());
+    }
+
+    /**
+     * {@link #scaledDotProductAttention(Tensor, Tensor, Tensor, Tensor, double, boolean, Double)} with the
+     * dropout mask drawn from {@code generator}.
+     * @param query (…, L, E)
+     * @param key (…, S, E)
+     * @param value (…, S, Ev)
+     * @param attnMask null, a bool mask (true: attend) or a float mask added to the scores; broadcasts to (…, L, S)
+     * @param dropoutP the probability of dropping an attention weight (0 for none)
+     * @param isCausal whether query i attends only to keys 0..i (no attn_mask allowed then)
+     * @param scale the scores' factor, or null for 1/√E
+     * @param generator the random source of the dropout mask
+     * @return (…, L, Ev)
+     */
+    public static Tensor scaledDotProductAttention(Tensor query, Tensor key, Tensor value, Tensor attnMask,
+                                                   double dropoutP, boolean isCausal, Double scale,
+                                                   Random generator) {
+        String op = "scaled_dot_product_attention";
+        Checks.notNull(op, "query", query);
+        Checks.notNull(op, "key", key);
+        Checks.notNull(op, "value", value);
+        Checks.notNull(op, "generator", generator);
+        return Attention.scaledDotProductAttention(query, key, value, attnMask, dropoutP, isCausal, scale, generator);
+    }
+
+    /**
+     * {@code F.one_hot(tensor)}: as many classes as the largest index plus one.
+     * @param tensor int64 class indices, each at least 0
+     * @return an int64 tensor of shape {@code tensor.shape + (classes,)}
+     */
+    public static Tensor oneHot(Tensor tensor) {
+        return oneHot(tensor, -1);
+    }
+
+    /**
+     * {@code F.one_hot(tensor, num_classes)}: a 1 at each index along a new last dim.
+     * @param tensor int64 class indices, each in [0, numClasses)
+     * @param numClasses the new dim's size, or -1 for the largest index plus one
+     * @return an int64 tensor of shape {@code tensor.shape + (numClasses,)}
+     */
+    public static Tensor oneHot(Tensor tensor, int numClasses) {
+        return OneHot.oneHot(Checks.notNull("one_hot", "tensor", tensor), numClasses);
+    }
+
     // ---------------------------------------------------------------- dropout
 
     /**

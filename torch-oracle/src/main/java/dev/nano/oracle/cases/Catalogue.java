@@ -35,6 +35,7 @@ public final class Catalogue {
             ops.addAll(NnCases.entries());
             ops.addAll(ConvPoolCases.entries());
             ops.addAll(InPlaceCases.entries());
+            ops.addAll(AttentionCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {
