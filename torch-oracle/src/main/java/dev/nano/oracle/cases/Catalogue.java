@@ -34,6 +34,7 @@ public final class Catalogue {
             ops.addAll(FactoryCases.entries());
             ops.addAll(NnCases.entries());
             ops.addAll(ConvPoolCases.entries());
+            ops.addAll(UnfoldFoldCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {

@@ -55,7 +55,9 @@ public final class ModuleCoverage {
             Map.entry("BCEWithLogitsLoss", List.of("binaryCrossEntropyWithLogits")), Map.entry("Sequential", List.of()),
             Map.entry("Conv2d", List.of("conv2d")), Map.entry("Conv1d", List.of("conv1d")),
             Map.entry("MaxPool2d", List.of("maxPool2d")), Map.entry("AvgPool2d", List.of("avgPool2d")),
-            Map.entry("AdaptiveAvgPool2d", List.of("adaptiveAvgPool2d")));
+            Map.entry("AdaptiveAvgPool2d", List.of("adaptiveAvgPool2d")),
+            Map.entry("ConvTranspose2d", List.of("convTranspose2d")),
+            Map.entry("Dropout2d", List.of("dropoutWithMask")));
 
     /** Modules whose forward depends on train()/eval(); the others behave the same in both modes. */
     public static final Set<String> MODE_DEPENDENT = Set.of("BatchNorm1d", "BatchNorm2d", "Dropout", "Sequential");
