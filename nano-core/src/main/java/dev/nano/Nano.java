@@ -2012,5 +2012,46 @@ public final class Nano {
      */
     public static Tensor cumsum(Tensor x, int dim) {
         return dev.nano.ops.CumulativeSum.cumsum(notNull("cumsum", "input", x), dim);
+    // ---------------------------------------------------------------- unfold, fold and padding modes
+
+    /**
+     * {@code F.unfold(input, kernel_size, dilation, padding, stride)} (im2col): every sliding window
+     * becomes one column.
+     * @param input (N, C, H, W), or unbatched (C, H, W)
+     * @param kernelSize one value or (kH, kW)
+     * @param dilation one value or (dH, dW)
+     * @param padding one value or (pH, pW): zeros on both sides
+     * @param stride one value or (sH, sW)
+     * @return (N, C·kH·kW, L), or (C·kH·kW, L) for an unbatched input
+     */
+    public static Tensor unfold(Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return dev.nano.ops.Unfolding.unfold(input, kernelSize, dilation, padding, stride);
+    }
+
+    /**
+     * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)} (col2im): the
+     * columns added back into an image; overlapping windows sum.
+     * @param input (N, C·kH·kW, L), or unbatched (C·kH·kW, L)
+     * @param outputSize one value or (H, W)
+     * @param kernelSize one value or (kH, kW)
+     * @param dilation one value or (dH, dW)
+     * @param padding one value or (pH, pW)
+     * @param stride one value or (sH, sW)
+     * @return (N, C, H, W), or (C, H, W) for an unbatched input
+     */
+    public static Tensor fold(Tensor input, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding,
+                              int[] stride) {
+        return dev.nano.ops.Unfolding.fold(input, outputSize, kernelSize, dilation, padding, stride);
+    }
+
+    /**
+     * {@code F.pad(x, pad, mode)}: "constant" (zeros), "reflect", "replicate" or "circular".
+     * @param x (N, C, spatial...) or (C, spatial...), 1 to 3 spatial dims for the non-constant modes
+     * @param pad (before, after) pairs, last dim first
+     * @param mode the padding mode
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor x, int[] pad, String mode) {
+        return dev.nano.ops.PadModes.pad(x, pad, mode);
     }
 }

@@ -1277,6 +1277,14 @@ public final class Tensor {
     public Tensor pad(int[] pad, double value) { return Nano.pad(this, pad, value); }
 
     /**
+     * {@code F.pad(self, pad, mode)}: "constant", "reflect", "replicate" or "circular".
+     * @param pad (left, right) pairs, last dim first
+     * @param mode the padding mode
+     * @return the padded tensor
+     */
+    public Tensor pad(int[] pad, String mode) { return Nano.pad(this, pad, mode); }
+
+    /**
      * A copy that stays in the graph.
      * @return a new tensor with its own storage, equal to this one
      */

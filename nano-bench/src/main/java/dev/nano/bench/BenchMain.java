@@ -168,6 +168,10 @@ public final class BenchMain {
             new Row("MLP 784-256-128-10 step, batch 64", "Training$Mlp.step", " batch=64", 0),
             new Row("MLP 784-256-128-10 step, batch 256", "Training$Mlp.step", " batch=256", 0),
             new Row("10,000 tiny ops on 0-d tensors + backward", "Training$TinyOps.graph", "", 0),
+            new Row("conv2d 1→6 5×5, 28×28, batch 64, fwd+bwd", "Conv$Lenet.train", "", 0),
+            new Row("conv2d 64→64 3×3, 32×32, batch 16, fwd+bwd", "Conv$Wide.train", "", 0),
+            new Row("max_pool2d 2×2 (64,6,24,24), fwd+bwd", "Conv$MaxPool.train", "", 0),
+            new Row("LeNet step (SGD momentum), batch 64", "Conv$Cnn.step", "", 0),
         };
         StringBuilder out = new StringBuilder();
         out.append("| work | libtorch 1T | nano plain 1T | nano vector 1T | libtorch 2T | nano plain 2T "

@@ -87,6 +87,14 @@ public final class Interleaved {
         }
         Training.TinyOps tiny = state(new Training.TinyOps(), threads, s -> { }, states);
         rows.add(new Row("TinyOps.graphNano", "TinyOps.graphTorch", () -> tiny.graphNano(path), tiny::graphTorch));
+        Conv.Lenet lenet = state(new Conv.Lenet(), threads, s -> { }, states);
+        rows.add(new Row("Lenet.trainNano", "Lenet.trainTorch", () -> lenet.trainNano(path), lenet::trainTorch));
+        Conv.Wide wide = state(new Conv.Wide(), threads, s -> { }, states);
+        rows.add(new Row("Wide.trainNano", "Wide.trainTorch", () -> wide.trainNano(path), wide::trainTorch));
+        Conv.MaxPool pool = state(new Conv.MaxPool(), threads, s -> { }, states);
+        rows.add(new Row("MaxPool.trainNano", "MaxPool.trainTorch", () -> pool.trainNano(path), pool::trainTorch));
+        Conv.Cnn cnn = state(new Conv.Cnn(), threads, s -> { }, states);
+        rows.add(new Row("Cnn.stepNano", "Cnn.stepTorch", () -> cnn.stepNano(path), cnn::stepTorch));
         for (Row row : rows) {
             if (!patterns.isEmpty() && patterns.stream().noneMatch(p -> row.nanoKey.matches(".*" + p + ".*"))) {
                 continue;

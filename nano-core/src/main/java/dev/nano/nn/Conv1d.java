@@ -9,8 +9,9 @@ import java.util.Random;
 
 /**
  * {@code nn.Conv1d}: a 1-d convolution with a learned weight {@code (out, in/groups, k)} and bias
- * {@code (out)}, PyTorch's names, defaults and initialisation (uniform in ±1/√fan_in with
- * {@code fan_in = in/groups · k}, as {@link Conv2d}). Only {@code padding_mode='zeros'}.
+ * {@code (out)}, PyTorch's names, defaults and initialisation ({@code _ConvNd.reset_parameters}:
+ * {@code kaiming_uniform_(a=√5)} for the weight, ±1/√fan_in for the bias, {@code fan_in = in/groups · k},
+ * as {@link Conv2d}). Only {@code padding_mode='zeros'}.
  */
 public class Conv1d extends Module {
     private final int inChannels;
@@ -64,12 +65,11 @@ public class Conv1d extends Module {
         this.padding = padding;
         this.dilation = dilation;
         this.groups = groups;
-        int fanIn = inChannels / groups * kernelSize;
-        double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-        this.weight = registerParameter("weight", Init.uniform(Nano.zeros(outChannels, inChannels / groups,
-                kernelSize), -bound, bound, generator));
-        this.bias = registerParameter("bias", bias ? Init.uniform(Nano.zeros(outChannels), -bound, bound, generator)
-                : null);
+        Tensor w = Nano.zeros(outChannels, inChannels / groups, kernelSize);
+        Tensor b = bias ? Nano.zeros(outChannels) : null;
+        ConvModules.resetParameters(w, b, generator);
+        this.weight = registerParameter("weight", w);
+        this.bias = registerParameter("bias", b);
     }
 
     @Override

@@ -10,10 +10,15 @@ import java.util.Random;
 /**
  * {@code nn.Conv2d}: a 2-d convolution with a learned weight {@code (out, in/groups, kH, kW)} and
  * bias {@code (out)}, PyTorch's parameter names ({@code weight}, {@code bias}) and defaults
- * (stride 1, padding 0, dilation 1, groups 1, bias), and PyTorch's initialisation: weight and bias
- * uniform in ±1/√fan_in with {@code fan_in = in/groups · kH · kW} ({@code kaiming_uniform_(a=√5)}
- * in torch/nn/modules/conv.py's {@code reset_parameters}, which is that bound), drawn from
- * {@code generator} or {@link DefaultGenerator#get()}. Only {@code padding_mode='zeros'}.
+ * (stride 1, padding 0, dilation 1, groups 1, bias, padding_mode 'zeros'), and PyTorch's
+ * initialisation (torch/nn/modules/conv.py, {@code _ConvNd.reset_parameters}):
+ * {@code kaiming_uniform_(weight, a=√5)}, then the bias uniform in ±1/√fan_in with
+ * {@code fan_in = in/groups · kH · kW}, drawn from {@code generator} or {@link DefaultGenerator#get()}:
+ * after {@code Nano.manualSeed(s)} these are {@code torch.manual_seed(s); nn.Conv2d(..., dtype=torch.float64)}'s.
+ *
+ * <p>{@code padding_mode} 'reflect', 'replicate' or 'circular' pads the input with
+ * {@code F.pad(input, padding, mode)} first and then convolves without padding, as PyTorch's
+ * {@code _conv_forward} does.
  */
 public class Conv2d extends Module {
     private final int inChannels;
@@ -24,6 +29,7 @@ public class Conv2d extends Module {
     private final String paddingString;
     private final int[] dilation;
     private final int groups;
+    private final String paddingMode;
     private final Tensor weight;
     private final Tensor bias;
 
@@ -65,7 +71,26 @@ public class Conv2d extends Module {
      */
     public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
                   int groups, boolean bias, Random generator) {
-        this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, generator);
+        this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, "zeros", generator);
+    }
+
+    /**
+     * {@code nn.Conv2d(..., padding_mode=...)} with every argument.
+     * @param inChannels the input's channels
+     * @param outChannels the output's channels
+     * @param kernelSize one value or (kH, kW)
+     * @param stride one value or (sH, sW)
+     * @param padding one value or (pH, pW)
+     * @param dilation one value or (dH, dW)
+     * @param groups independent channel groups; must divide both channel counts
+     * @param bias false leaves out the learned bias
+     * @param paddingMode "zeros", "reflect", "replicate" or "circular"
+     * @param generator the random source of the initial weights
+     */
+    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding, int[] dilation,
+                  int groups, boolean bias, String paddingMode, Random generator) {
+        this(inChannels, outChannels, kernelSize, stride, padding, null, dilation, groups, bias, paddingMode,
+                generator);
     }
 
     /**
@@ -83,12 +108,33 @@ public class Conv2d extends Module {
     public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, String padding, int[] dilation,
                   int groups, boolean bias, Random generator) {
         this(inChannels, outChannels, kernelSize, stride, null, Checks.notNull("Conv2d", "padding", padding), dilation,
-                groups, bias, generator);
+                groups, bias, "zeros", generator);
+    }
+
+    /**
+     * {@code nn.Conv2d(..., padding='same'|'valid', ..., padding_mode=...)}.
+     * @param inChannels the input's channels
+     * @param outChannels the output's channels
+     * @param kernelSize one value or (kH, kW)
+     * @param stride one value or (sH, sW); 'same' needs 1
+     * @param padding "same" or "valid"
+     * @param dilation one value or (dH, dW)
+     * @param groups independent channel groups; must divide both channel counts
+     * @param bias false leaves out the learned bias
+     * @param paddingMode "zeros", "reflect", "replicate" or "circular"
+     * @param generator the random source of the initial weights
+     */
+    public Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, String padding, int[] dilation,
+                  int groups, boolean bias, String paddingMode, Random generator) {
+        this(inChannels, outChannels, kernelSize, stride, null, Checks.notNull("Conv2d", "padding", padding), dilation,
+                groups, bias, paddingMode, generator);
     }
 
     private Conv2d(int inChannels, int outChannels, int[] kernelSize, int[] stride, int[] padding,
-                   String paddingString, int[] dilation, int groups, boolean bias, Random generator) {
+                   String paddingString, int[] dilation, int groups, boolean bias, String paddingMode,
+                   Random generator) {
         Checks.notNull("Conv2d", "generator", generator);
+        Checks.notNull("Conv2d", "padding_mode", paddingMode);
         // torch/nn/modules/conv.py, _ConvNd.__init__: its checks, in its order and words
         if (groups <= 0) {
             throw new IllegalArgumentException("groups must be a positive integer");
@@ -111,17 +157,22 @@ public class Conv2d extends Module {
                 throw new IllegalArgumentException("padding='same' is not supported for strided convolutions");
             }
         }
+        if (!paddingMode.equals("zeros") && !paddingMode.equals("reflect") && !paddingMode.equals("replicate")
+                && !paddingMode.equals("circular")) {
+            throw new IllegalArgumentException("padding_mode must be one of {'zeros', 'reflect', 'replicate', "
+                    + "'circular'}, but got padding_mode='" + paddingMode + "'");
+        }
+        this.paddingMode = paddingMode;
         this.padding = paddingString == null ? two(padding) : null;
         this.paddingString = paddingString;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.groups = groups;
-        int fanIn = inChannels / groups * this.kernel[0] * this.kernel[1];
-        double bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-        this.weight = registerParameter("weight", Init.uniform(Nano.zeros(outChannels, inChannels / groups,
-                this.kernel[0], this.kernel[1]), -bound, bound, generator));
-        this.bias = registerParameter("bias", bias ? Init.uniform(Nano.zeros(outChannels), -bound, bound, generator)
-                : null);
+        Tensor w = Nano.zeros(outChannels, inChannels / groups, this.kernel[0], this.kernel[1]);
+        Tensor b = bias ? Nano.zeros(outChannels) : null;
+        ConvModules.resetParameters(w, b, generator);
+        this.weight = registerParameter("weight", w);
+        this.bias = registerParameter("bias", b);
     }
 
     private static int[] two(int[] v) {
@@ -134,9 +185,48 @@ public class Conv2d extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
+        if (!paddingMode.equals("zeros")) {
+            return Nano.conv2d(Nano.pad(input, reversedPaddingRepeatedTwice(), paddingMode), weight, bias, stride,
+                    new int[] {0}, dilation, groups);
+        }
         return paddingString != null
                 ? Nano.conv2d(input, weight, bias, stride, paddingString, dilation, groups)
                 : Nano.conv2d(input, weight, bias, stride, padding, dilation, groups);
+    }
+
+    /**
+     * {@code _ConvNd._reversed_padding_repeated_twice}: (left, right, top, bottom) for {@code F.pad}; for
+     * 'same' the total {@code dilation·(kernel − 1)} split with the extra one on the right/bottom.
+     */
+    private int[] reversedPaddingRepeatedTwice() {
+        int[] out = new int[4];
+        for (int i = 0; i < 2; i++) {
+            int dim = 1 - i; // width first
+            int left;
+            int right;
+            if (paddingString == null) {
+                left = padding[dim];
+                right = padding[dim];
+            } else if (paddingString.equals("valid")) {
+                left = 0;
+                right = 0;
+            } else {
+                int total = dilation[dim] * (kernel[dim] - 1);
+                left = total / 2;
+                right = total - left;
+            }
+            out[2 * i] = left;
+            out[2 * i + 1] = right;
+        }
+        return out;
+    }
+
+    /**
+     * {@code conv.padding_mode}.
+     * @return "zeros", "reflect", "replicate" or "circular"
+     */
+    public String paddingMode() {
+        return paddingMode;
     }
 
     /**
@@ -173,6 +263,9 @@ public class Conv2d extends Module {
         }
         if (bias == null) {
             s.append(", bias=False");
+        }
+        if (!paddingMode.equals("zeros")) {
+            s.append(", padding_mode=").append(paddingMode);
         }
         return s.toString();
     }

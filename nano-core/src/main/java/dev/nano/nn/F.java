@@ -835,4 +835,90 @@ public final class F {
         Tensor fullWeight = fitted(weight, input.shape());
         return new BinaryCrossEntropyWithLogitsFunction(fullWeight, fullPosWeight, r).apply(input, target);
     }
+
+    // ---------------------------------------------------------------- unfold, fold, pad, dropout2d
+
+    /**
+     * {@code F.unfold(input, kernel_size, dilation, padding, stride)}: see {@link Nano#unfold}.
+     * @param input (N, C, H, W), or unbatched (C, H, W)
+     * @param kernelSize one value or (kH, kW)
+     * @param dilation one value or (dH, dW)
+     * @param padding one value or (pH, pW)
+     * @param stride one value or (sH, sW)
+     * @return (N, C·kH·kW, L), or (C·kH·kW, L)
+     */
+    public static Tensor unfold(Tensor input, int[] kernelSize, int[] dilation, int[] padding, int[] stride) {
+        return Nano.unfold(input, kernelSize, dilation, padding, stride);
+    }
+
+    /**
+     * {@code F.fold(input, output_size, kernel_size, dilation, padding, stride)}: see {@link Nano#fold}.
+     * @param input (N, C·kH·kW, L), or unbatched (C·kH·kW, L)
+     * @param outputSize one value or (H, W)
+     * @param kernelSize one value or (kH, kW)
+     * @param dilation one value or (dH, dW)
+     * @param padding one value or (pH, pW)
+     * @param stride one value or (sH, sW)
+     * @return (N, C, H, W), or (C, H, W)
+     */
+    public static Tensor fold(Tensor input, int[] outputSize, int[] kernelSize, int[] dilation, int[] padding,
+                              int[] stride) {
+        return Nano.fold(input, outputSize, kernelSize, dilation, padding, stride);
+    }
+
+    /**
+     * {@code F.pad(input, pad, mode)}: see {@link Nano#pad(Tensor, int[], String)}.
+     * @param input the input
+     * @param pad (before, after) pairs, last dim first
+     * @param mode "constant", "reflect", "replicate" or "circular"
+     * @return the padded tensor
+     */
+    public static Tensor pad(Tensor input, int[] pad, String mode) {
+        return Nano.pad(input, pad, mode);
+    }
+
+    /**
+     * {@code F.dropout2d(input, p, training)}: channel-wise dropout, PyTorch's {@code feature_dropout}
+     * (aten/src/ATen/native/Dropout.cpp, {@code _dropout_impl}): the noise has shape (N, C, 1, ...),
+     * {@code bernoulli_(1 − p)} draws it in that order from {@code generator} (one draw per
+     * (sample, channel), as {@link #dropoutMask} draws), it is divided by {@code 1 − p} and the input
+     * is multiplied by it. As in PyTorch 2.7.1, a 3-d input is read as (N, C, L) (its warning about
+     * that is not repeated here). Eval mode, {@code p = 0} or an empty input return the input itself;
+     * {@code p = 1} gives {@code input · 0}.
+     * @param input (N, C, H, W), or (N, C, L)
+     * @param p the probability of zeroing a channel, in [0, 1]
+     * @param training false makes it the identity
+     * @param generator the random source of the mask
+     * @return a new tensor of the input's shape (or the input itself, as described)
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training, Random generator) {
+        Checks.notNull("dropout2d", "input", input);
+        Checks.notNull("dropout2d", "generator", generator);
+        checkProbability(p);
+        if (!training || p == 0 || input.numel() == 0) {
+            return input;
+        }
+        if (p == 1) {
+            return input.mul(Nano.scalar(0.0));
+        }
+        if (input.dim() < 2) { // make_feature_noise's check, reached only when a mask is drawn
+            throw new IllegalArgumentException("Feature dropout requires at least 2 dimensions in the input");
+        }
+        int[] noiseShape = new int[input.dim()];
+        java.util.Arrays.fill(noiseShape, 1);
+        noiseShape[0] = input.size(0);
+        noiseShape[1] = input.size(1);
+        return dropoutWithMask(input, dropoutMask(noiseShape, p, generator), p);
+    }
+
+    /**
+     * {@code F.dropout2d(input, p, training)} drawing from the global generator.
+     * @param input (N, C, H, W), or (N, C, L)
+     * @param p the probability of zeroing a channel, in [0, 1]
+     * @param training false makes it the identity
+     * @return see {@link #dropout2d(Tensor, double, boolean, Random)}
+     */
+    public static Tensor dropout2d(Tensor input, double p, boolean training) {
+        return dropout2d(input, p, training, DefaultGenerator.get());
+    }
 }

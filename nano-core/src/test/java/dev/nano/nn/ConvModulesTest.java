@@ -28,11 +28,14 @@ class ConvModulesTest {
         assertEquals(List.of("weight", "bias"), List.copyOf(conv.stateDict().keySet()));
         assertArrayEquals(new int[] {16, 6, 5, 5}, conv.weight().shape());
         assertArrayEquals(new int[] {16}, conv.bias().shape());
+        // kaiming_uniform_(a=√5): √3 · √(2/(1 + a²)) / √fan_in, PyTorch's arithmetic; the bias ±1/√fan_in
+        double weightBound = Math.sqrt(3.0) * (Math.sqrt(2.0 / (1 + Math.pow(Math.sqrt(5), 2))) / Math.sqrt(6 * 25));
+        for (double v : conv.weight().data()) {
+            assertTrue(Math.abs(v) <= weightBound, "outside the kaiming bound: " + v);
+        }
         double bound = 1 / Math.sqrt(6 * 25);
-        for (Tensor p : conv.parameters()) {
-            for (double v : p.data()) {
-                assertTrue(Math.abs(v) <= bound, "outside ±1/sqrt(fan_in): " + v);
-            }
+        for (double v : conv.bias().data()) {
+            assertTrue(Math.abs(v) <= bound, "outside ±1/sqrt(fan_in): " + v);
         }
         Conv2d depthwise = new Conv2d(4, 8, new int[] {3}, new int[] {1}, new int[] {1}, new int[] {1}, 4, false,
                 new Random(2));

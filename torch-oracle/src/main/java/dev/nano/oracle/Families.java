@@ -1,5 +1,6 @@
 package dev.nano.oracle;
 
+import dev.nano.oracle.e2e.CnnEndToEndFamily;
 import dev.nano.oracle.e2e.EndToEndFamily;
 import dev.nano.oracle.family.Family;
 import dev.nano.oracle.lr.SchedulerFamily;
@@ -22,6 +23,7 @@ public final class Families {
             new OptimizerFamily(),
             new NnScenarioFamily(),
             new EndToEndFamily(),
+            new CnnEndToEndFamily(),
             new RngFamily(),
             new SchedulerFamily());
 

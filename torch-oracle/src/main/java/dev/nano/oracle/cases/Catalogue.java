@@ -36,6 +36,7 @@ public final class Catalogue {
             ops.addAll(ConvPoolCases.entries());
             ops.addAll(InPlaceCases.entries());
             ops.addAll(AttentionCases.entries());
+            ops.addAll(UnfoldFoldCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {

@@ -844,10 +844,14 @@ final class MovementCases {
                 Attrs.of("pad", new int[] {-3, -2}).with("value", 0.0), 4));
         return OpInfo.builder(op, "ops")
                 .fuzz(FuzzRule.templateShapes("the pads are tied to the input's rank"))
-                .nano((in, a) -> Nano.pad(in[0], a.getInts("pad"), a.getDouble("value")))
-                .oracle(djl("aten::pad (mode 'constant': constant_pad_nd)"))
-                .torch((in, a) -> JniUtils.pad(pt(in[0]), longs(a.getInts("pad")), a.getDouble("value")))
+                .nano((in, a) -> PadModeCases.isMode(a) ? PadModeCases.nano(in, a)
+                        : Nano.pad(in[0], a.getInts("pad"), a.getDouble("value")))
+                .oracle(djl("aten::pad (mode 'constant': constant_pad_nd; modes reflect, replicate, circular: "
+                        + PadModeCases.PAD.op() + " in the TorchScript bridge)"))
+                .torch((in, a) -> PadModeCases.isMode(a) ? PadModeCases.torch(in, a)
+                        : JniUtils.pad(pt(in[0]), longs(a.getInts("pad")), a.getDouble("value")))
                 .samples(s)
+                .samples(PadModeCases.samples())
                 .exclude(Kind.BROADCAST, ONE_INPUT)
                 .exclude(Kind.NONDIFF, NO_KINKS)
                 .build();

@@ -60,6 +60,8 @@ public final class OperatorUniverse {
             Map.entry("toString", "printing; tested against PyTorch's printed form in TensorToStringTest"),
             Map.entry("dropoutMask", RNG_STREAMS + " (torch.dropout's mask); the arithmetic with a given mask by "
                     + "dropoutWithMask"),
+            Map.entry("dropout2d", RNG_STREAMS + " (F.dropout2d's channel masks, torch.feature_dropout); the arithmetic "
+                    + "with the mask is dropoutWithMask's"),
             Map.entry("equals", "Object method"), Map.entry("hashCode", "Object method")));
 
     /** Method names that are another spelling of a catalogued operator, credited to it (the entries' aliases). */

@@ -45,6 +45,21 @@ public final class LossCurvePlot {
      * @param png where to write
      */
     public static void write(String title, Trace nano, Trace torch, int perEpoch, Path png) {
+        write(title, nano, torch, perEpoch, png, E2eTolerance::at, "E2eTolerance");
+    }
+
+    /**
+     * The same picture with another run's tolerance (the CNN run's {@link CnnTolerance}).
+     * @param title the picture's title
+     * @param nano nano's trace
+     * @param torch libtorch's trace
+     * @param perEpoch steps per epoch (the x axis counts epochs)
+     * @param png where the picture is written
+     * @param tolerance the tolerance at each step
+     * @param toleranceName its name, for the legend
+     */
+    public static void write(String title, Trace nano, Trace torch, int perEpoch, Path png,
+                             java.util.function.IntToDoubleFunction tolerance, String toleranceName) {
         int steps = Math.min(nano.steps(), torch.steps());
         // Epochs, not steps, on the x axis: XChart spaces ticks of evenly spaced integer data poorly.
         String xTitle = "epoch (" + perEpoch + " steps; an epoch ends with a batch of only "
@@ -52,12 +67,12 @@ public final class LossCurvePlot {
         List<Double> x = new ArrayList<>();
         List<Double> diffX = new ArrayList<>();
         List<Double> diff = new ArrayList<>();
-        List<Double> tolerance = new ArrayList<>();
+        List<Double> toleranceValues = new ArrayList<>();
         int identical = 0;
         for (int k = 1; k <= steps; k++) {
             x.add(k / (double) perEpoch);
             double d = Math.abs(nano.losses.get(k - 1) - torch.losses.get(k - 1));
-            tolerance.add(E2eTolerance.at(k));
+            toleranceValues.add(tolerance.applyAsDouble(k));
             if (d == 0) {
                 identical++;
             } else {
@@ -90,7 +105,7 @@ public final class LossCurvePlot {
             d.setMarker(SeriesMarkers.CIRCLE);
             d.setMarkerColor(new Color(31, 80, 160));
         }
-        XYSeries t = gap.addSeries("tolerance (E2eTolerance)", x, tolerance);
+        XYSeries t = gap.addSeries("tolerance (" + toleranceName + ")", x, toleranceValues);
         t.setMarker(SeriesMarkers.NONE);
         t.setLineColor(new Color(200, 40, 40));
         XYSeries ulp = gap.addSeries("1 ulp of the loss", x, ulps(torch, steps));

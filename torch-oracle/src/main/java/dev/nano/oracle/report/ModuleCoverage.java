@@ -60,7 +60,9 @@ public final class ModuleCoverage {
             Map.entry("MultiheadAttention", List.of("linear", "split", "chunk", "maskedFill", "bmm", "baddbmm",
                     "softmax", "mean", "scaledDotProductAttention")),
             Map.entry("TransformerEncoderLayer", List.of("layerNorm", "linear", "relu", "gelu", "dropout",
-                    "scaledDotProductAttention")));
+                    "scaledDotProductAttention")),
+            Map.entry("ConvTranspose2d", List.of("convTranspose2d")),
+            Map.entry("Dropout2d", List.of("dropoutWithMask")));
 
     /** Modules whose forward depends on train()/eval(); the others behave the same in both modes. */
     public static final Set<String> MODE_DEPENDENT = Set.of("BatchNorm1d", "BatchNorm2d", "Dropout", "Sequential");

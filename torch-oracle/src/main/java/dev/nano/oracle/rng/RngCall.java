@@ -10,6 +10,8 @@ import dev.nano.Tensor;
 import dev.nano.nn.F;
 import dev.nano.nn.Init;
 import dev.nano.nn.Linear;
+import dev.nano.nn.Conv2d;
+import dev.nano.nn.ConvTranspose2d;
 import dev.nano.oracle.torch.AtenKernel;
 
 import java.util.Arrays;
@@ -44,6 +46,9 @@ record RngCall(String op, int[] shape, double... args) {
     private static final AtenKernel BERNOULLI = AtenKernel.of("aten::bernoulli", "p: Tensor", "torch.bernoulli(p)");
     private static final AtenKernel DROPOUT = AtenKernel.of("aten::dropout", "x: Tensor, p: float",
             "torch.dropout(x, p, True)");
+    // F.dropout2d is _VF.feature_dropout(input, p, training)
+    private static final AtenKernel FEATURE_DROPOUT = AtenKernel.of("aten::feature_dropout", "x: Tensor, p: float",
+            "torch.feature_dropout(x, p, True)");
 
     // trunc_normal_ (torch/nn/init.py, _no_grad_trunc_normal_): Python computes the CDF bounds with math.erf,
     // C's erf, which libtorch's erf calls for a one-element tensor; the rest are libtorch's own kernels.
@@ -106,6 +111,21 @@ record RngCall(String op, int[] shape, double... args) {
         return new RngCall("xavier_normal_", new int[] {out, in}, gain);
     }
 
+    /** {@code nn.Conv2d(in, out, k, dtype=torch.float64)}: its weight then its bias, flattened. */
+    static RngCall conv2d(int in, int out, int k) {
+        return new RngCall("Conv2d", new int[] {out, in, k, k});
+    }
+
+    /** {@code nn.ConvTranspose2d(in, out, k, dtype=torch.float64)}: weight (in, out, k, k), then bias. */
+    static RngCall convTranspose2d(int in, int out, int k) {
+        return new RngCall("ConvTranspose2d", new int[] {in, out, k, k});
+    }
+
+    /** {@code F.dropout2d(ones(n, c, h, w), p)}: whole channels dropped. */
+    static RngCall dropout2d(int n, int c, int h, int w, double p) {
+        return new RngCall("Dropout2d", new int[] {n, c, h, w}, p);
+    }
+
     static RngCall dropout(int n, double p) {
         return new RngCall("dropout", new int[] {n}, p);
     }
@@ -140,6 +160,9 @@ record RngCall(String op, int[] shape, double... args) {
             case "bernoulli" -> BERNOULLI.call(m.create(probabilities(), new Shape(shape[0])));
             case "dropout" -> DROPOUT.call(m.ones(new Shape(shape[0]), DataType.FLOAT64), args[0]);
             case "Linear" -> torchLinear(m);
+            case "Conv2d", "ConvTranspose2d" -> torchConv(m);
+            case "Dropout2d" -> FEATURE_DROPOUT.call(m.ones(new Shape(Arrays.stream(shape).asLongStream().toArray()),
+                    DataType.FLOAT64), args[0]);
             // torch/nn/init.py (2.7.1), its Python arithmetic transcribed, its draws libtorch's own:
             // kaiming_normal_: std = gain / math.sqrt(fan), gain = math.sqrt(2.0) for relu, fan = fan_out.
             case "kaiming_normal_" -> NORMAL.callIn(m, shape, 0.0, Math.sqrt(2.0) / Math.sqrt(shape[0]));
@@ -197,6 +220,28 @@ record RngCall(String op, int[] shape, double... args) {
     }
 
     /**
+     * {@code _ConvNd.reset_parameters} (torch/nn/modules/conv.py, 2.7.1), its Python arithmetic transcribed:
+     * {@code kaiming_uniform_(weight, a=math.sqrt(5))} with fan_in = weight.size(1)·kH·kW, then the bias bound
+     * {@code 1 / math.sqrt(fan_in)}; the draws are libtorch's own {@code uniform_}. The bias has
+     * out_channels elements: weight.size(0) for Conv2d, weight.size(1) for ConvTranspose2d (groups 1).
+     */
+    private NDArray torchConv(NDManager m) {
+        int fanIn = convFanIn();
+        double a = Math.sqrt(5);
+        double gain = Math.sqrt(2.0 / (1 + Math.pow(a, 2)));
+        double weightBound = Math.sqrt(3.0) * (gain / Math.sqrt(fanIn));
+        NDArray weight = UNIFORM.callIn(m, shape, -weightBound, weightBound);
+        double biasBound = 1 / Math.sqrt(fanIn);
+        int outChannels = op.equals("Conv2d") ? shape[0] : shape[1];
+        NDArray bias = UNIFORM.callIn(m, new int[] {outChannels}, -biasBound, biasBound);
+        return weight.flatten().concat(bias);
+    }
+
+    private int convFanIn() {
+        return shape[1] * shape[2] * shape[3];
+    }
+
+    /**
      * nano's values for this call, drawn from {@link DefaultGenerator}.
      * @return the values, flattened
      */
@@ -216,6 +261,15 @@ record RngCall(String op, int[] shape, double... args) {
             case "xavier_normal_" -> Init.xavierNormal(Nano.zeros(shape), args[0], DefaultGenerator.get());
             case "trunc_normal_" -> Init.truncNormal(Nano.zeros(shape), args[0], args[1], args[2], args[3],
                     DefaultGenerator.get());
+            case "Conv2d" -> {
+                Conv2d layer = new Conv2d(shape[1], shape[0], shape[2]);
+                yield Nano.cat(List.of(layer.weight().reshape(-1), layer.bias()), 0);
+            }
+            case "ConvTranspose2d" -> {
+                ConvTranspose2d layer = new ConvTranspose2d(shape[0], shape[1], shape[2]);
+                yield Nano.cat(List.of(layer.weight().reshape(-1), layer.bias()), 0);
+            }
+            case "Dropout2d" -> F.dropout2d(Nano.ones(shape), args[0], true);
             case "Linear" -> {
                 Linear layer = new Linear(shape[1], shape[0]);
                 yield Nano.cat(List.of(layer.weight().reshape(-1), layer.bias()), 0);
@@ -227,8 +281,8 @@ record RngCall(String op, int[] shape, double... args) {
 
     /** Whether libtorch's last bits depend on libm or on the CPU dispatch (see {@link RngComparison}). */
     boolean roundingMayDiffer() {
-        return op.equals("randn") || op.equals("normal_") || op.equals("Linear") || op.startsWith("kaiming")
-                || op.startsWith("xavier") || op.equals("trunc_normal_")
+        return op.equals("randn") || op.equals("normal_") || op.equals("Linear") || op.startsWith("Conv")
+                || op.startsWith("kaiming") || op.startsWith("xavier") || op.equals("trunc_normal_")
                 || (op.equals("uniform_") && !(args[0] == 0 && args[1] == 1));
     }
 
@@ -237,6 +291,7 @@ record RngCall(String op, int[] shape, double... args) {
         double scale = op.equals("normal_") ? Math.abs(args[0]) + 6 * args[1]
                 : op.equals("uniform_") ? Math.max(Math.abs(args[0]), Math.abs(args[1]))
                 : op.equals("Linear") ? 1 / Math.sqrt(shape[1])
+                : op.startsWith("Conv") ? 1 / Math.sqrt(convFanIn())
                 : op.equals("xavier_uniform_") ? xavierBound()
                 : op.equals("trunc_normal_") ? truncNormalScale(value) : 0;
         return Math.max(Math.abs(value), scale);
@@ -263,6 +318,9 @@ record RngCall(String op, int[] shape, double... args) {
             case "randint" -> "randint(" + scalars + ", (" + dims + ",))";
             case "bernoulli" -> "bernoulli(linspace(0, 1, " + dims + "))";
             case "Linear" -> "Linear(" + shape[1] + ", " + shape[0] + ")";
+            case "Conv2d" -> "Conv2d(" + shape[1] + ", " + shape[0] + ", " + shape[2] + ")";
+            case "ConvTranspose2d" -> "ConvTranspose2d(" + shape[0] + ", " + shape[1] + ", " + shape[2] + ")";
+            case "Dropout2d" -> "dropout2d(ones(" + dims + "), " + scalars + ")";
             case "kaiming_normal_" -> "kaiming_normal_(empty(" + dims + "), mode='fan_out', nonlinearity='relu')";
             case "xavier_uniform_", "xavier_normal_" -> op + "(empty(" + dims + "), gain=" + scalars + ")";
             case "dropout" -> "dropout(ones(" + dims + "), " + scalars + ")";

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.nano.oracle.rng.RngCall.bernoulli;
+import static dev.nano.oracle.rng.RngCall.conv2d;
+import static dev.nano.oracle.rng.RngCall.convTranspose2d;
+import static dev.nano.oracle.rng.RngCall.dropout2d;
 import static dev.nano.oracle.rng.RngCall.dropout;
 import static dev.nano.oracle.rng.RngCall.kaimingNormal;
 import static dev.nano.oracle.rng.RngCall.xavierNormal;
@@ -60,6 +63,11 @@ final class RngCases {
         cases.add(new RngCase(0, List.of(truncNormal(10, 0, 1, -2, 2), truncNormal(40, 0, 0.02, -0.04, 0.04),
                 truncNormal(17, 0.5, 2, -1, 3), truncNormal(5, 5, 1, -2, 2))));
         cases.add(new RngCase(42, List.of(truncNormal(300, 0, 1, -2, 2), randn(3), truncNormal(1, -1, 0.5, -3, 0))));
+        // nn.Conv2d / nn.ConvTranspose2d default initialisation (LeNet's two convolutions among them) and
+        // Dropout2d's channel masks.
+        cases.add(new RngCase(0, List.of(conv2d(1, 6, 5), conv2d(6, 16, 5))));
+        cases.add(new RngCase(7, List.of(conv2d(3, 4, 3), convTranspose2d(4, 2, 3), dropout2d(3, 8, 2, 2, 0.4),
+                dropout2d(2, 5, 3, 1, 0.5))));
         // 700 draws cross the twister's 624-word regeneration more than once.
         cases.add(new RngCase(3, List.of(rand(700), randn(700), randperm(700))));
         return cases;
