@@ -2012,6 +2012,8 @@ public final class Nano {
      */
     public static Tensor cumsum(Tensor x, int dim) {
         return dev.nano.ops.CumulativeSum.cumsum(notNull("cumsum", "input", x), dim);
+    }
+
     // ---------------------------------------------------------------- unfold, fold and padding modes
 
     /**
