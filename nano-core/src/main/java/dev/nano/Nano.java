@@ -950,6 +950,409 @@ public final class Nano {
      */
     public static Tensor erf(Tensor x) { return Unary.erf(notNull("erf", "input", x)); }
 
+    // ---------------------------------------------------------------- more elementwise (issue 24)
+
+    /**
+     * {@code torch.tan}, in radians.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor tan(Tensor x) {
+        return dev.nano.ops.Trigonometric.tan(notNull("tan", "input", x));
+    }
+
+    /**
+     * {@code torch.atan}: the inverse tangent.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor atan(Tensor x) {
+        return dev.nano.ops.Trigonometric.atan(notNull("atan", "input", x));
+    }
+
+    /**
+     * {@code torch.asin}: the inverse sine; NaN outside [−1, 1].
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor asin(Tensor x) {
+        return dev.nano.ops.Trigonometric.asin(notNull("asin", "input", x));
+    }
+
+    /**
+     * {@code torch.acos}: the inverse cosine; NaN outside [−1, 1].
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor acos(Tensor x) {
+        return dev.nano.ops.Trigonometric.acos(notNull("acos", "input", x));
+    }
+
+    /**
+     * {@code torch.sinh}: the hyperbolic sine.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor sinh(Tensor x) {
+        return dev.nano.ops.Trigonometric.sinh(notNull("sinh", "input", x));
+    }
+
+    /**
+     * {@code torch.cosh}: the hyperbolic cosine.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor cosh(Tensor x) {
+        return dev.nano.ops.Trigonometric.cosh(notNull("cosh", "input", x));
+    }
+
+    /**
+     * {@code torch.asinh}: the inverse hyperbolic sine.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor asinh(Tensor x) {
+        return dev.nano.ops.Trigonometric.asinh(notNull("asinh", "input", x));
+    }
+
+    /**
+     * {@code torch.acosh}: the inverse hyperbolic cosine; NaN below 1.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor acosh(Tensor x) {
+        return dev.nano.ops.Trigonometric.acosh(notNull("acosh", "input", x));
+    }
+
+    /**
+     * {@code torch.atanh}: the inverse hyperbolic tangent; ±inf at ±1.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor atanh(Tensor x) {
+        return dev.nano.ops.Trigonometric.atanh(notNull("atanh", "input", x));
+    }
+
+    /**
+     * {@code torch.log2}: the base-2 logarithm.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor log2(Tensor x) {
+        return dev.nano.ops.LogExp.log2(notNull("log2", "input", x));
+    }
+
+    /**
+     * {@code torch.log10}: the base-10 logarithm.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor log10(Tensor x) {
+        return dev.nano.ops.LogExp.log10(notNull("log10", "input", x));
+    }
+
+    /**
+     * {@code torch.exp2}: 2^x.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor exp2(Tensor x) {
+        return dev.nano.ops.LogExp.exp2(notNull("exp2", "input", x));
+    }
+
+    /**
+     * {@code torch.floor}: the largest whole number ≤ x; gradient 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor floor(Tensor x) {
+        return dev.nano.ops.Rounding.floor(notNull("floor", "input", x));
+    }
+
+    /**
+     * {@code torch.ceil}: the smallest whole number ≥ x; gradient 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor ceil(Tensor x) {
+        return dev.nano.ops.Rounding.ceil(notNull("ceil", "input", x));
+    }
+
+    /**
+     * {@code torch.round}: the nearest whole number, halves to even; gradient 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor round(Tensor x) {
+        return dev.nano.ops.Rounding.round(notNull("round", "input", x));
+    }
+
+    /**
+     * {@code torch.trunc}: x rounded toward zero; gradient 0.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor trunc(Tensor x) {
+        return dev.nano.ops.Rounding.trunc(notNull("trunc", "input", x));
+    }
+
+    /**
+     * {@code torch.frac}: x − trunc(x); gradient 1.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor frac(Tensor x) {
+        return dev.nano.ops.Rounding.frac(notNull("frac", "input", x));
+    }
+
+    /**
+     * {@code torch.round(x, decimals=d)}: rounded (halves to even) to {@code d} decimal places, as {@code nearbyint(x·10^d) / 10^d}.
+     * @param x the input tensor
+     * @param decimals the decimal places (negative: tens, hundreds, …)
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor round(Tensor x, int decimals) {
+        return dev.nano.ops.Rounding.round(notNull("round", "input", x), decimals);
+    }
+
+    /**
+     * {@code torch.logit}: log(x / (1 − x)); NaN outside [0, 1].
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor logit(Tensor x) {
+        return dev.nano.ops.LogExp.logit(notNull("logit", "input", x), null);
+    }
+
+    /**
+     * {@code torch.logit(x, eps)}: log(x / (1 − x)) of x clamped to [eps, 1 − eps]; gradient 0 outside.
+     * @param x the input tensor
+     * @param eps the clamp
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor logit(Tensor x, double eps) {
+        return dev.nano.ops.LogExp.logit(notNull("logit", "input", x), eps);
+    }
+
+    /**
+     * {@code torch.atan2(input, other)}: the angle of the point (other, input).
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor atan2(Tensor input, Tensor other) {
+        return dev.nano.ops.Trigonometric.atan2(notNull("atan2", "input", input), notNull("atan2", "other", other));
+    }
+
+    /**
+     * {@code torch.fmod}: C's fmod, the remainder with the dividend's sign.
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor fmod(Tensor input, Tensor other) {
+        return dev.nano.ops.Rounding.fmod(notNull("fmod", "input", input), notNull("fmod", "other", other));
+    }
+
+    /**
+     * {@code torch.remainder}: Python's %, the remainder with the divisor's sign.
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor remainder(Tensor input, Tensor other) {
+        return dev.nano.ops.Rounding.remainder(notNull("remainder", "input", input), notNull("remainder", "other", other));
+    }
+
+    /**
+     * {@code torch.hypot}: √(a² + b²) without overflow.
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor hypot(Tensor input, Tensor other) {
+        return dev.nano.ops.Magnitudes.hypot(notNull("hypot", "input", input), notNull("hypot", "other", other));
+    }
+
+    /**
+     * {@code torch.logaddexp}: log(e^a + e^b) without overflow.
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor logaddexp(Tensor input, Tensor other) {
+        return dev.nano.ops.LogExp.logaddexp(notNull("logaddexp", "input", input), notNull("logaddexp", "other", other));
+    }
+
+    /**
+     * {@code torch.copysign}: |a| with the sign bit of b.
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor copysign(Tensor input, Tensor other) {
+        return dev.nano.ops.Magnitudes.copysign(notNull("copysign", "input", input), notNull("copysign", "other", other));
+    }
+
+    /**
+     * {@code torch.xlogy}: a·log(b), 0 where a is 0 (unless b is NaN).
+     * @param input the input
+     * @param other the other; shapes broadcast
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor xlogy(Tensor input, Tensor other) {
+        return dev.nano.ops.LogExp.xlogy(notNull("xlogy", "input", input), notNull("xlogy", "other", other));
+    }
+
+    /**
+     * {@code torch.fmod} with a number for {@code other}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code input}'s shape
+     */
+    public static Tensor fmod(Tensor input, double other) {
+        return dev.nano.ops.Rounding.fmod(notNull("fmod", "input", input), other);
+    }
+
+    /**
+     * {@code torch.remainder} with a number for {@code other}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code input}'s shape
+     */
+    public static Tensor remainder(Tensor input, double other) {
+        return dev.nano.ops.Rounding.remainder(notNull("remainder", "input", input), other);
+    }
+
+    /**
+     * {@code torch.copysign} with a number for {@code other}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code input}'s shape
+     */
+    public static Tensor copysign(Tensor input, double other) {
+        return dev.nano.ops.Magnitudes.copysign(notNull("copysign", "input", input), other);
+    }
+
+    /**
+     * {@code torch.xlogy} with a number for {@code other}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code input}'s shape
+     */
+    public static Tensor xlogy(Tensor input, double other) {
+        return dev.nano.ops.LogExp.xlogy(notNull("xlogy", "input", input), other);
+    }
+
+    /**
+     * {@code torch.remainder} with a number for {@code input}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code other}'s shape
+     */
+    public static Tensor remainder(double input, Tensor other) {
+        return dev.nano.ops.Rounding.remainder(input, notNull("remainder", "other", other));
+    }
+
+    /**
+     * {@code torch.xlogy} with a number for {@code input}.
+     * @param input the input
+     * @param other the other
+     * @return a new tensor of {@code other}'s shape
+     */
+    public static Tensor xlogy(double input, Tensor other) {
+        return dev.nano.ops.LogExp.xlogy(input, notNull("xlogy", "other", other));
+    }
+
+    /**
+     * {@code torch.lerp(input, end, weight)}: input + weight·(end − input); shapes broadcast.
+     * @param input the start
+     * @param end the end
+     * @param weight the weight
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor lerp(Tensor input, Tensor end, Tensor weight) {
+        return dev.nano.ops.Pointwise.lerp(notNull("lerp", "input", input), notNull("lerp", "end", end), notNull("lerp", "weight", weight));
+    }
+
+    /**
+     * {@code torch.lerp} with a number for the weight.
+     * @param input the start
+     * @param end the end
+     * @param weight the weight
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor lerp(Tensor input, Tensor end, double weight) {
+        return dev.nano.ops.Pointwise.lerp(notNull("lerp", "input", input), notNull("lerp", "end", end), weight);
+    }
+
+    /**
+     * {@code torch.addcmul(input, tensor1, tensor2)}: input + tensor1·tensor2; shapes broadcast.
+     * @param input the addend
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor addcmul(Tensor input, Tensor tensor1, Tensor tensor2) {
+        return addcmul(input, tensor1, tensor2, 1.0);
+    }
+
+    /**
+     * {@code torch.addcmul(input, tensor1, tensor2, value=v)}: input + v·tensor1·tensor2; shapes broadcast.
+     * @param input the addend
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @param value the scale
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor addcmul(Tensor input, Tensor tensor1, Tensor tensor2, double value) {
+        return dev.nano.ops.Pointwise.addcmul(notNull("addcmul", "input", input), notNull("addcmul", "tensor1", tensor1), notNull("addcmul", "tensor2", tensor2), value);
+    }
+
+    /**
+     * {@code torch.addcdiv(input, tensor1, tensor2)}: input + tensor1 / tensor2; shapes broadcast.
+     * @param input the addend
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor addcdiv(Tensor input, Tensor tensor1, Tensor tensor2) {
+        return addcdiv(input, tensor1, tensor2, 1.0);
+    }
+
+    /**
+     * {@code torch.addcdiv(input, tensor1, tensor2, value=v)}: input + v·tensor1 / tensor2; shapes broadcast.
+     * @param input the addend
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @param value the scale
+     * @return a new tensor of the broadcast shape
+     */
+    public static Tensor addcdiv(Tensor input, Tensor tensor1, Tensor tensor2, double value) {
+        return dev.nano.ops.Pointwise.addcdiv(notNull("addcdiv", "input", input), notNull("addcdiv", "tensor1", tensor1), notNull("addcdiv", "tensor2", tensor2), value);
+    }
+
+    /**
+     * {@code torch.nan_to_num}: NaN becomes 0, +inf the largest double, −inf the lowest; gradient 0 there.
+     * @param x the input tensor
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor nanToNum(Tensor x) {
+        return nanToNum(x, null, null, null);
+    }
+
+    /**
+     * {@code torch.nan_to_num(x, nan, posinf, neginf)}: NaN, +inf and −inf replaced; a null keeps the default (0, the largest, the lowest double).
+     * @param x the input tensor
+     * @param nan what NaN becomes, or null for 0
+     * @param posinf what +inf becomes, or null for the largest double
+     * @param neginf what −inf becomes, or null for the lowest double
+     * @return a new tensor of {@code x}'s shape
+     */
+    public static Tensor nanToNum(Tensor x, Double nan, Double posinf, Double neginf) {
+        return dev.nano.ops.Magnitudes.nanToNum(notNull("nan_to_num", "input", x), nan, posinf, neginf);
+    }
+
     /**
      * Scalar bounds, either may be null.
      * @param x the input tensor

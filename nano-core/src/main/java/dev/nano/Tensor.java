@@ -738,6 +738,272 @@ public final class Tensor {
      */
     public Tensor erf() { return Nano.erf(this); }
 
+    // ---------------------------------------------------------------- more elementwise (issue 24)
+
+    /**
+     * {@code x.tan()}, in radians.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor tan() { return Nano.tan(this); }
+
+    /**
+     * {@code x.atan()}: the inverse tangent.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor atan() { return Nano.atan(this); }
+
+    /**
+     * {@code x.asin()}: the inverse sine; NaN outside [−1, 1].
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor asin() { return Nano.asin(this); }
+
+    /**
+     * {@code x.acos()}: the inverse cosine; NaN outside [−1, 1].
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor acos() { return Nano.acos(this); }
+
+    /**
+     * {@code x.sinh()}: the hyperbolic sine.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor sinh() { return Nano.sinh(this); }
+
+    /**
+     * {@code x.cosh()}: the hyperbolic cosine.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor cosh() { return Nano.cosh(this); }
+
+    /**
+     * {@code x.asinh()}: the inverse hyperbolic sine.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor asinh() { return Nano.asinh(this); }
+
+    /**
+     * {@code x.acosh()}: the inverse hyperbolic cosine; NaN below 1.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor acosh() { return Nano.acosh(this); }
+
+    /**
+     * {@code x.atanh()}: the inverse hyperbolic tangent; ±inf at ±1.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor atanh() { return Nano.atanh(this); }
+
+    /**
+     * {@code x.log2()}: the base-2 logarithm.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor log2() { return Nano.log2(this); }
+
+    /**
+     * {@code x.log10()}: the base-10 logarithm.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor log10() { return Nano.log10(this); }
+
+    /**
+     * {@code x.exp2()}: 2^x.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor exp2() { return Nano.exp2(this); }
+
+    /**
+     * {@code x.floor()}: the largest whole number ≤ x; gradient 0.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor floor() { return Nano.floor(this); }
+
+    /**
+     * {@code x.ceil()}: the smallest whole number ≥ x; gradient 0.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor ceil() { return Nano.ceil(this); }
+
+    /**
+     * {@code x.round()}: the nearest whole number, halves to even; gradient 0.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor round() { return Nano.round(this); }
+
+    /**
+     * {@code x.trunc()}: x rounded toward zero; gradient 0.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor trunc() { return Nano.trunc(this); }
+
+    /**
+     * {@code x.frac()}: x − trunc(x); gradient 1.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor frac() { return Nano.frac(this); }
+
+    /**
+     * {@code x.round(decimals=d)}: rounded to {@code d} decimal places.
+     * @param decimals the decimal places (negative: tens, hundreds, …)
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor round(int decimals) { return Nano.round(this, decimals); }
+
+    /**
+     * {@code x.logit()}: log(x / (1 − x)).
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor logit() { return Nano.logit(this); }
+
+    /**
+     * {@code x.logit(eps)}: log(x / (1 − x)) of x clamped to [eps, 1 − eps].
+     * @param eps the clamp
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor logit(double eps) { return Nano.logit(this, eps); }
+
+    /**
+     * {@code x.atan2(other)}: the angle of the point (other, input).
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor atan2(Tensor other) { return Nano.atan2(this, other); }
+
+    /**
+     * {@code x.fmod(other)}: C's fmod, the remainder with the dividend's sign.
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor fmod(Tensor other) { return Nano.fmod(this, other); }
+
+    /**
+     * {@code x.remainder(other)}: Python's %, the remainder with the divisor's sign.
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor remainder(Tensor other) { return Nano.remainder(this, other); }
+
+    /**
+     * {@code x.hypot(other)}: √(a² + b²) without overflow.
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor hypot(Tensor other) { return Nano.hypot(this, other); }
+
+    /**
+     * {@code x.logaddexp(other)}: log(e^a + e^b) without overflow.
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor logaddexp(Tensor other) { return Nano.logaddexp(this, other); }
+
+    /**
+     * {@code x.copysign(other)}: |a| with the sign bit of b.
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor copysign(Tensor other) { return Nano.copysign(this, other); }
+
+    /**
+     * {@code x.xlogy(other)}: a·log(b), 0 where a is 0 (unless b is NaN).
+     * @param other the other; shapes broadcast
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor xlogy(Tensor other) { return Nano.xlogy(this, other); }
+
+    /**
+     * {@code x.fmod(other)} with a number for {@code other}.
+     * @param other the other
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor fmod(double other) { return Nano.fmod(this, other); }
+
+    /**
+     * {@code x.remainder(other)} with a number for {@code other}.
+     * @param other the other
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor remainder(double other) { return Nano.remainder(this, other); }
+
+    /**
+     * {@code x.copysign(other)} with a number for {@code other}.
+     * @param other the other
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor copysign(double other) { return Nano.copysign(this, other); }
+
+    /**
+     * {@code x.xlogy(other)} with a number for {@code other}.
+     * @param other the other
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor xlogy(double other) { return Nano.xlogy(this, other); }
+
+    /**
+     * {@code x.lerp(end, weight)}: x + weight·(end − x).
+     * @param end the end
+     * @param weight the weight
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor lerp(Tensor end, Tensor weight) { return Nano.lerp(this, end, weight); }
+
+    /**
+     * {@code x.lerp(end, weight)} with a number for the weight.
+     * @param end the end
+     * @param weight the weight
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor lerp(Tensor end, double weight) { return Nano.lerp(this, end, weight); }
+
+    /**
+     * {@code x.addcmul(tensor1, tensor2)}: x + tensor1·tensor2.
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor addcmul(Tensor tensor1, Tensor tensor2) { return Nano.addcmul(this, tensor1, tensor2); }
+
+    /**
+     * {@code x.addcmul(tensor1, tensor2, value=v)}: x + v·tensor1·tensor2.
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @param value the scale
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor addcmul(Tensor tensor1, Tensor tensor2, double value) { return Nano.addcmul(this, tensor1, tensor2, value); }
+
+    /**
+     * {@code x.addcdiv(tensor1, tensor2)}: x + tensor1 / tensor2.
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor addcdiv(Tensor tensor1, Tensor tensor2) { return Nano.addcdiv(this, tensor1, tensor2); }
+
+    /**
+     * {@code x.addcdiv(tensor1, tensor2, value=v)}: x + v·tensor1 / tensor2.
+     * @param tensor1 the first operand
+     * @param tensor2 the second operand
+     * @param value the scale
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor addcdiv(Tensor tensor1, Tensor tensor2, double value) { return Nano.addcdiv(this, tensor1, tensor2, value); }
+
+    /**
+     * {@code x.nan_to_num()}: NaN becomes 0, ±inf the largest and lowest doubles.
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor nanToNum() { return Nano.nanToNum(this); }
+
+    /**
+     * {@code x.nan_to_num(nan, posinf, neginf)}; a null keeps the default.
+     * @param nan what NaN becomes, or null for 0
+     * @param posinf what +inf becomes, or null for the largest double
+     * @param neginf what −inf becomes, or null for the lowest double
+     * @return a new tensor (see the {@link Nano} function of the same name for the shape rules)
+     */
+    public Tensor nanToNum(Double nan, Double posinf, Double neginf) { return Nano.nanToNum(this, nan, posinf, neginf); }
+
     /**
      * Either bound may be null (one-sided).
      * @param min the lower bound, or null

@@ -316,7 +316,7 @@ public final class Arithmetic {
             return x < 0 ? Math.ceil(x) : Math.floor(x);
         }
 
-        private static double divFloor(double a, double b) {
+        static double divFloor(double a, double b) {
             if (b == 0) {
                 return a / b;
             }

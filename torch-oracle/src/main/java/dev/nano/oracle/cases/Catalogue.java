@@ -37,6 +37,11 @@ public final class Catalogue {
             ops.addAll(InPlaceCases.entries());
             ops.addAll(AttentionCases.entries());
             ops.addAll(UnfoldFoldCases.entries());
+            // issue 24: the everyday elementwise operators
+            ops.addAll(TrigCases.entries());
+            ops.addAll(RoundingCases.entries());
+            ops.addAll(LogExpCases.entries());
+            ops.addAll(PointwiseCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {
