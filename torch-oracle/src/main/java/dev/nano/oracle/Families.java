@@ -6,6 +6,7 @@ import dev.nano.oracle.nn.NnScenarioFamily;
 import dev.nano.oracle.operators.OperatorFamily;
 import dev.nano.oracle.optim.OptimizerFamily;
 import dev.nano.oracle.rng.RngFamily;
+import dev.nano.oracle.sizes.SizeClassFamily;
 
 import java.util.List;
 
@@ -15,13 +16,14 @@ import java.util.List;
  * A new family is one class implementing {@link Family} and one line here.
  */
 public final class Families {
-    /** The catalogue's operators, the optimizers, the nn scenarios, the end-to-end MNIST runs and the random streams. */
+    /** The catalogue's operators, the optimizers, the nn scenarios, the end-to-end MNIST runs, the random streams and the size classes. */
     public static final List<Family> ALL = List.of(
             new OperatorFamily(),
             new OptimizerFamily(),
             new NnScenarioFamily(),
             new EndToEndFamily(),
-            new RngFamily());
+            new RngFamily(),
+            new SizeClassFamily());
 
     private Families() {
     }
