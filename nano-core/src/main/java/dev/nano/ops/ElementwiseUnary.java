@@ -51,7 +51,7 @@ public abstract class ElementwiseUnary extends Function {
     }
 
     /** Elements per parallel piece: large arrays use every thread; the cut never changes a value. */
-    static final int GRAIN = 1 << 15;
+    static final int GRAIN = SizeClasses.PARALLEL_GRAIN;
 
     @Override
     protected Tensor forward(Context ctx, Tensor... inputs) {

@@ -26,11 +26,11 @@ import dev.nano.Parallel;
  */
 final class MatrixKernel {
     /** Below this many columns packing does not pay; plain dot products are used (matrix-vector). */
-    static final int MIN_PACKED_COLS = 8;
+    static final int MIN_PACKED_COLS = SizeClasses.MATRIX_MIN_PACKED_COLS;
     /** Products with fewer multiply-adds than this stay on the calling thread. */
-    static final long MIN_PARALLEL_WORK = 1L << 17;
+    static final long MIN_PARALLEL_WORK = SizeClasses.MATRIX_MIN_PARALLEL_WORK;
     /** Output rows per parallel chunk: fixed, so the partition never depends on the thread count. */
-    static final int ROWS_PER_CHUNK = 16;
+    static final int ROWS_PER_CHUNK = SizeClasses.MATRIX_ROWS_PER_CHUNK;
 
     private MatrixKernel() {
     }

@@ -33,7 +33,7 @@ import java.util.Arrays;
  */
 public final class SumKernels {
     /** Elements per chunk of a long run (also the unit of parallel work). */
-    static final int CHUNK = 1 << 15;
+    static final int CHUNK = SizeClasses.SUM_CHUNK;
 
     private SumKernels() {
     }

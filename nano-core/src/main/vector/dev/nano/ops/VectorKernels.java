@@ -77,15 +77,15 @@ final class VectorKernels extends Kernels {
     private static final double TWO54 = 0x1p54;
 
     /** Columns of the right factor per pass of the matrix kernel: two vectors. */
-    private static final int PANEL = 2;
+    private static final int PANEL = SizeClasses.VECTOR_MATRIX_PANEL_VECTORS;
     /** Rows of the left factor per pass of the matrix kernel. */
-    private static final int ROWS = 4;
+    private static final int ROWS = SizeClasses.VECTOR_MATRIX_ROWS;
     /**
      * Inner indices per pass of the matrix kernel: a panel of {@code right} for that many indices
      * (128 × 16 doubles with AVX-512, 16 KB) stays in the level-1 cache while every row of a chunk
      * uses it. Between passes the accumulators go through {@code out}, which changes no value.
      */
-    private static final int INNER_BLOCK = 128;
+    private static final int INNER_BLOCK = SizeClasses.VECTOR_INNER_BLOCK;
 
     VectorKernels() {
     }

@@ -8,6 +8,7 @@ import dev.nano.oracle.nn.NnScenarioFamily;
 import dev.nano.oracle.operators.OperatorFamily;
 import dev.nano.oracle.optim.OptimizerFamily;
 import dev.nano.oracle.rng.RngFamily;
+import dev.nano.oracle.sizes.SizeClassFamily;
 
 import java.util.List;
 
@@ -17,7 +18,7 @@ import java.util.List;
  * A new family is one class implementing {@link Family} and one line here.
  */
 public final class Families {
-    /** The catalogue's operators, the optimizers, the nn scenarios, the end-to-end MNIST runs, the random streams and the LR schedulers. */
+    /** Every family of evidence: the catalogue's operators, the optimizers, the nn scenarios, the end-to-end runs (MLP and CNN), the random streams, the LR schedulers and the size classes. */
     public static final List<Family> ALL = List.of(
             new OperatorFamily(),
             new OptimizerFamily(),
@@ -25,7 +26,8 @@ public final class Families {
             new EndToEndFamily(),
             new CnnEndToEndFamily(),
             new RngFamily(),
-            new SchedulerFamily());
+            new SchedulerFamily(),
+            new SizeClassFamily());
 
     private Families() {
     }

@@ -16,6 +16,7 @@ import dev.nano.oracle.optim.OptimGrid;
 import dev.nano.oracle.optim.Scenario;
 import dev.nano.oracle.lr.SchedulerFamily;
 import dev.nano.oracle.rng.RngFamily;
+import dev.nano.oracle.sizes.SizeFixtures;
 import dev.nano.oracle.value.Value;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +51,7 @@ class FixtureIntegrityTest {
             assertEquals(e.sha256(), FixtureStore.sha256(path), e.path() + " was changed after regeneration "
                     + "(its sha256 disagrees with manifest.json); run " + FixtureStore.REGENERATE);
             int cases = e.path().startsWith(OptimFixtures.FAMILY + "/") ? OptimFixtures.read(store, path).cases().size()
+                    : e.path().startsWith(SizeFixtures.FAMILY + "/") ? SizeFixtures.read(store, path).size()
                     : store.read(path).cases().size();
             assertEquals(e.cases(), cases, e.path() + ": case count differs from the manifest");
             total += e.cases();
@@ -80,6 +82,7 @@ class FixtureIntegrityTest {
         expectedFiles.addAll(E2eFixtures.fixturePaths(store)); // checked in MnistEndToEndParityTest
         expectedFiles.addAll(RngFamily.fixturePaths(store)); // checked case by case by the random-stream family
         expectedFiles.addAll(SchedulerFamily.fixturePaths(store)); // checked case by case by the scheduler family
+        expectedFiles.addAll(SizeFixtures.fixturePaths(store)); // checked case by case in SizeClassGateTest
         for (OpInfo op : Catalogue.all()) {
             Path path = store.pathOf(op.family(), op.name());
             expectedFiles.add(store.relative(path));
@@ -130,6 +133,9 @@ class FixtureIntegrityTest {
             Set<String> ids = new HashSet<>();
             for (OptimConfig config : OptimGrid.of(optimizer)) {
                 for (Scenario scenario : Scenario.values()) {
+                    if (!scenario.appliesTo(config)) {
+                        continue;
+                    }
                     ids.add(config.id() + " " + scenario.id());
                     if (file.find(config.id(), scenario) == null) {
                         problems.add(config + " " + scenario.id() + ": in the grid, not in " + where);

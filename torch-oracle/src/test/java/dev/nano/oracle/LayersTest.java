@@ -56,7 +56,7 @@ class LayersTest {
                 .layer("fixtures").definedBy(ORACLE + ".fixtures..", ORACLE + ".compare..")
                 .layer("catalogue").definedBy(ORACLE + ".cases..")
                 .layer("families").definedBy(ORACLE + ".family..", ORACLE + ".operators..", ORACLE + ".optim..",
-                        ORACLE + ".nn..", ORACLE + ".e2e..", ORACLE + ".mutation..")
+                        ORACLE + ".nn..", ORACLE + ".e2e..", ORACLE + ".mutation..", ORACLE + ".sizes..")
                 .layer("entry").definedBy(ORACLE, ORACLE + ".report..")
                 .whereLayer("entry").mayNotBeAccessedByAnyLayer()
                 .whereLayer("families").mayOnlyBeAccessedByLayers("entry")

@@ -29,4 +29,13 @@ public interface NnScenario {
      * @return the steps
      */
     List<Step> runTorch(Upstreams upstreams);
+
+    /**
+     * Whether the drift check replays this scenario with live libtorch (under every CPU dispatch); a
+     * scenario that says no gives its reason.
+     * @return true unless replaying it costs more than the build can pay
+     */
+    default boolean checkedLive() {
+        return true;
+    }
 }

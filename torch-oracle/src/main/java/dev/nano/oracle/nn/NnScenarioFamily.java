@@ -52,7 +52,7 @@ public final class NnScenarioFamily implements Family {
                 : "nano differs from PyTorch:\n";
         List<Check> checks = new ArrayList<>();
         for (NnScenario scenario : NnScenarios.ALL) {
-            if (!filter.matchesScenario(scenario.name())) {
+            if (!filter.matchesScenario(scenario.name()) || live && !scenario.checkedLive()) {
                 continue;
             }
             FixtureFile fixture = store.read(NnScenarios.pathOf(store, scenario));

@@ -22,7 +22,8 @@ import java.util.Set;
 public final class NnScenarios {
     /** Every nn scenario. */
     public static final List<NnScenario> ALL = List.of(new BatchNormRunningStats(), new TrainEvalSwitch(),
-            new DropoutStatistics(), new SmallModelTraining(), new ModuleForwards());
+            new DropoutStatistics(), new SmallModelTraining(), new ModuleForwards(),
+            new BatchNormLongRun());
 
     private NnScenarios() {
     }

@@ -36,7 +36,7 @@ public final class NanoOptimRunner {
         List<Trajectory.Step> steps = new ArrayList<>();
         for (int step = 0; step < scenario.steps(); step++) {
             List<Value> grads = new ArrayList<>();
-            if (scenario == Scenario.GIVEN_GRADIENTS) {
+            if (scenario.givesGradients()) {
                 for (int i = 0; i < params.size(); i++) {
                     Value g = inputs.givenGrads().get(step).get(i);
                     params.get(i).setGrad(g == null ? null : g.toTensor());
@@ -51,7 +51,9 @@ public final class NanoOptimRunner {
                 params.forEach(p -> grads.add(Value.of(p.grad())));
             }
             optimizer.step();
-            steps.add(record(grads, params, optimizer));
+            if (scenario.records(step + 1)) {
+                steps.add(record(grads, params, optimizer));
+            }
         }
         return new Trajectory(steps);
     }

@@ -83,6 +83,9 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
             }
             for (OptimConfig config : OptimGrid.of(optimizer)) {
                 for (Scenario scenario : Scenario.values()) {
+                    if (!scenario.appliesTo(config)) {
+                        continue;
+                    }
                     OptimFixtures.Case c = file == null ? null : file.find(config.id(), scenario);
                     String stale = fileProblem != null ? fileProblem
                             : c == null ? "no fixture for this case in " + store.relative(path)
@@ -99,16 +102,23 @@ public record OptimCase(OptimConfig config, Scenario scenario, OptimFixtures.Cas
         if (!Json.attrs(config.hyperparameters()).equals(c.hyperparameters())) {
             return "hyperparameters differ between the grid and the fixture (stale fixture)";
         }
-        if (c.trajectory().steps().size() != scenario.steps()) {
-            return "fixture has " + c.trajectory().steps().size() + " steps, the scenario " + scenario.steps();
+        List<Integer> recorded = new ArrayList<>();
+        for (int step = 1; step <= scenario.steps(); step++) {
+            if (scenario.records(step)) {
+                recorded.add(step);
+            }
+        }
+        if (c.trajectory().steps().size() != recorded.size()) {
+            return "fixture has " + c.trajectory().steps().size() + " steps, the scenario records " + recorded.size();
         }
         Scenario.Inputs now = scenario.inputs();
         if (!same(now.initial(), c.inputs().initial()) || !same(now.constants(), c.inputs().constants())) {
             return "initial values differ between the scenario and the fixture (stale fixture)";
         }
-        if (now.givenGrads() != null) {
-            for (int s = 0; s < now.givenGrads().size(); s++) {
-                if (!same(now.givenGrads().get(s), c.inputs().givenGrads().get(s))) {
+        if (now.givenGrads() != null) { // the gradients each recorded step holds (a long scenario records some steps)
+            for (int k = 0; k < recorded.size(); k++) {
+                int s = recorded.get(k) - 1;
+                if (!same(now.givenGrads().get(s), c.trajectory().steps().get(k).grads())) {
                     return "given gradients of step " + (s + 1) + " differ between the scenario and the fixture "
                             + "(stale fixture)";
                 }

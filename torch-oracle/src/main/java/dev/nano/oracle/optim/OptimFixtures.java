@@ -201,7 +201,9 @@ public final class OptimFixtures {
             givenGrads.add(grads);
         }
         Scenario.Inputs inputs = new Scenario.Inputs(initial, constants,
-                scenario == Scenario.GIVEN_GRADIENTS ? givenGrads : null);
+                !scenario.givesGradients() ? null
+                        : givenGrads.size() == scenario.steps() ? givenGrads
+                        : scenario.inputs().givenGrads()); // a sparse record: the seeded gradients of every step
         return new Case(config, node.get("hyperparameters"), scenario, inputs, new Trajectory(steps));
     }
 

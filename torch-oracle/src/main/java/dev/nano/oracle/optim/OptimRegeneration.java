@@ -36,6 +36,9 @@ public final class OptimRegeneration {
             List<OptimFixtures.Case> cases = new ArrayList<>();
             for (OptimConfig config : OptimGrid.of(optimizer)) {
                 for (Scenario scenario : Scenario.values()) {
+                    if (!scenario.appliesTo(config)) {
+                        continue;
+                    }
                     Scenario.Inputs inputs = scenario.inputs();
                     Trajectory trajectory = TorchOptimRunner.run(config, scenario, inputs);
                     cases.add(new OptimFixtures.Case(config.id(), Json.attrs(config.hyperparameters()), scenario,

@@ -78,7 +78,7 @@ public final class OptimizerFamily implements Family {
 
     @Override
     public List<Check> drift(FixtureStore store, CaseFilter filter) {
-        return OptimCase.load(store).stream().filter(c -> c.keptBy(filter))
+        return OptimCase.load(store).stream().filter(c -> c.keptBy(filter) && c.scenario().checkedLive())
                 .map(c -> new Check(c.toString(), () -> drift(c))).toList();
     }
 

@@ -44,14 +44,16 @@ public final class TorchOptimRunner {
             TorchOptimizer optimizer = TorchOptimizer.create(config, m, Arrays.asList(params));
             List<Trajectory.Step> steps = new ArrayList<>();
             for (int step = 0; step < scenario.steps(); step++) {
-                List<Value> grads = scenario == Scenario.GIVEN_GRADIENTS ? inputs.givenGrads().get(step)
+                List<Value> grads = scenario.givesGradients() ? inputs.givenGrads().get(step)
                         : autogradGradients(params, inputs.constants().get(0));
                 NDArray[] g = new NDArray[params.length];
                 for (int i = 0; i < g.length; i++) {
                     g[i] = grads.get(i) == null ? null : create(m, grads.get(i));
                 }
                 optimizer.step(params, g);
-                steps.add(record(grads, params, optimizer));
+                if (scenario.records(step + 1)) {
+                    steps.add(record(grads, params, optimizer));
+                }
             }
             return new Trajectory(steps);
         }
