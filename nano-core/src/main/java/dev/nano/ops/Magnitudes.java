@@ -56,6 +56,7 @@ public final class Magnitudes {
     /** std::hypot; the gradients are {@code grad·self / result} and {@code grad·other / result}. */
     static final class Hypot extends ElementwiseBinary {
         double f(double a, double b) { return Math.hypot(a, b); }
+        @Override boolean gradientReadsResult() { return true; }
         double gradA(double g, double a, double b, double out) { return g * a / out; }
         double gradB(double g, double a, double b, double out) { return g * b / out; }
     }
@@ -66,6 +67,7 @@ public final class Magnitudes {
      */
     static final class Copysign extends ElementwiseBinary {
         double f(double a, double b) { return Math.copySign(a, b); }
+        @Override boolean gradientReadsResult() { return true; }
         double gradA(double g, double a, double b, double out) { return g * (a == 0 ? 0 : out / a); }
         double gradB(double g, double a, double b, double out) { return 0; }
     }
