@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -163,6 +164,9 @@ class ArrangementTest {
         e = assertThrows(IllegalArgumentException.class, () -> Nano.zeros(2).diag(Integer.MAX_VALUE));
         assertEquals("diag: a tensor of shape [2147483649, 2147483649] has more elements than a Java array can hold "
                 + "(2147483647)", e.getMessage());
+        // unflatten's other size errors are infer_size's own, passed through as aten does
+        e = assertThrows(IllegalArgumentException.class, () -> Nano.zeros(2, 6).unflatten(1, -2, 3));
+        assertTrue(e.getMessage().startsWith("invalid shape dimension -2"), e.getMessage()); // PyTorch's words
         var npe = assertThrows(NullPointerException.class, () -> Nano.roll(Nano.zeros(2), null, new int[0]));
         assertEquals("roll: argument 'shifts' must not be null", npe.getMessage());
     }

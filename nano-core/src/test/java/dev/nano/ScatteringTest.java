@@ -9,6 +9,8 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -66,6 +68,27 @@ class ScatteringTest {
         Expect.values(longs(new long[] {1, 2}, 2).indexFill(0, longs(new long[] {0}, 1), 2.5), new int[] {2}, 2, 2);
         Expect.values(Nano.boolTensor(new boolean[] {false, false}, 2).scatter(0, longs(new long[] {1}, 1), -3),
                 new int[] {2}, 0, 1);
+    }
+
+    /**
+     * Inputs PyTorch refuses too (mixed dtypes, an index of the wrong type or rank): nano refuses them,
+     * naming the op. The catalogue's error cases pin PyTorch's own words for the other refusals.
+     */
+    @Test
+    void mixedDtypesAndBadIndicesAreRefused() {
+        Tensor x = Nano.zeros(2, 3);
+        Tensor longIndex = longs(new long[] {0, 1}, 2);
+        Tensor longs = longs(new long[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        assertRefused("scatter", () -> x.scatter(1, longs(new long[] {0}, 1, 1), longs));
+        assertRefused("Index tensor", () -> x.scatter(1, longs(new long[] {0}, 1, 1), Nano.zeros(3)));
+        assertRefused("index_add_", () -> x.indexAdd(0, longIndex, longs, 1));
+        assertRefused("index_copy_", () -> x.indexCopy(0, Nano.zeros(2), Nano.zeros(2, 3)));
+        assertRefused("index_copy_", () -> x.indexCopy(0, longIndex, longs));
+    }
+
+    private static void assertRefused(String words, org.junit.jupiter.api.function.Executable call) {
+        var e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage().contains(words), e.getMessage());
     }
 
     @Test
