@@ -2,10 +2,13 @@ package dev.nano;
 
 import dev.nano.autograd.GradMode;
 import dev.nano.ops.Arithmetic;
+import dev.nano.ops.Arrangement;
 import dev.nano.ops.Comparisons;
 import dev.nano.ops.LinAlg;
 import dev.nano.ops.Movement;
+import dev.nano.ops.Ordering;
 import dev.nano.ops.Reductions;
+import dev.nano.ops.Scattering;
 import dev.nano.ops.Selection;
 import dev.nano.ops.Unary;
 
@@ -1959,6 +1962,363 @@ public final class Nano {
      * @return a new contiguous tensor equal to {@code x}
      */
     public static Tensor clone(Tensor x) { return Movement.clone(notNull("clone", "input", x)); }
+
+    // ---------------------------------------------------------------- repeat, flip, roll, diagonal, ... (dev.nano.ops.Arrangement)
+
+    /**
+     * {@code x.repeat(repeats)}: whole copies side by side along each dim; more repeats than dims add leading dims.
+     * @param x the input tensor
+     * @param repeats copies per dim, at least {@code x.dim()} of them
+     * @return a new tensor
+     */
+    public static Tensor repeat(Tensor x, int... repeats) {
+        return Arrangement.repeat(notNull("repeat", "input", x), notNull("repeat", "repeats", repeats));
+    }
+
+    /**
+     * {@code torch.tile(x, dims)}: {@link #repeat} with {@code dims} padded by leading 1s up to {@code x.dim()}.
+     * @param x the input tensor
+     * @param dims copies per trailing dim
+     * @return a new tensor
+     */
+    public static Tensor tile(Tensor x, int... dims) {
+        return Arrangement.tile(notNull("tile", "input", x), notNull("tile", "dims", dims));
+    }
+
+    /**
+     * {@code torch.repeat_interleave(x, repeats)}: every element of the flattened input repeated in place.
+     * @param x the input tensor
+     * @param repeats copies of each element
+     * @return a 1-D tensor
+     */
+    public static Tensor repeatInterleave(Tensor x, int repeats) {
+        return Arrangement.repeatInterleave(notNull("repeat_interleave", "input", x), repeats, null);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(x, repeats, dim)}: every position along {@code dim} repeated in place.
+     * @param x the input tensor
+     * @param repeats copies of each position
+     * @param dim the dim (negative counts from the end)
+     * @return a new tensor
+     */
+    public static Tensor repeatInterleave(Tensor x, int repeats, int dim) {
+        return Arrangement.repeatInterleave(notNull("repeat_interleave", "input", x), repeats, dim);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(x, repeats)} with an int64 tensor of counts, on the flattened input.
+     * @param x the input tensor
+     * @param repeats 0-d, one count, or one count per element
+     * @return a 1-D tensor
+     */
+    public static Tensor repeatInterleave(Tensor x, Tensor repeats) {
+        return Arrangement.repeatInterleave(notNull("repeat_interleave", "input", x),
+                notNull("repeat_interleave", "repeats", repeats), null);
+    }
+
+    /**
+     * {@code torch.repeat_interleave(x, repeats, dim)} with an int64 tensor of counts.
+     * @param x the input tensor
+     * @param repeats 0-d, one count, or one count per position along {@code dim}
+     * @param dim the dim (negative counts from the end)
+     * @return a new tensor
+     */
+    public static Tensor repeatInterleave(Tensor x, Tensor repeats, int dim) {
+        return Arrangement.repeatInterleave(notNull("repeat_interleave", "input", x),
+                notNull("repeat_interleave", "repeats", repeats), dim);
+    }
+
+    /**
+     * {@code torch.flip(x, dims)}: the positions along {@code dims} reversed.
+     * @param x the input tensor
+     * @param dims the dims to reverse (negative counts from the end)
+     * @return a new tensor
+     */
+    public static Tensor flip(Tensor x, int... dims) {
+        return Arrangement.flip(notNull("flip", "input", x), notNull("flip", "dims", dims));
+    }
+
+    /**
+     * {@code torch.roll(x, shifts, dims)}: positions shifted with wrap-around, one shift per dim; a single shift
+     * with no dims rolls the flattened tensor.
+     * @param x the input tensor
+     * @param shifts the shifts
+     * @param dims the dims (negative counts from the end)
+     * @return a new tensor
+     */
+    public static Tensor roll(Tensor x, int[] shifts, int[] dims) {
+        return Arrangement.roll(notNull("roll", "input", x), notNull("roll", "shifts", shifts),
+                notNull("roll", "dims", dims));
+    }
+
+    /**
+     * {@code torch.unbind(x, dim)}: the slices along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @return one tensor per position along {@code dim}
+     */
+    public static Tensor[] unbind(Tensor x, int dim) {
+        return Arrangement.unbind(notNull("unbind", "input", x), dim);
+    }
+
+    /**
+     * {@code torch.movedim(x, source, destination)}: dims moved, the others keeping their order.
+     * @param x the input tensor
+     * @param source the dims to move
+     * @param destination where each goes
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor movedim(Tensor x, int[] source, int[] destination) {
+        return Arrangement.movedim(notNull("movedim", "input", x), notNull("movedim", "source", source),
+                notNull("movedim", "destination", destination));
+    }
+
+    /**
+     * {@code torch.movedim(x, source, destination)} of one dim.
+     * @param x the input tensor
+     * @param source the dim to move
+     * @param destination where it goes
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor movedim(Tensor x, int source, int destination) {
+        return movedim(x, new int[] {source}, new int[] {destination});
+    }
+
+    /**
+     * {@code torch.diag(x, diagonal)}: a 1-D tensor's square matrix (zeros off the diagonal), or a 2-D tensor's
+     * diagonal.
+     * @param x a 1-D or 2-D tensor
+     * @param diagonal 0 the main diagonal, positive above it, negative below
+     * @return a new tensor
+     */
+    public static Tensor diag(Tensor x, int diagonal) {
+        return Arrangement.diag(notNull("diag", "input", x), diagonal);
+    }
+
+    /**
+     * {@code torch.diagonal(x, offset, dim1, dim2)}: a diagonal of every matrix in dims {@code dim1, dim2}, as
+     * the last dim.
+     * @param x the input tensor, at least 2-D
+     * @param offset 0 the main diagonal, positive above it, negative below
+     * @param dim1 the rows' dim
+     * @param dim2 the columns' dim
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor diagonal(Tensor x, int offset, int dim1, int dim2) {
+        return Arrangement.diagonal(notNull("diagonal", "input", x), offset, dim1, dim2);
+    }
+
+    /**
+     * {@code torch.unflatten(x, dim, sizes)}: dim {@code dim} split into {@code sizes} (one may be -1).
+     * @param x the input tensor
+     * @param dim the dim to split (negative counts from the end)
+     * @param sizes the new sizes
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor unflatten(Tensor x, int dim, int... sizes) {
+        return Arrangement.unflatten(notNull("unflatten", "input", x), dim, notNull("unflatten", "sizes", sizes));
+    }
+
+    /**
+     * {@code torch.broadcast_to(x, shape)}: {@link #expand}.
+     * @param x the input tensor
+     * @param shape the target shape; -1 keeps a size
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor broadcastTo(Tensor x, int... shape) {
+        return Arrangement.broadcastTo(notNull("broadcast_to", "input", x), notNull("broadcast_to", "size", shape));
+    }
+
+    /**
+     * {@code x.expand_as(other)}: {@link #expand} to {@code other}'s shape.
+     * @param x the input tensor
+     * @param other the tensor whose shape is the target
+     * @return a new tensor (nano copies where PyTorch returns a view)
+     */
+    public static Tensor expandAs(Tensor x, Tensor other) {
+        return Arrangement.expandAs(notNull("expand_as", "input", x), notNull("expand_as", "other", other));
+    }
+
+    /**
+     * {@code torch.meshgrid(*tensors, indexing)}: coordinate grids of 0-d or 1-D tensors.
+     * @param indexing "ij" (matrix: dim i follows tensor i) or "xy" (Cartesian: the first two exchanged)
+     * @param tensors the coordinate vectors
+     * @return one grid per tensor
+     */
+    public static Tensor[] meshgrid(String indexing, Tensor... tensors) {
+        return Arrangement.meshgrid(noNulls("meshgrid", "tensors", tensors), notNull("meshgrid", "indexing", indexing));
+    }
+
+    // ---------------------------------------------------------------- sort, argsort, topk, kthvalue (dev.nano.ops.Ordering)
+
+    /**
+     * {@code torch.sort(x, dim, descending, stable)}: values in order along {@code dim} and their positions. NaN
+     * sorts as the largest; equal values keep their input order, as PyTorch's {@code stable=True}. With
+     * {@code stable=False} PyTorch's CPU kernel may order equal values otherwise once a line is longer than 16
+     * (the C++ library's introsort); nano's answer is the stable one either way.
+     * @param x the input tensor
+     * @param dim the dim to sort along (negative counts from the end)
+     * @param descending largest first
+     * @param stable PyTorch's flag; nano sorts stably either way
+     * @return the sorted values (with a gradient) and their int64 positions along {@code dim}
+     */
+    public static ValuesIndices sort(Tensor x, int dim, boolean descending, boolean stable) {
+        Tensor[] vi = Ordering.sort(notNull("sort", "input", x), dim, descending);
+        return new ValuesIndices(vi[0], vi[1]);
+    }
+
+    /**
+     * {@code torch.argsort(x, dim, descending, stable)}: the positions {@link #sort} puts in order.
+     * @param x the input tensor
+     * @param dim the dim to sort along (negative counts from the end)
+     * @param descending largest first
+     * @param stable PyTorch's flag; nano sorts stably either way
+     * @return an int64 tensor of positions along {@code dim}
+     */
+    public static Tensor argsort(Tensor x, int dim, boolean descending, boolean stable) {
+        return Ordering.sort(notNull("argsort", "input", x), dim, descending)[1];
+    }
+
+    /**
+     * {@code torch.topk(x, k, dim, largest, sorted=True)}: the k largest (or smallest) along {@code dim}, in order.
+     * @param x the input tensor
+     * @param k how many, at most the size of {@code dim}
+     * @param dim the dim (negative counts from the end)
+     * @param largest the largest (else the smallest)
+     * @return the values (with a gradient) and their int64 positions along {@code dim}
+     */
+    public static ValuesIndices topk(Tensor x, int k, int dim, boolean largest) {
+        Tensor[] vi = Ordering.topk(notNull("topk", "input", x), k, dim, largest);
+        return new ValuesIndices(vi[0], vi[1]);
+    }
+
+    /**
+     * {@code torch.kthvalue(x, k, dim, keepdim)}: the k-th smallest along {@code dim} (k from 1; NaN the largest).
+     * @param x the input tensor
+     * @param k which one, from 1
+     * @param dim the dim (negative counts from the end)
+     * @param keepdim keep {@code dim} as size 1
+     * @return the values (with a gradient) and their int64 positions along {@code dim}
+     */
+    public static ValuesIndices kthvalue(Tensor x, int k, int dim, boolean keepdim) {
+        Tensor[] vi = Ordering.kthvalue(notNull("kthvalue", "input", x), k, dim, keepdim);
+        return new ValuesIndices(vi[0], vi[1]);
+    }
+
+    // ---------------------------------------------------------------- indexSelect ... indexFill (dev.nano.ops.Scattering)
+
+    /**
+     * {@code torch.index_select(x, dim, index)}: the positions {@code index} names along {@code dim}, in its order.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index a 0-d or 1-D int64 tensor of positions
+     * @return a new tensor
+     */
+    public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
+        return Scattering.indexSelect(notNull("index_select", "input", x), dim, notNull("index_select", "index", index));
+    }
+
+    /**
+     * {@code torch.masked_select(x, mask)}: the elements where {@code mask} (broadcast with {@code x}) is true.
+     * @param x the input tensor
+     * @param mask a bool tensor
+     * @return a 1-D tensor, in row-major order of the broadcast shape
+     */
+    public static Tensor maskedSelect(Tensor x, Tensor mask) {
+        return Scattering.maskedSelect(notNull("masked_select", "input", x), notNull("masked_select", "mask", mask));
+    }
+
+    /**
+     * {@code torch.nonzero(x)}: the coordinates of the nonzero elements (NaN is nonzero), one row each.
+     * @param x the input tensor
+     * @return an int64 tensor of shape (count, x.dim())
+     */
+    public static Tensor nonzero(Tensor x) {
+        return Scattering.nonzero(notNull("nonzero", "input", x));
+    }
+
+    /**
+     * {@code torch.scatter(x, dim, index, src)}: a copy of {@code x} with {@code out[index[i][j]][j] = src[i][j]}
+     * (dim 0). Of duplicate indices the last in row-major order of {@code index} wins, as on PyTorch's CPU.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index an int64 tensor with as many dims as {@code x}, no larger than {@code src}
+     * @param src the values written, of {@code x}'s dtype
+     * @return a new tensor
+     */
+    public static Tensor scatter(Tensor x, int dim, Tensor index, Tensor src) {
+        return Scattering.scatter(notNull("scatter", "input", x), dim, notNull("scatter", "index", index),
+                notNull("scatter", "src", src), false);
+    }
+
+    /**
+     * {@code torch.scatter(x, dim, index, value)}: a copy of {@code x} with {@code value} at the indexed positions.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index an int64 tensor with as many dims as {@code x}
+     * @param value the value written
+     * @return a new tensor
+     */
+    public static Tensor scatter(Tensor x, int dim, Tensor index, double value) {
+        return Scattering.scatter(notNull("scatter", "input", x), dim, notNull("scatter", "index", index), value);
+    }
+
+    /**
+     * {@code torch.scatter_add(x, dim, index, src)}: a copy of {@code x} with {@code src} added at the indexed
+     * positions (duplicates add up, in row-major order of {@code index}).
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index an int64 tensor with as many dims as {@code x}, no larger than {@code src}
+     * @param src the values added, of {@code x}'s dtype
+     * @return a new tensor
+     */
+    public static Tensor scatterAdd(Tensor x, int dim, Tensor index, Tensor src) {
+        return Scattering.scatter(notNull("scatter_add", "input", x), dim, notNull("scatter_add", "index", index),
+                notNull("scatter_add", "src", src), true);
+    }
+
+    /**
+     * {@code torch.index_add(x, dim, index, source, alpha=alpha)}: a copy of {@code x} with {@code alpha * source}
+     * added at positions {@code index} along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index a 0-d or 1-D int64 tensor, one position per slice of {@code source}
+     * @param source the values added
+     * @param alpha the factor of {@code source}
+     * @return a new tensor
+     */
+    public static Tensor indexAdd(Tensor x, int dim, Tensor index, Tensor source, double alpha) {
+        return Scattering.indexAdd(notNull("index_add", "input", x), dim, notNull("index_add", "index", index),
+                notNull("index_add", "source", source), alpha);
+    }
+
+    /**
+     * {@code torch.index_copy(x, dim, index, source)}: a copy of {@code x} with the slices of {@code source} at
+     * positions {@code index} along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index a 0-d or 1-D int64 tensor, one position per slice of {@code source}
+     * @param source the values copied
+     * @return a new tensor
+     */
+    public static Tensor indexCopy(Tensor x, int dim, Tensor index, Tensor source) {
+        return Scattering.indexCopy(notNull("index_copy", "input", x), dim, notNull("index_copy", "index", index),
+                notNull("index_copy", "source", source));
+    }
+
+    /**
+     * {@code torch.index_fill(x, dim, index, value)}: a copy of {@code x} with {@code value} in the slices at
+     * positions {@code index} along {@code dim}.
+     * @param x the input tensor
+     * @param dim the dim (negative counts from the end)
+     * @param index a 0-d or 1-D int64 tensor
+     * @param value the value written (in {@code x}'s type)
+     * @return a new tensor
+     */
+    public static Tensor indexFill(Tensor x, int dim, Tensor index, double value) {
+        return Scattering.indexFill(notNull("index_fill", "input", x), dim, notNull("index_fill", "index", index), value);
+    }
 
     // ---------------------------------------------------------------- comparisons
 

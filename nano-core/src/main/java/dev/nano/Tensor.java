@@ -1556,6 +1556,242 @@ public final class Tensor {
      */
     public Tensor cloneTensor() { return Nano.clone(this); }
 
+    // ---------------------------------------------------------------- repeat, flip, roll, diagonal, ... (Nano's forms)
+
+    /**
+     * {@code x.repeat(repeats)}: whole copies side by side along each dim.
+     * @param repeats copies per dim, at least {@code dim()} of them
+     * @return a new tensor (see {@link Nano#repeat})
+     */
+    public Tensor repeat(int... repeats) { return Nano.repeat(this, repeats); }
+
+    /**
+     * {@code x.tile(dims)}: repeat with {@code dims} padded by leading 1s.
+     * @param dims copies per trailing dim
+     * @return a new tensor (see {@link Nano#tile})
+     */
+    public Tensor tile(int... dims) { return Nano.tile(this, dims); }
+
+    /**
+     * {@code x.repeat_interleave(repeats)}: every element of the flattened tensor repeated in place.
+     * @param repeats copies of each element
+     * @return a 1-D tensor
+     */
+    public Tensor repeatInterleave(int repeats) { return Nano.repeatInterleave(this, repeats); }
+
+    /**
+     * {@code x.repeat_interleave(repeats, dim)}: every position along {@code dim} repeated in place.
+     * @param repeats copies of each position
+     * @param dim the dim (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor repeatInterleave(int repeats, int dim) { return Nano.repeatInterleave(this, repeats, dim); }
+
+    /**
+     * {@code x.repeat_interleave(repeats)} with an int64 tensor of counts, on the flattened tensor.
+     * @param repeats 0-d, one count, or one count per element
+     * @return a 1-D tensor
+     */
+    public Tensor repeatInterleave(Tensor repeats) { return Nano.repeatInterleave(this, repeats); }
+
+    /**
+     * {@code x.repeat_interleave(repeats, dim)} with an int64 tensor of counts.
+     * @param repeats 0-d, one count, or one count per position along {@code dim}
+     * @param dim the dim (negative counts from the end)
+     * @return a new tensor
+     */
+    public Tensor repeatInterleave(Tensor repeats, int dim) { return Nano.repeatInterleave(this, repeats, dim); }
+
+    /**
+     * {@code x.flip(dims)}: the positions along {@code dims} reversed.
+     * @param dims the dims to reverse
+     * @return a new tensor
+     */
+    public Tensor flip(int... dims) { return Nano.flip(this, dims); }
+
+    /**
+     * {@code x.roll(shifts, dims)}: positions shifted with wrap-around.
+     * @param shifts one shift per dim (one shift and no dims: the flattened tensor)
+     * @param dims the dims
+     * @return a new tensor
+     */
+    public Tensor roll(int[] shifts, int[] dims) { return Nano.roll(this, shifts, dims); }
+
+    /**
+     * {@code x.unbind(dim)}: the slices along {@code dim}.
+     * @param dim the dim (negative counts from the end)
+     * @return one tensor per position along {@code dim}
+     */
+    public Tensor[] unbind(int dim) { return Nano.unbind(this, dim); }
+
+    /**
+     * {@code x.movedim(source, destination)}: dims moved, the others keeping their order.
+     * @param source the dims to move
+     * @param destination where each goes
+     * @return a new tensor
+     */
+    public Tensor movedim(int[] source, int[] destination) { return Nano.movedim(this, source, destination); }
+
+    /**
+     * {@code x.movedim(source, destination)} of one dim.
+     * @param source the dim to move
+     * @param destination where it goes
+     * @return a new tensor
+     */
+    public Tensor movedim(int source, int destination) { return Nano.movedim(this, source, destination); }
+
+    /**
+     * {@code x.diag(diagonal)}: a vector's square matrix, or a matrix's diagonal.
+     * @param diagonal which diagonal: 0 the main one, positive above, negative below
+     * @return a new tensor
+     */
+    public Tensor diag(int diagonal) { return Nano.diag(this, diagonal); }
+
+    /**
+     * {@code x.diagonal(offset, dim1, dim2)}: a diagonal of every matrix in dims {@code dim1, dim2}.
+     * @param offset 0 the main diagonal, positive above it, negative below
+     * @param dim1 the rows' dim
+     * @param dim2 the columns' dim
+     * @return a new tensor
+     */
+    public Tensor diagonal(int offset, int dim1, int dim2) { return Nano.diagonal(this, offset, dim1, dim2); }
+
+    /**
+     * {@code x.unflatten(dim, sizes)}: dim {@code dim} split into {@code sizes}.
+     * @param dim the dim to split
+     * @param sizes the new sizes (one may be -1)
+     * @return a new tensor
+     */
+    public Tensor unflatten(int dim, int... sizes) { return Nano.unflatten(this, dim, sizes); }
+
+    /**
+     * {@code x.broadcast_to(shape)}: expand to {@code shape}.
+     * @param shape the target shape
+     * @return a new tensor
+     */
+    public Tensor broadcastTo(int... shape) { return Nano.broadcastTo(this, shape); }
+
+    /**
+     * {@code x.expand_as(other)}: expand to {@code other}'s shape.
+     * @param other the tensor whose shape is the target
+     * @return a new tensor
+     */
+    public Tensor expandAs(Tensor other) { return Nano.expandAs(this, other); }
+
+    /**
+     * {@code x.sort(dim, descending, stable)}: see {@link Nano#sort}.
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @param stable PyTorch's flag; nano sorts stably either way
+     * @return the sorted values and their positions
+     */
+    public ValuesIndices sort(int dim, boolean descending, boolean stable) { return Nano.sort(this, dim, descending, stable); }
+
+    /**
+     * {@code x.argsort(dim, descending, stable)}: see {@link Nano#argsort}.
+     * @param dim the dim to sort along
+     * @param descending largest first
+     * @param stable PyTorch's flag; nano sorts stably either way
+     * @return the int64 positions
+     */
+    public Tensor argsort(int dim, boolean descending, boolean stable) { return Nano.argsort(this, dim, descending, stable); }
+
+    /**
+     * {@code x.topk(k, dim, largest)}: see {@link Nano#topk}.
+     * @param k how many
+     * @param dim the dim
+     * @param largest the largest (else the smallest)
+     * @return the values and their positions, in order
+     */
+    public ValuesIndices topk(int k, int dim, boolean largest) { return Nano.topk(this, k, dim, largest); }
+
+    /**
+     * {@code x.kthvalue(k, dim, keepdim)}: see {@link Nano#kthvalue}.
+     * @param k which one, from 1
+     * @param dim the dim
+     * @param keepdim keep the dim as size 1
+     * @return the value and its position
+     */
+    public ValuesIndices kthvalue(int k, int dim, boolean keepdim) { return Nano.kthvalue(this, k, dim, keepdim); }
+
+    /**
+     * {@code x.index_select(dim, index)}: see {@link Nano#indexSelect}.
+     * @param dim the dim
+     * @param index a 0-d or 1-D int64 tensor of positions
+     * @return a new tensor
+     */
+    public Tensor indexSelect(int dim, Tensor index) { return Nano.indexSelect(this, dim, index); }
+
+    /**
+     * {@code x.masked_select(mask)}: see {@link Nano#maskedSelect}.
+     * @param mask a bool tensor broadcasting with this one
+     * @return a 1-D tensor
+     */
+    public Tensor maskedSelect(Tensor mask) { return Nano.maskedSelect(this, mask); }
+
+    /**
+     * {@code x.nonzero()}: see {@link Nano#nonzero}.
+     * @return an int64 tensor of coordinates
+     */
+    public Tensor nonzero() { return Nano.nonzero(this); }
+
+    /**
+     * {@code x.scatter(dim, index, src)}: see {@link Nano#scatter(Tensor, int, Tensor, Tensor)}.
+     * @param dim the dim
+     * @param index an int64 tensor
+     * @param src the values written
+     * @return a new tensor
+     */
+    public Tensor scatter(int dim, Tensor index, Tensor src) { return Nano.scatter(this, dim, index, src); }
+
+    /**
+     * {@code x.scatter(dim, index, value)}: see {@link Nano#scatter(Tensor, int, Tensor, double)}.
+     * @param dim the dim
+     * @param index an int64 tensor
+     * @param value the value written
+     * @return a new tensor
+     */
+    public Tensor scatter(int dim, Tensor index, double value) { return Nano.scatter(this, dim, index, value); }
+
+    /**
+     * {@code x.scatter_add(dim, index, src)}: see {@link Nano#scatterAdd}.
+     * @param dim the dim
+     * @param index an int64 tensor
+     * @param src the values added
+     * @return a new tensor
+     */
+    public Tensor scatterAdd(int dim, Tensor index, Tensor src) { return Nano.scatterAdd(this, dim, index, src); }
+
+    /**
+     * {@code x.index_add(dim, index, source, alpha=alpha)}: see {@link Nano#indexAdd}.
+     * @param dim the dim
+     * @param index a 0-d or 1-D int64 tensor
+     * @param source the values added
+     * @param alpha the factor of {@code source}
+     * @return a new tensor
+     */
+    public Tensor indexAdd(int dim, Tensor index, Tensor source, double alpha) {
+        return Nano.indexAdd(this, dim, index, source, alpha);
+    }
+
+    /**
+     * {@code x.index_copy(dim, index, source)}: see {@link Nano#indexCopy}.
+     * @param dim the dim
+     * @param index a 0-d or 1-D int64 tensor
+     * @param source the values copied
+     * @return a new tensor
+     */
+    public Tensor indexCopy(int dim, Tensor index, Tensor source) { return Nano.indexCopy(this, dim, index, source); }
+
+    /**
+     * {@code x.index_fill(dim, index, value)}: see {@link Nano#indexFill}.
+     * @param dim the dim
+     * @param index a 0-d or 1-D int64 tensor
+     * @param value the value written
+     * @return a new tensor
+     */
+    public Tensor indexFill(int dim, Tensor index, double value) { return Nano.indexFill(this, dim, index, value); }
+
     // ---------------------------------------------------------------- comparisons (bool results)
 
     /**

@@ -5,6 +5,7 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.torch.Dispatch;
 import dev.nano.oracle.value.Attrs;
 import dev.nano.oracle.value.Input;
 import dev.nano.oracle.value.Kind;
@@ -278,6 +279,14 @@ final class ArithmeticCases {
         if (op.inplace != null) {
             builder.inplace(op.inplace::apply, op.inplace::hasForm);
         }
+        // Found by scripts/fuzz (add, x = inf, y = Double.MAX_VALUE, alpha = -1.5: NaN in nano and in the default
+        // dispatch, inf under avx512), once more catalogue entries moved the draws onto it.
+        builder.knownDisagreement("add/sub with alpha: libtorch's avx2 and avx512 kernels compute x + alpha · y as one "
+                + "fused multiply-add, its default dispatch (the fixtures' record, and nano) as two roundings; where "
+                + "alpha · y overflows, one gives ±inf or NaN where the other does not. nano follows the canonical "
+                + "dispatch, so this class is known only when this JVM runs another one", (c, p) ->
+                c.attrs().has("alpha") && !Dispatch.CANONICAL.equals(Dispatch.current()) && p.startsWith("nano differs")
+                        && (p.contains("Infinity") || p.contains("NaN")));
         return builder
                 .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))
                 .nano((in, a) -> switch (a.getString("form", "tt")) {

@@ -42,6 +42,10 @@ public final class Catalogue {
             ops.addAll(RoundingCases.entries());
             ops.addAll(LogExpCases.entries());
             ops.addAll(PointwiseCases.entries());
+            // issue 24, items 7 and 6: shape, ordering and scatter ops
+            ops.addAll(ShapeCases.entries());
+            ops.addAll(OrderingCases.entries());
+            ops.addAll(ScatterCases.entries());
             Map<String, OpInfo> byName = new LinkedHashMap<>();
             for (OpInfo op : ops) {
                 if (byName.put(op.name(), op) != null) {
