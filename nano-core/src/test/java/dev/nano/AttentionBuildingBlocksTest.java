@@ -113,6 +113,14 @@ class AttentionBuildingBlocksTest {
                 GradCheck.uniform(8, -1, 1, 2, 3, 2), GradCheck.uniform(9, -1, 1, 2, 2, 4));
         GradCheck.check("baddbmm beta 1", t -> t[0].baddbmm(t[1], t[2], 1, 2), GradCheck.uniform(7, -1, 1, 2, 3, 4),
                 GradCheck.uniform(8, -1, 1, 2, 3, 2), GradCheck.uniform(9, -1, 1, 2, 2, 4));
+        // The product's gradient first, then alpha (derivatives.yaml): (2 · 0.5) · 1e308, not (2 · 1e308) · 0.5 = inf.
+        Tensor big1 = Nano.tensor(new double[] {1}, 1, 1, 1).requiresGrad(true);
+        Nano.baddbmm(Nano.zeros(1, 1, 1), big1, Nano.tensor(new double[] {0.5}, 1, 1, 1), 1, 1e308)
+                .backward(Nano.tensor(new double[] {2}, 1, 1, 1));
+        Expect.values(big1.grad(), new int[] {1, 1, 1}, 1e308);
+        Tensor onlyB2 = Nano.ones(1, 1, 1).requiresGrad(true);
+        Nano.baddbmm(Nano.zeros(1), Nano.ones(1, 1, 1), onlyB2, 0, 1).sum().backward();
+        Expect.values(onlyB2.grad(), new int[] {1, 1, 1}, 1);
         assertEquals("BaddbmmBackward0", Nano.zeros(1, 1, 1).requiresGrad(true)
                 .baddbmm(Nano.ones(1, 1, 1), Nano.ones(1, 1, 1), 1, 1).gradFn().name());
     }

@@ -79,8 +79,10 @@ final class AttentionWeights extends Function {
      */
     private void safeSoftmax(double[] p, int start, int query) {
         if (causal) {
+            // Added, not written: a NaN score (0 · inf) stays NaN under the mask, as in both of libtorch's
+            // backends (found by the fuzzer).
             for (int j = query + 1; j < keys; j++) {
-                p[start + j] = Double.NEGATIVE_INFINITY;
+                p[start + j] += Double.NEGATIVE_INFINITY;
             }
         }
         double max = Double.NEGATIVE_INFINITY;

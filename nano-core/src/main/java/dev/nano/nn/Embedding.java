@@ -55,7 +55,6 @@ public class Embedding extends Module {
         this.weight = registerParameter("weight", w);
     }
 
-    /** Looks up the rows of {@code input} (int64 indices of any shape). */
     @Override
     public Tensor forward(Tensor input) {
         return F.embedding(input, weight, paddingIdx);

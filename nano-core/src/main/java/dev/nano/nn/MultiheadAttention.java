@@ -35,7 +35,11 @@ public class MultiheadAttention extends Module {
     private final Tensor inProjBias;
     private final Linear outProj;
 
-    /** The attention's output and, when asked for, its weights. */
+    /**
+     * The attention's output and, when asked for, its weights.
+     * @param output the attention's output, shaped like the query
+     * @param weights the attention weights, or null without need_weights
+     */
     public record Output(Tensor output, Tensor weights) {
     }
 
@@ -85,7 +89,6 @@ public class MultiheadAttention extends Module {
         this.inProjBias = b;
     }
 
-    /** Self-attention of (L, N, E) (or (N, L, E) with batch_first) inputs, no masks. */
     @Override
     public Tensor forward(Tensor input) {
         return forward(input, input, input, null, false, null, true).output();

@@ -42,7 +42,7 @@ public final class BatchMatmul {
         int[] target = {b1.size(0), b1.size(1), b2.size(2)};
         Tensor expanded = MoveExpand.expand(input, target);
         checkBatches(b1, b2);
-        return new AddScaled(beta, alpha).apply(expanded, LinAlg.matmul(b1, b2));
+        return new Baddbmm(beta, alpha).apply(expanded, b1, b2);
     }
 
     private static void checkBatches(Tensor b1, Tensor b2) {
@@ -61,33 +61,42 @@ public final class BatchMatmul {
     }
 
     /**
-     * {@code beta · input + alpha · product}, as aten's kernel combines them, and the gradients
-     * derivatives.yaml gives ({@code maybe_multiply}: a factor of 1 leaves the gradient as it is).
-     * PyTorch's node: BaddbmmBackward0.
+     * {@code beta · input + alpha · (b1 @ b2)}, as aten's kernel combines them, and the gradients in
+     * derivatives.yaml's order: {@code maybe_multiply(grad, beta)} for the input and
+     * {@code maybe_multiply(grad.bmm(b2ᵀ), alpha)} for b1 (the product first, then alpha: with a huge
+     * alpha, scaling the upstream first would overflow where PyTorch does not; found by the fuzzer).
+     * {@code maybe_multiply} leaves a gradient as it is when the factor is 1. PyTorch's node:
+     * BaddbmmBackward0.
      */
-    static final class AddScaled extends Function {
+    static final class Baddbmm extends Function {
         private final double beta;
         private final double alpha;
 
-        AddScaled(double beta, double alpha) {
+        Baddbmm(double beta, double alpha) {
             this.beta = beta;
             this.alpha = alpha;
         }
 
         @Override
         protected Tensor forward(Context ctx, Tensor... inputs) {
+            ctx.saveForBackward(inputs[1], inputs[2]);
             double[] in = inputs[0].data();
-            double[] p = inputs[1].data();
+            Tensor product = LinAlg.matmul(inputs[1], inputs[2]);
+            double[] p = product.data();
             double[] out = new double[p.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = beta == 0 ? alpha * p[i] : beta * in[i] + alpha * p[i];
             }
-            return new Tensor(out, inputs[1].shape(), DType.FLOAT64);
+            return new Tensor(out, product.shape(), DType.FLOAT64);
         }
 
         @Override
         protected Tensor[] backward(Context ctx, Tensor gradOutput) {
-            return new Tensor[] {scaled(gradOutput, beta), scaled(gradOutput, alpha)};
+            Tensor b1 = ctx.savedTensors()[0];
+            Tensor b2 = ctx.savedTensors()[1];
+            Tensor g1 = ctx.needsInputGrad(1) ? scaled(LinAlg.matmul(gradOutput, b2.transpose(1, 2)), alpha) : null;
+            Tensor g2 = ctx.needsInputGrad(2) ? scaled(LinAlg.matmul(b1.transpose(1, 2), gradOutput), alpha) : null;
+            return new Tensor[] {scaled(gradOutput, beta), g1, g2};
         }
 
         private static Tensor scaled(Tensor g, double factor) {

@@ -162,6 +162,17 @@ class AttentionTest {
                 0.20565082798512707, 0.3056508279851271, 0.2049457091320634, 0.3049457091320634);
     }
 
+    /** Found by the fuzzer: libtorch 2.7.1 (math and flash alike) gives NaN here, the masked score being 0 · inf. */
+    @Test
+    void aNaNScoreStaysNaNUnderTheCausalMask() {
+        double inf = Double.POSITIVE_INFINITY;
+        Tensor q = Nano.tensor(new double[] {0, 0, 0, 1, 1, 1}, 1, 2, 3);
+        Tensor k = Nano.tensor(new double[] {0, 0, 0, 0, 0, inf, 1, 0, 0}, 1, 3, 3);
+        Tensor v = Nano.tensor(new double[] {1, 0, 0}, 1, 3, 1);
+        Expect.values(F.scaledDotProductAttention(q, k, v, null, 0.0, true, null), new int[] {1, 2, 1}, Double.NaN,
+                Double.NaN);
+    }
+
     @Test
     void attentionGradientsMatchFiniteDifferences() {
         GradCheck.check("sdpa float mask, broadcast batch", in -> F.scaledDotProductAttention(in[0], in[1], in[2],

@@ -58,13 +58,21 @@ final class AttentionCases {
     // ---------------------------------------------------------------- embedding
 
     /**
-     * torch/nn/functional.py's embedding counts a negative padding_idx from the end and passes -1 for
-     * none before it calls {@code torch.embedding}; those lines are transcribed, the rest is aten's kernel.
+     * torch/nn/functional.py's embedding checks the padding_idx (two asserts), counts a negative one
+     * from the end and passes -1 for none before it calls {@code torch.embedding}; those lines are
+     * transcribed, the rest is aten's kernel.
      */
     private static final AtenKernel EMBEDDING = AtenKernel.withBody("aten::embedding", "w: Tensor, i: Tensor, "
-            + "pad: int, has_pad: bool", "    padding_idx = -1\n    if has_pad:\n        padding_idx = pad\n"
-            + "        if pad < 0:\n            padding_idx = w.size(0) + pad\n"
-            + "    return torch.embedding(w, i, padding_idx, False, False)");
+            + "pad: int, has_pad: bool", String.join("\n",
+            "    padding_idx = -1",
+            "    if has_pad:",
+            "        padding_idx = pad",
+            "        if pad > 0:",
+            "            assert pad < w.size(0), \"Padding_idx must be within num_embeddings\"",
+            "        elif pad < 0:",
+            "            assert pad >= -w.size(0), \"Padding_idx must be within num_embeddings\"",
+            "            padding_idx = w.size(0) + pad",
+            "    return torch.embedding(w, i, padding_idx, False, False)"));
 
     private static Sample embed(String id, Set<Kind> kinds, int[] weight, int[] idx, Integer pad) {
         Attrs a = pad == null ? Attrs.none() : Attrs.of("paddingIdx", pad);
@@ -191,6 +199,12 @@ final class AttentionCases {
                 .fuzz(FuzzRule.templateShapes("query, key, value and mask shapes are tied to each other")
                         .orderDependent().attributesFixed("dropout_p is compared at 0: each framework draws its own "
                                 + "mask; is_causal and the mask exclude each other"))
+                .knownDisagreement("with is_causal, libtorch's CPU flash kernel (4-D inputs) writes -inf over the "
+                        + "masked scores or never computes them, so a NaN there (0 · inf, inf − inf) disappears; its math "
+                        + "backend (3-D inputs, and nano) adds the mask and keeps the NaN (measured on 2.7.1); only "
+                        + "non-finite inputs reach it", (sample, problem) -> sample.attrs().getBool("isCausal")
+                        && sample.inputs().get(0).shape().length == 4 && sample.inputs().stream()
+                        .anyMatch(in -> java.util.Arrays.stream(in.values()).anyMatch(v -> !Double.isFinite(v))))
                 .nano((in, a) -> F.scaledDotProductAttention(in[0], in[1], in[2], in.length > 3 ? in[3] : null,
                         a.getDouble("dropoutP"), a.getBool("isCausal"), a.getOptionalDouble("scale")))
                 .torchKernel(SDPA, (in, a) -> SDPA.call(in[0], in[1], in[2], in.length > 3 ? in[3] : in[0],
