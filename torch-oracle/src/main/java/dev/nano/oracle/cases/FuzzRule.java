@@ -31,7 +31,9 @@ public record FuzzRule(Shapes shapes, String reason, boolean dependsOnOrder, Str
         /** One random shape for the single input; dim attributes are redrawn for its rank. */
         DIMS,
         /** One random shape shared by every input (cat, stack); dim attributes are redrawn for its rank. */
-        SAME
+        SAME,
+        /** Not drawn at all, for a written reason (a gap the fuzzer's statistics and the closing notes name). */
+        NOT_FUZZED
     }
 
     /**
@@ -46,7 +48,7 @@ public record FuzzRule(Shapes shapes, String reason, boolean dependsOnOrder, Str
      */
     public FuzzRule {
         Objects.requireNonNull(shapes, "shapes");
-        if (shapes == Shapes.TEMPLATE && (reason == null || reason.isBlank())) {
+        if ((shapes == Shapes.TEMPLATE || shapes == Shapes.NOT_FUZZED) && (reason == null || reason.isBlank())) {
             throw new IllegalArgumentException("a fuzz rule that keeps the template's shapes says why");
         }
         if (fixedAttributes != null && fixedAttributes.isBlank()) {
@@ -87,6 +89,15 @@ public record FuzzRule(Shapes shapes, String reason, boolean dependsOnOrder, Str
      */
     public static FuzzRule sameShapes() {
         return new FuzzRule(Shapes.SAME, null, false, null, Set.of(), DIM_KEYS);
+    }
+
+    /**
+     * Left out of the fuzzer, with the reason: a visible gap, not a silent one.
+     * @param reason why the operator is not drawn
+     * @return the rule
+     */
+    public static FuzzRule notFuzzed(String reason) {
+        return new FuzzRule(Shapes.NOT_FUZZED, reason, false, null, Set.of(), DIM_KEYS);
     }
 
     /**
