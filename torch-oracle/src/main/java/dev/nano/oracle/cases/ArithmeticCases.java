@@ -5,6 +5,7 @@ import dev.nano.Nano;
 import dev.nano.Tensor;
 import dev.nano.oracle.cases.Samples.Domain;
 import dev.nano.oracle.torch.AtenKernel;
+import dev.nano.oracle.torch.Dispatch;
 import dev.nano.oracle.value.Attrs;
 import dev.nano.oracle.value.Input;
 import dev.nano.oracle.value.Kind;
@@ -63,6 +64,14 @@ final class ArithmeticCases {
     private record Keyword(BiFunction<Tensor[], Attrs, Tensor> nano, BiFunction<NDArray[], Attrs, NDArray> torch,
                            List<Sample> samples) {
     }
+
+    /** Why the fuzzer may meet add/sub with alpha answering otherwise under avx2 and avx512 (found by scripts/fuzz). */
+    private static final String FUSED_ALPHA = "libtorch's avx2 and avx512 add/sub kernels compute x + alpha · y as one "
+            + "fused multiply-add (Vectorized::fmadd), its default dispatch rounds alpha · y first, as nano does; where "
+            + "alpha · y overflows (alpha 1e300) the fused form keeps x's ±inf where the default one answers NaN "
+            + "(-inf + inf), e.g. add(-inf, 1e300, alpha=1e300) (catalogue: \"edge product alpha=1.0E300\", whose "
+            + "fixtures keep the avx2 and avx512 answers under \"kernels\"). nano follows the canonical dispatch, so "
+            + "this class is known only when this JVM runs another one";
 
     private static final String SMOOTH = "smooth wherever it is defined: no kinks or ties "
             + "(zero and non-finite operands are in the edge product)";
@@ -252,6 +261,11 @@ final class ArithmeticCases {
                 .aliases(op.aliases);
         if (op.nondiff != null) {
             builder.exclude(Kind.NONDIFF, op.nondiff);
+        }
+        if (op.name.equals("add") || op.name.equals("sub")) {
+            builder.knownDisagreement(FUSED_ALPHA, (c, p) -> c.attrs().has("alpha")
+                    && !Dispatch.CANONICAL.equals(Dispatch.current()) && p.startsWith("nano differs")
+                    && (p.contains("NaN") || p.contains("Infinity"))); // overflow only; other roundings stay in tolerance
         }
         return builder
                 .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))
