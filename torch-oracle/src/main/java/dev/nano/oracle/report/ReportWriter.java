@@ -417,11 +417,11 @@ final class ReportWriter {
         legend().forEach(l -> sb.append(l).append('\n'));
         sb.append("\nExclusions (a kind of evidence that cannot apply, or is not tested, with the reason; "
                 + "identical reasons in one row):\n");
-        for (ExclusionGroup g : exclusionGroups) { // two lines each: a table would pad every reason to the longest
+        for (ExclusionGroup g : exclusionGroups) { // one line each: a table would pad every reason to the longest
             sb.append("  ").append(g.kind().label()).append(' ').append(g.untested()
                     ? OperatorCoverage.Cell.UNTESTED.symbol() : OperatorCoverage.Cell.EXCLUDED.symbol()).append(' ')
-                    .append(g.operators().size()).append(g.operators().size() == 1 ? " operator: " : " operators: ")
-                    .append(g.reason()).append("\n      ").append(String.join(", ", g.operators())).append('\n');
+                    .append(g.reason()).append(" (").append(g.operators().size()).append(": ")
+                    .append(String.join(", ", g.operators())).append(")\n");
         }
         sb.append("\nOracles (").append(ORACLE_LEGEND).append("):\n");
         oracleTable().text().lines().skip(1).forEach(l -> sb.append("  ").append(l).append('\n'));

@@ -73,8 +73,7 @@ class ReportShapeTest {
         String id = broadcast.get(0).id();
         assertEquals(3, html.split("href=\"#" + id + "\"", -1).length - 1, "each operator's broadcast cell links to it");
         assertTrue(html.contains("<tr id=\"" + id + "\">"), html);
-        assertTrue(w.text().contains("  broadcast – 3 operators: " + broadcast.get(0).reason() + "\n      abs, sin, cos\n"),
-                w.text());
+        assertTrue(w.text().contains("  broadcast – " + broadcast.get(0).reason() + " (3: abs, sin, cos)\n"), w.text());
     }
 
     @Test
