@@ -61,7 +61,7 @@ final class ArithmeticCases {
      * value in their attributes.
      */
     private record Keyword(BiFunction<Tensor[], Attrs, Tensor> nano, BiFunction<NDArray[], Attrs, NDArray> torch,
-                           List<Sample> samples) {
+                           List<Sample> samples, boolean fusedByVectorKernels) {
     }
 
     private static final String SMOOTH = "smooth wherever it is defined: no kinks or ties "
@@ -161,7 +161,7 @@ final class ArithmeticCases {
                     Attrs.of("form", "kw").with("alpha", al), null, null));
         }
         return new Keyword((in, a) -> nano.apply(in[0], in[1], a.getDouble("alpha")),
-                (in, a) -> k.call(in[0], in[1], a.getDouble("alpha")), out);
+                (in, a) -> k.call(in[0], in[1], a.getDouble("alpha")), out, true);
     }
 
     /**
@@ -208,7 +208,7 @@ final class ArithmeticCases {
                 ? in[0].div(a.getDouble("scalar"), a.getString("mode", null))
                 : in[0].div(in[1], a.getString("mode", null)),
                 (in, a) -> a.has("scalar") ? ks.call(in[0], a.getDouble("scalar"), a.getString("mode", null))
-                        : k.call(in[0], in[1], a.getString("mode", null)), out);
+                        : k.call(in[0], in[1], a.getString("mode", null)), out, false);
     }
 
     /** t∘t: {@code aten::<name>.Tensor} (pow: {@code pow.Tensor_Tensor}), broadcasting both. */
@@ -252,6 +252,14 @@ final class ArithmeticCases {
                 .aliases(op.aliases);
         if (op.nondiff != null) {
             builder.exclude(Kind.NONDIFF, op.nondiff);
+        }
+        if (op.keyword != null && op.keyword.fusedByVectorKernels()) { // found when the conv branch reshuffled the fuzzer
+            builder.knownDisagreement("x + alpha·y: libtorch's AVX2/AVX-512 kernels fuse it into one fma, its default "
+                    + "kernel and nano round alpha·y first, so where alpha·y overflows and meets an infinite x (or "
+                    + "underflows) the answer depends on the dispatch (-inf + fma(1e300, 1e300) is -inf fused, NaN "
+                    + "rounded); the fixtures record each dispatch's answer; it would go only if libtorch's kernels "
+                    + "agreed", (sample, problem) -> sample.attrs().getString("form", "tt").equals("kw")
+                    && problem.contains("nano differs") && (problem.contains("NaN") || problem.contains("Infinity")));
         }
         return builder
                 .oracle(Oracle.kernel("aten::" + op.overloads, Oracle.TORCHSCRIPT))
