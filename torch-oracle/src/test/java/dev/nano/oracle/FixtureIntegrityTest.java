@@ -3,6 +3,7 @@ package dev.nano.oracle;
 import dev.nano.oracle.cases.Catalogue;
 import dev.nano.oracle.cases.OpInfo;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.e2e.CnnFixtures;
 import dev.nano.oracle.e2e.E2eFixtures;
 import dev.nano.oracle.fixtures.FixtureCase;
 import dev.nano.oracle.fixtures.FixtureException;
@@ -80,6 +81,7 @@ class FixtureIntegrityTest {
         Set<String> expectedFiles = new HashSet<>();
         expectedFiles.addAll(NnScenarios.fixturePaths(store)); // checked step by step in NnScenarioParityTest
         expectedFiles.addAll(E2eFixtures.fixturePaths(store)); // checked in MnistEndToEndParityTest
+        expectedFiles.add(store.relative(CnnFixtures.pathOf(store))); // checked by CnnEndToEndFamily
         expectedFiles.addAll(RngFamily.fixturePaths(store)); // checked case by case by the random-stream family
         expectedFiles.addAll(SchedulerFamily.fixturePaths(store)); // checked case by case by the scheduler family
         expectedFiles.addAll(SizeFixtures.fixturePaths(store)); // checked case by case in SizeClassGateTest
