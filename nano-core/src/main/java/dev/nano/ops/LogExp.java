@@ -159,12 +159,14 @@ public final class LogExp {
             return x == 1 ? Double.POSITIVE_INFINITY : Math.log(x / (1 - x));
         }
 
+        // logit_backward reads a negative eps as "none" (its sentinel is -1): NaN outside [0, 1] then.
         double backward(double g, double x, double y) {
-            boolean inside = x >= lo && x <= hi;
+            boolean clampedBackward = clamped && lo >= 0;
+            boolean inside = clampedBackward ? x >= lo && x <= hi : x >= 0 && x <= 1;
             if (inside) {
                 return g / (x * (1 - x));
             }
-            return clamped ? 0 : Double.NaN;
+            return clampedBackward ? 0 : Double.NaN;
         }
     }
 

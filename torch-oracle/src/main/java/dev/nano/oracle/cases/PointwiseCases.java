@@ -71,6 +71,23 @@ final class PointwiseCases {
                 Input.of(new int[] {n}, EDGES.clone()));
     }
 
+    /**
+     * Found by the fuzzer: under the avx2 and avx512 dispatches libtorch fuses the multiply-add of lerp
+     * and addcmul (one rounding), so a product that overflows alone can still meet an infinity
+     * (addcmul(inf, 1, -1e20, value=1e300) is inf there, NaN unfused). The default dispatch (the
+     * fixtures' record) and nano do not fuse; known only when this JVM runs another dispatch.
+     */
+    private static final String FUSED = "libtorch's avx2/avx512 lerp and addcmul fuse the multiply-add (one "
+            + "rounding), so where a product overflows or cancels their answers differ from the unfused default "
+            + "dispatch's, which nano follows";
+
+    private static boolean fusedLanes(Sample c, String problem) {
+        boolean extreme = c.inputs().stream().flatMapToDouble(in -> Arrays.stream(in.values()))
+                .anyMatch(v -> !Double.isFinite(v) || Math.abs(v) >= 1e15 || v != 0 && Math.abs(v) < 1e-15)
+                || c.attrs().has("value") && Math.abs(c.attrs().getDouble("value")) >= 1e15;
+        return !dev.nano.oracle.torch.Dispatch.CANONICAL.equals(dev.nano.oracle.torch.Dispatch.current()) && extreme;
+    }
+
     private static Sample mismatch(String op) {
         Random r = Samples.rng(op, "mismatch");
         return Sample.error("(2,3)|(2,3)|(2,4) mismatch",
@@ -108,6 +125,7 @@ final class PointwiseCases {
         return OpInfo.builder("lerp", "ops")
                 .fuzz(FuzzRule.elementwise())
                 .oracle(Oracle.kernel("aten::lerp.Tensor, aten::lerp.Scalar", Oracle.TORCHSCRIPT))
+                .knownDisagreement(FUSED, PointwiseCases::fusedLanes)
                 .nano((in, a) -> a.has("weight") ? in[0].lerp(in[1], a.getDouble("weight")) : in[0].lerp(in[1], in[2]))
                 .torch((in, a) -> a.has("weight") ? numberWeight.call(in[0], in[1], a.getDouble("weight"))
                         : tensorWeight.call(in[0], in[1], in[2]))
@@ -144,6 +162,7 @@ final class PointwiseCases {
                 .torch((in, a) -> a.has("value") ? valued.call(in[0], in[1], in[2], a.getDouble("value"))
                         : plain.call(in[0], in[1], in[2]))
                 .samples(s)
+                .knownDisagreement(FUSED, PointwiseCases::fusedLanes)
                 .exclude(Kind.SCALAR, "value is a keyword attribute (the value= cases), not an operand")
                 .exclude(Kind.NONDIFF, "a polynomial (addcmul) or rational (addcdiv) function: no kinks or ties; "
                         + "its zero divisors are in the edge cube")

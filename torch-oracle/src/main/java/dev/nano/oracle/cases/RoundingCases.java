@@ -52,6 +52,7 @@ final class RoundingCases {
                                 ElementwiseEntries.tensorNumber("fmod", "aten::fmod.Scalar"), Nano::fmod, null, null, true,
                                 s -> s == 0, 2.5, -1.5, 0.0))
                         .sample(multiples("fmod"))
+                        .knownDisagreement(VECTOR_FMOD, RoundingCases::vectorFmod)
                         .build(),
                 ElementwiseEntries.binary("remainder", "aten::remainder.Tensor", Nano::remainder,
                         Domain.signed(0.1, 10), Domain.signed(0.5, 3), new ElementwiseEntries.NumberForms(
@@ -61,7 +62,23 @@ final class RoundingCases {
                                 // aten::remainder is not implemented"), nor has nano: forward only there.
                                 Nano::remainder, false, s -> s == 0, 2.5, -1.5, 0.0))
                         .sample(multiples("remainder"))
+                        .knownDisagreement(VECTOR_FMOD, RoundingCases::vectorFmod)
                         .build());
+    }
+
+    /**
+     * Found by the fuzzer: libtorch's avx2/avx512 fmod lanes answer NaN where the quotient a / b overflows
+     * (fmod(1.8e308, 0.72), remainder(−1, −4.9e−324)), where C's fmod, its default dispatch (the fixtures' record) and nano give the
+     * exact remainder. Known only when this JVM runs another dispatch than the canonical one.
+     */
+    private static final String VECTOR_FMOD = "libtorch's vectorised fmod (avx2, avx512 dispatches) answers NaN "
+            + "where the quotient a / b overflows; C's fmod, the default dispatch and nano give the exact remainder";
+
+    private static boolean vectorFmod(Sample c, String problem) {
+        boolean huge = c.inputs().stream().flatMapToDouble(in -> java.util.Arrays.stream(in.values()))
+                .anyMatch(v -> Double.isFinite(v) && (Math.abs(v) > 1e300 || v != 0 && Math.abs(v) < 1e-300));
+        return !dev.nano.oracle.torch.Dispatch.CANONICAL.equals(dev.nano.oracle.torch.Dispatch.current()) && huge
+                && problem.contains("expected NaN");
     }
 
     /**
