@@ -50,14 +50,17 @@ public final class Tolerances {
         /** One or two correctly rounded operations per value. */
         ROUNDED(1, "one or two correctly rounded IEEE operations per value, in aten's formula (bound 1 ulp)"),
         /** Elementwise, with gradients summed over broadcast dims. */
-        BROADCAST(2, "elementwise, one rounding per value; its gradients sum over broadcast dims in nano's and "
-                + "aten's orders, an error of n·ulp of the summed terms' scale (bound 2 ulps of the tensor)"),
+        BROADCAST(32, "elementwise, one rounding per value; its gradients sum over broadcast dims in nano's and "
+                + "aten's orders, an error of n·ulp of the summed terms' scale: bound 32 ulps of the tensor, for "
+                + "the fuzzer's sums of up to a few hundred terms (whose rounding errors grow like sqrt(n))"),
         /** libm functions. */
         LIBM(2, "nano's functions (Java's Math/StrictMath, its own vector kernels) and aten's (glibc, Sleef) "
                 + "are each within 1 ulp of the exact value, so within 2 of each other"),
         /** Sums of n terms in different orders. */
-        SUM(2, "sums of n terms in nano's order (lanes, chunks) and aten's (cascade sum, vector lanes) are "
-                + "within n·ulp of the terms' scale each");
+        SUM(32, "sums of n terms in nano's order (lanes, chunks) and aten's (cascade sum, vector lanes) are "
+                + "within n·ulp of the terms' scale each: bound 32 ulps, for the fuzzer's sums of up to a few "
+                + "hundred terms (whose rounding errors grow like sqrt(n); the fuzzer measured 12 in a "
+                + "convTranspose1d bias gradient)");
 
         private final int bound;
         private final String words;
@@ -187,7 +190,7 @@ public final class Tolerances {
 
         // The fuzzer's bounded run (3,000 cases, seed 20261126, live PyTorch under avx512, scripts/fuzz --survey)
         // draws inputs the fixtures do not hold; where it measured more, that counts too.
-        fuzzed("convTranspose1d", 3);
+        fuzzed("convTranspose1d", 12);
         fuzzed("expand", 8);
         fuzzed("expm1", 9);
         fuzzed("layerNorm", 10.4);
