@@ -28,8 +28,9 @@ public final class PlantedBugs {
      * @param kind   size, layout, time, last-bits or semantic
      * @param caught whether a PyTorch-evidence test failed with the bug planted
      * @param by     the first test that failed, or "-"
+     * @param ran    false when the suite did not get to this bug (then {@code caught} is false)
      */
-    public record Bug(String patch, String kind, boolean caught, String by) {
+    public record Bug(String patch, String kind, boolean caught, String by, boolean ran) {
     }
 
     private final List<Bug> bugs;
@@ -62,7 +63,7 @@ public final class PlantedBugs {
                 run = line.substring(1).trim();
             } else if (!line.isBlank() && !line.startsWith("patch\t")) {
                 String[] f = line.split("\t");
-                bugs.add(new Bug(f[0], f[1], f[2].equals("yes"), f.length > 3 ? f[3] : "-"));
+                bugs.add(new Bug(f[0], f[1], f[2].equals("yes"), f.length > 3 ? f[3] : "-", !f[2].equals("not run")));
             }
         }
         return new PlantedBugs(bugs, run);
@@ -88,17 +89,20 @@ public final class PlantedBugs {
             return "never run";
         }
         Map<String, int[]> byKind = new TreeMap<>();
-        for (Bug b : bugs) {
+        List<Bug> ran = bugs.stream().filter(Bug::ran).toList();
+        for (Bug b : ran) {
             int[] n = byKind.computeIfAbsent(b.kind(), k -> new int[2]);
             n[0] += b.caught() ? 1 : 0;
             n[1]++;
         }
         List<String> kinds = new ArrayList<>();
         byKind.forEach((k, n) -> kinds.add(k + " " + n[0] + "/" + n[1]));
-        long caught = bugs.stream().filter(Bug::caught).count();
-        List<String> missed = bugs.stream().filter(b -> !b.caught()).map(Bug::patch).toList();
-        return caught + " of " + bugs.size() + " caught by the PyTorch evidence alone (" + String.join(", ", kinds)
+        long caught = ran.stream().filter(Bug::caught).count();
+        List<String> missed = ran.stream().filter(b -> !b.caught()).map(Bug::patch).toList();
+        List<String> notRun = bugs.stream().filter(b -> !b.ran()).map(Bug::patch).toList();
+        return caught + " of " + ran.size() + " run caught by the PyTorch evidence alone (" + String.join(", ", kinds)
                 + ")" + (missed.isEmpty() ? "" : "; not caught: " + String.join(", ", missed))
+                + (notRun.isEmpty() ? "" : "; not run: " + String.join(", ", notRun))
                 + (run == null ? "" : " [" + run + "]");
     }
 }
