@@ -210,7 +210,7 @@ public final class Regenerate {
                     return; // the answer everything else is compared with
                 }
                 FixtureCase other = file.find(c.id());
-                if (!Compare.diff(c.result(), other.result(), sample.effectiveTolerance(), sample.expectError()).ok()) {
+                if (!Compare.diff(c.result(), other.result(), op.toleranceFor(sample), sample.expectError()).ok()) {
                     kernels.put(d, other.canonicalAnswer());
                 }
             });

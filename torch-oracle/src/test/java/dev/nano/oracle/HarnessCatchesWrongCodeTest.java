@@ -51,7 +51,7 @@ class HarnessCatchesWrongCodeTest {
         for (ParityCase c : cases) {
             FixtureCase fixture = c.requireFreshFixture();
             Result r = NanoRunner.run(wrongOp, c.sample(), fixture.inputs(), fixture.upstream());
-            if (!Compare.diffAnyAnswer(fixture, r, c.sample().effectiveTolerance(), c.sample().expectError()).ok()) {
+            if (!Compare.diffAnyAnswer(fixture, r, op.toleranceFor(c.sample()), c.sample().expectError()).ok()) {
                 caught.add(c.sample().id());
                 if (Compare.diffAnyAnswer(fixture, r, Tolerance.DEFAULT, c.sample().expectError()).ok()) {
                     passedUnderDefaultTolerance.add(c.sample().id());

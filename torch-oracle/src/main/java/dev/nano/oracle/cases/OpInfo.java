@@ -6,6 +6,7 @@ import dev.nano.Tensor;
 import dev.nano.oracle.value.Attrs;
 import dev.nano.oracle.value.Input;
 import dev.nano.oracle.value.Kind;
+import dev.nano.oracle.value.Tolerance;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -117,6 +118,7 @@ public final class OpInfo {
     private final List<String> aliases;
     private final NanoCall inplace;
     private final java.util.function.Predicate<Attrs> inplaceApplies;
+    private final Tolerance tolerance;
 
     private OpInfo(Builder b) {
         this.name = b.name;
@@ -134,6 +136,7 @@ public final class OpInfo {
         this.aliases = List.copyOf(b.aliases);
         this.inplace = b.inplace;
         this.inplaceApplies = b.inplaceApplies;
+        this.tolerance = b.tolerance != null ? b.tolerance : Tolerances.derived(name);
         Set<String> ids = new LinkedHashSet<>();
         for (Sample s : samples) {
             if (!ids.add(s.id())) {
@@ -305,6 +308,47 @@ public final class OpInfo {
         return inplace != null && inplaceApplies.test(sample.attrs());
     }
 
+    /**
+     * The operator's tolerance: derived in ulps, with its reason (declared on the entry with
+     * {@link Builder#tolerance}, or in {@link Tolerances}), or, for an operator not yet derived, the
+     * former default (rtol 1e-10, atol 1e-12), which the report lists as a gap.
+     *
+     * @return the tolerance
+     */
+    public Tolerance tolerance() {
+        return tolerance != null ? tolerance : Tolerance.DEFAULT;
+    }
+
+    /**
+     * Whether the operator's tolerance was derived in ulps (else it is on the former default).
+     *
+     * @return true if derived
+     */
+    public boolean toleranceDerived() {
+        return tolerance != null;
+    }
+
+    /**
+     * The tolerance one case is compared under: a case-level exception of {@link Tolerances} (with its
+     * reason); else the case's own looser tolerance (with its reason: sums of ±1e300); else the
+     * operator's derived tolerance, which replaces a case's stricter or merely documented one
+     * (the ulps are stricter still); else the case's own or the former default.
+     *
+     * @param sample one of this operator's cases
+     * @return the tolerance
+     */
+    public Tolerance toleranceFor(Sample sample) {
+        Tolerance exception = Tolerances.forCase(name, sample.id());
+        if (exception != null) {
+            return exception;
+        }
+        Tolerance own = sample.tolerance();
+        if (tolerance != null && (own == null || own.noLooserThanDefault())) {
+            return tolerance;
+        }
+        return sample.effectiveTolerance();
+    }
+
     @Override
     public String toString() {
         return name;
@@ -327,6 +371,7 @@ public final class OpInfo {
         private final List<String> aliases = new ArrayList<>();
         private NanoCall inplace;
         private java.util.function.Predicate<Attrs> inplaceApplies;
+        private Tolerance tolerance;
 
         private Builder(String name, String family) {
             this.name = name;
@@ -540,6 +585,22 @@ public final class OpInfo {
          */
         public Builder aliases(String... names) {
             aliases.addAll(List.of(names));
+            return this;
+        }
+
+        /**
+         * The operator's derived tolerance in ulps, with its derivation as the reason (instead of an
+         * entry in {@link Tolerances}).
+         *
+         * @param derived a tolerance made by {@link Tolerance#ulps}
+         * @return this builder
+         */
+        public Builder tolerance(Tolerance derived) {
+            if (!derived.inUlps()) {
+                throw new IllegalArgumentException(name + ": an operator's tolerance is derived in ulps, with its "
+                        + "reason (Tolerance.ulps)");
+            }
+            this.tolerance = derived;
             return this;
         }
 

@@ -230,8 +230,10 @@ public final class Compare {
             }
             double[] e = expected.values();
             double[] a = actual.values();
+            double tensorMax = largestFinite(e); // the scale of a tolerance in ulps of the tensor
             int bad = 0;
             String first = null;
+            double worstUlps = 0; // of the values that fail, under a tolerance in ulps
             for (int i = 0; i < e.length; i++) {
                 if (Double.isFinite(e[i]) && Double.isFinite(a[i])) {
                     double abs = Math.abs(a[i] - e[i]);
@@ -247,9 +249,8 @@ public final class Compare {
                         worstRelAt = what + "[" + i + "]";
                     }
                     // An equal value uses none of the tolerance, also where the tolerance is 0 (atol 0 at an
-                    // expected 0, as in the tiny cases): 0 / 0 would be NaN and hide every later element.
-                    double allowed = tolerance.atol() + tolerance.rtol() * Math.abs(e[i]);
-                    maxRatio = Math.max(maxRatio, abs == 0 ? 0 : abs / allowed);
+                    // expected 0, as in the tiny cases, or 0 ulps): 0 / 0 would be NaN and hide every later element.
+                    maxRatio = Math.max(maxRatio, abs == 0 ? 0 : abs / tolerance.allowed(e[i], tensorMax));
                 } else if (!tolerance.accepts(a[i], e[i]) && nonFinite == null) {
                     // No finite distance says how wrong NaN for 2.0 is: it counts as an infinite error, in words.
                     nonFinite = kind(a[i]) + "≠" + kind(e[i]);
@@ -260,17 +261,44 @@ public final class Compare {
                     worstRelAt = worstAt;
                     worstExpected = e[i];
                 }
-                if (!tolerance.accepts(a[i], e[i])) {
+                if (!tolerance.accepts(a[i], e[i], tensorMax)) {
                     bad++;
+                    if (tolerance.inUlps() && Double.isFinite(a[i]) && Double.isFinite(e[i])) {
+                        worstUlps = Math.max(worstUlps, tolerance.inUlpsOf(Math.abs(a[i] - e[i]), e[i], tensorMax));
+                    }
                     if (first == null) {
-                        first = "[" + i + "] = " + a[i] + ", expected " + e[i];
+                        first = "[" + i + "] = " + a[i] + ", expected " + e[i] + ulpsAway(a[i], e[i], tensorMax);
                     }
                 }
             }
             if (bad > 0) {
-                problem(what + ": " + bad + " of " + e.length + " values differ; first " + first + " (rtol "
-                        + tolerance.rtol() + ", atol " + tolerance.atol() + ")");
+                String worst = bad > 1 && worstUlps > 0
+                        ? String.format(java.util.Locale.ROOT, "; worst %.3g ulps", worstUlps) : "";
+                problem(what + ": " + bad + " of " + e.length + " values differ; first " + first + worst + " ("
+                        + tolerance.describe() + ")");
             }
+        }
+
+        /** ", 37 ulps away" for a finite miss under a tolerance in ulps; a zero of the wrong sign says so. */
+        private String ulpsAway(double actual, double expected, double tensorMax) {
+            if (!tolerance.inUlps() || !Double.isFinite(actual) || !Double.isFinite(expected)) {
+                return "";
+            }
+            if (actual == 0 && expected == 0) {
+                return ", a zero of the other sign";
+            }
+            return String.format(java.util.Locale.ROOT, ", %.3g ulps away",
+                    tolerance.inUlpsOf(Math.abs(actual - expected), expected, tensorMax));
+        }
+
+        private static double largestFinite(double[] values) {
+            double max = 0;
+            for (double v : values) {
+                if (Double.isFinite(v)) {
+                    max = Math.max(max, Math.abs(v));
+                }
+            }
+            return max;
         }
 
         /**

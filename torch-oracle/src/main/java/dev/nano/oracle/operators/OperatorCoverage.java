@@ -103,7 +103,7 @@ public record OperatorCoverage(String name, OpInfo op, Map<Kind, Cell> cells, in
             }
             Compare.Diff d = o.diff();
             if (d != null && !o.sample().isError()) {
-                Tolerance tol = o.sample().effectiveTolerance();
+                Tolerance tol = op.toleranceFor(o.sample());
                 if (d.maxAbs() > worst.value() || d.nonFinite() != null && worst.nonFinite() == null) {
                     worst = new Worst(d.maxAbs(), o.sample().id(), d.worstAt(), d.worstExpected(), tol, d.nonFinite());
                 }

@@ -120,7 +120,7 @@ public final class OperatorFamily implements Family {
         FixtureCase fixture = c.fixture();
         String dispatch = Dispatch.current();
         Result torch = TorchRunner.run(c.op(), c.sample(), fixture.inputs(), fixture.upstream(), 0);
-        Compare.Diff diff = Compare.diff(fixture.resultUnder(dispatch), torch, c.sample().effectiveTolerance(),
+        Compare.Diff diff = Compare.diff(fixture.resultUnder(dispatch), torch, c.op().toleranceFor(c.sample()),
                 c.sample().expectError());
         if (diff.ok()) {
             return null;

@@ -65,7 +65,7 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
      */
     public Compare.Diff parity(Result nano) {
         FixtureCase f = requireFreshFixture();
-        return Compare.diffAnyAnswer(f, nano, sample.effectiveTolerance(), sample.expectError());
+        return Compare.diffAnyAnswer(f, nano, op.toleranceFor(sample), sample.expectError());
     }
 
     /**

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nano.oracle.cases.OperatorUniverse;
 import dev.nano.oracle.cases.Sample;
+import dev.nano.oracle.cases.Tolerances;
 import dev.nano.oracle.family.Picture;
 import dev.nano.oracle.family.ReportTable.Cell;
 import dev.nano.oracle.family.ReportTable;
 import dev.nano.oracle.family.Section;
 import dev.nano.oracle.fixtures.Json;
 import dev.nano.oracle.mutation.MutationSummary;
+import dev.nano.oracle.mutation.PlantedBugs;
 import dev.nano.oracle.nn.ScenarioSection;
 import dev.nano.oracle.operators.OperatorCoverage;
 import dev.nano.oracle.operators.OperatorSection;
@@ -52,6 +54,10 @@ final class ReportWriter {
             new Column("worst rel", r -> worstCell(r.worstRel())),
             new Column("err/tol", r -> new Cell(ratio(r.tightest().value()), r.tightest().value(), null,
                     r.tightest().caseId().isEmpty() ? null : "in case " + r.tightest().caseId(), null)),
+            new Column("err/tol in ulps", ReportWriter::ulpsCell),
+            new Column("tolerance", r -> r.op() == null ? Cell.of("")
+                    : new Cell(r.op().tolerance().describe() + (r.op().toleranceDerived() ? "" : " (not derived)"),
+                    null, null, r.op().tolerance().reason(), null)),
             new Column("oracle", r -> new Cell(oracleKind(r), null, null, oracle(r), null)),
             new Column("mutants killed", r -> Cell.of(r.mutation())),
             new Column("status", r -> Cell.of(r.status())));
@@ -137,7 +143,9 @@ final class ReportWriter {
             columns.append(abbreviation(k)).append(" = ").append(k.label()).append(", ");
         }
         lines.add(columns.append("err/tol = the largest |nano − torch| ÷ (atol + rtol·|torch|) of any case "
-                + "(above 1 fails; ∞ = a NaN/inf mismatch)").toString());
+                + "(above 1 fails; ∞ = a NaN/inf mismatch); err/tol in ulps = that case's worst error and its "
+                + "tolerance, both in ulps of the tolerance's scale; tolerance = the operator's, derived in ulps "
+                + "(the reasons are listed below the table), or the former default where not yet derived").toString());
         lines.add("A failure marks only what it disproves: a differing output marks forward and the input "
                 + "properties (broadcast, scalar, 0-d, empty, edge values, dims); a differing gradient marks "
                 + "backward and non-diff/ties; finite differences mark gradcheck.");
@@ -193,8 +201,54 @@ final class ReportWriter {
                         + "%d cases, %d failing. %s",
                 rows.size(), complete, failing, rows.size() - complete - failing, OperatorUniverse.NOT_OPERATORS.size(),
                 optimRows.size(), optimComplete, moduleRows.size(), modulesComplete, cases, failures().size(),
-                headline()) + " Mutation score (scripts/mutation-score): " + MutationSummary.committed().overall()
-                + ".";
+                headline()) + " " + bitIdentical() + " Mutation score (scripts/mutation-score): "
+                + MutationSummary.committed().overall() + ". Planted bugs (scripts/planted-bugs): "
+                + PlantedBugs.committed().overall() + ".";
+    }
+
+    /** How many compared cases are bit-identical to PyTorch's (every value, zeros with their sign where compared). */
+    String bitIdentical() {
+        long compared = rows.stream().mapToLong(r -> r.toleranceUsed().size()).sum();
+        long identical = rows.stream().flatMap(r -> r.toleranceUsed().stream()).filter(u -> u == 0).count();
+        return String.format(Locale.ROOT, "%d of %d compared cases bit-identical.", identical, compared);
+    }
+
+    /** "3 / 8": the closest case's worst error and its tolerance in ulps; "-" for a tolerance not in ulps. */
+    static Cell ulpsCell(OperatorCoverage r) {
+        OperatorCoverage.Worst t = r.tightest();
+        Tolerance tol = t.tolerance();
+        if (r.op() == null || tol == null || !tol.inUlps() || t.caseId().isEmpty()) {
+            return Cell.of("-");
+        }
+        String err = Double.isInfinite(t.value()) ? "∞" : tol.ulps() == 0 ? (t.value() == 0 ? "0" : "∞")
+                : String.format(Locale.ROOT, "%.3g", t.value() * tol.ulps());
+        return new Cell(err + " / " + String.format(Locale.ROOT, "%.0f", tol.ulps()), t.value(), null,
+                "in case " + t.caseId() + ", " + tol.describe(), null);
+    }
+
+    /**
+     * Every operator's tolerance with its derivation, then the operators still on the former default (a gap)
+     * and the cases with a tolerance of their own.
+     */
+    List<String> derivedTolerances() {
+        List<String> lines = new ArrayList<>();
+        List<String> legacy = new ArrayList<>();
+        for (OperatorCoverage r : rows) {
+            if (r.op() == null) {
+                continue;
+            }
+            if (r.op().toleranceDerived()) {
+                lines.add(r.name() + ": " + r.op().tolerance().describe() + " — " + r.op().tolerance().reason());
+            } else {
+                legacy.add(r.name());
+            }
+        }
+        Tolerances.caseExceptions().forEach((c, t) -> lines.add(c + ": " + t.describe() + " — " + t.reason()));
+        if (!legacy.isEmpty()) {
+            lines.add("Gap: " + legacy.size() + " operator(s) still on the former default (rtol 1e-10, atol 1e-12), "
+                    + "their tolerance not yet derived: " + String.join(", ", legacy));
+        }
+        return lines;
     }
 
     /**
@@ -227,6 +281,10 @@ final class ReportWriter {
                     w.caseId(), w.at());
         }
         Tolerance tol = w.tolerance();
+        if (tol.inUlps()) {
+            return String.format(Locale.ROOT, "Worst abs error %s at %s[%s] %s, where PyTorch's value is %s (allowed: "
+                    + "%s).", sci(w.value()), row.name(), w.caseId(), w.at(), sci(w.expected()), tol.describe());
+        }
         double allowed = tol.atol() + tol.rtol() * Math.abs(w.expected());
         String relative = w.expected() == 0 ? "no relative error there, PyTorch's value being 0"
                 : "relative " + sci(w.value() / Math.abs(w.expected()));
@@ -429,6 +487,8 @@ final class ReportWriter {
         OperatorUniverse.NOT_OPERATORS.forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
         sb.append("\nAliases (credited to the operator they spell):\n");
         OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("  ").append(k).append(" -> ").append(v).append('\n'));
+        sb.append("\nTolerances (per operator, in ulps, derived from measurement):\n");
+        derivedTolerances().forEach(l -> sb.append("  ").append(l).append('\n'));
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\nDocumented deviations (a looser tolerance, or part of a comparison skipped, "
@@ -471,6 +531,8 @@ final class ReportWriter {
         sb.append("\n## Optimizers\n\n").append(optimizerTable().markdown()).append('\n').append(OPTIMIZER_LEGEND)
                 .append("\n\n## nn modules × mode\n\n").append(moduleTable().markdown()).append('\n')
                 .append(MODULE_LEGEND).append('\n');
+        sb.append("\n## Tolerances (per operator, in ulps, derived from measurement)\n\n");
+        derivedTolerances().forEach(l -> sb.append("- ").append(l).append('\n'));
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {
             sb.append("\n## Documented deviations (looser tolerance or skipped comparison)\n\n");
@@ -518,6 +580,8 @@ final class ReportWriter {
             COLUMNS.forEach(c -> columns.put(c.header(), c.cell().apply(r).text()));
             ObjectNode excl = o.putObject("exclusions");
             if (r.op() != null) {
+                o.put("tolerance", r.op().tolerance().describe()).put("toleranceDerived", r.op().toleranceDerived())
+                        .put("toleranceReason", r.op().tolerance().reason());
                 r.op().exclusions().forEach((k, v) -> excl.put(k.label(), v));
                 ArrayNode loose = o.putArray("looserTolerances");
                 for (Sample s : r.op().samples()) {
@@ -633,6 +697,9 @@ final class ReportWriter {
         sb.append("</ul><h2>Aliases</h2><ul>");
         OperatorUniverse.ALIASES.forEach((k, v) -> sb.append("<li><code>").append(esc(k)).append("</code> → <code>")
                 .append(esc(v)).append("</code></li>"));
+        sb.append("</ul>");
+        sb.append("<h2>Tolerances (per operator, in ulps, derived from measurement)</h2><ul>");
+        derivedTolerances().forEach(l -> sb.append("<li>").append(esc(l)).append("</li>"));
         sb.append("</ul>");
         List<String> loose = looserTolerances();
         if (!loose.isEmpty()) {

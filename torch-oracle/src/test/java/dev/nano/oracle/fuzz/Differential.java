@@ -57,7 +57,7 @@ final class Differential {
         if (nano.failed()) {
             return "PyTorch succeeded but nano failed: " + nano.error() + "\n  sample: " + c.javaSample(null);
         }
-        Compare.Diff diff = Compare.diff(torch, nano, s.effectiveTolerance(), null);
+        Compare.Diff diff = Compare.diff(torch, nano, op.toleranceFor(s), null);
         return diff.ok() ? null : "nano differs from PyTorch:\n  " + String.join("\n  ", diff.problems())
                 + "\n  sample: " + c.javaSample(null);
     }

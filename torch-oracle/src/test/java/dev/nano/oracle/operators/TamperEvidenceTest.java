@@ -99,12 +99,12 @@ class TamperEvidenceTest {
         ParityCase c = find("elu[edges]");
         FixtureCase f = c.fixture();
         Result avx512Like = new Result(f.under("avx512").outputs(), f.upstream(), f.under("avx512").grads(), null);
-        assertTrue(Compare.diffAnyAnswer(f, avx512Like, c.sample().effectiveTolerance(), null).ok());
+        assertTrue(Compare.diffAnyAnswer(f, avx512Like, c.op().toleranceFor(c.sample()), null).ok());
         double[] wrong = f.grads().get(0).values().clone();
         wrong[7] = 42;
         Result neither = new Result(f.outputs(), f.upstream(),
                 List.of(new Value(f.grads().get(0).shape(), f.grads().get(0).dtype(), wrong)), null);
-        Compare.Diff d = Compare.diffAnyAnswer(f, neither, c.sample().effectiveTolerance(), null);
+        Compare.Diff d = Compare.diffAnyAnswer(f, neither, c.op().toleranceFor(c.sample()), null);
         assertFalse(d.ok());
         assertTrue(d.describe().contains("matches none of PyTorch's kernel-dependent answers"), d.describe());
     }
