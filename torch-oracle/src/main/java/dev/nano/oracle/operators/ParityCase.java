@@ -118,7 +118,7 @@ public record ParityCase(OpInfo op, Sample sample, FixtureCase fixture, String s
         Compare.Diff canonical = null;
         for (Result answer : fixture.everyResult()) {
             Compare.Diff d = Compare.diff(new Result(answer.outputs(), null, List.of(), null), direct,
-                    sample.effectiveTolerance(), null);
+                    op.toleranceFor(sample), null);
             if (d.ok()) {
                 return null;
             }
