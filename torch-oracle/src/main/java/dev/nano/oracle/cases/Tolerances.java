@@ -155,7 +155,9 @@ public final class Tolerances {
         measured("nllLoss", TENSOR, 2, 0, SUM);
         exact("ones");
         exact("onesLike");
-        exact("pad");
+        // reflect, replicate and circular padding (merged after the survey) repeat border elements, whose gradients
+        // the backward adds in another order than aten's: up to 96 ulps measured on the merged fixtures.
+        measured("pad", TENSOR, 96, 0, SUM);
         exact("permute");
         measured("pow", TENSOR, 2, 3.377e-226, BROADCAST);
         measured("prod", TENSOR, 0, 0, SUM);
@@ -194,6 +196,7 @@ public final class Tolerances {
         fuzzed("expand", 8);
         fuzzed("expm1", 9);
         fuzzed("layerNorm", 10.4);
+        fuzzed("sigmoid", 20); // measured by the fuzz run after the wave-3 merges (its draws moved with the catalogue)
 
         // Zeros whose sign nano and PyTorch reach differently, each a known gap (compared as equal).
         signOfZero("add", "with alpha 0 the gradient of other is a sum of products with 0, whose sign aten and "
