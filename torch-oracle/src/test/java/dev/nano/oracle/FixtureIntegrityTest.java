@@ -50,6 +50,7 @@ class FixtureIntegrityTest {
             assertEquals(e.sha256(), FixtureStore.sha256(path), e.path() + " was changed after regeneration "
                     + "(its sha256 disagrees with manifest.json); run " + FixtureStore.REGENERATE);
             int cases = e.path().startsWith(OptimFixtures.FAMILY + "/") ? OptimFixtures.read(store, path).cases().size()
+                    : e.path().startsWith(SchedulerFamily.FAMILY + "/") ? SchedulerFamily.recordedCases(store)
                     : store.read(path).cases().size();
             assertEquals(e.cases(), cases, e.path() + ": case count differs from the manifest");
             total += e.cases();
