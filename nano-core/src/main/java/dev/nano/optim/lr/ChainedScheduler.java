@@ -48,7 +48,10 @@ public final class ChainedScheduler extends LRScheduler {
         rememberGroupLrs();
     }
 
-    /** Not used: each chained scheduler computes its own step. */
+    /**
+     * Not used: each chained scheduler computes its own step.
+     * @return the groups' current rates
+     */
     @Override
     protected double[] computeLr() {
         return groupValues("lr");

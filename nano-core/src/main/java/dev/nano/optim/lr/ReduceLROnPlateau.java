@@ -75,7 +75,10 @@ public final class ReduceLROnPlateau extends LRScheduler {
                 + "'metrics'");
     }
 
-    /** Never called: {@link #step(double)} sets the rates. */
+    /**
+     * Never called: {@link #step(double)} sets the rates.
+     * @return nothing; always throws
+     */
     @Override
     protected double[] computeLr() {
         throw new UnsupportedOperationException("ReduceLROnPlateau has no schedule of its own; step(metrics) sets it");

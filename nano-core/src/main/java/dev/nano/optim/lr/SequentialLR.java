@@ -101,7 +101,10 @@ public final class SequentialLR extends LRScheduler {
         rememberGroupLrs();
     }
 
-    /** Not used: the scheduler whose turn it is computes the step. */
+    /**
+     * Not used: the scheduler whose turn it is computes the step.
+     * @return the groups' current rates
+     */
     @Override
     protected double[] computeLr() {
         return groupValues("lr");

@@ -153,11 +153,20 @@ public final class SchedulerFamily implements Family {
     }
 
     /**
-     * The cases, for tests.
+     * The configurations, for tests.
      * @return the number of configurations
      */
     public static int caseCount() {
         return LrCases.all().size();
+    }
+
+    /**
+     * The cases in the committed fixture file (its own format: one learning-rate trajectory per case).
+     * @param store the fixtures
+     * @return the number of recorded cases
+     */
+    public static int recordedCases(FixtureStore store) {
+        return recorded(store).size();
     }
 
     @Override
