@@ -81,7 +81,7 @@ final class ArithmeticCases {
      * value in their attributes.
      */
     private record Keyword(BiFunction<Tensor[], Attrs, Tensor> nano, BiFunction<NDArray[], Attrs, NDArray> torch,
-                           List<Sample> samples, boolean fusedByVectorKernels) {
+                           List<Sample> samples) {
     }
 
     /** Why the fuzzer may meet add/sub with alpha answering otherwise under avx2 and avx512 (found by scripts/fuzz). */
@@ -192,7 +192,7 @@ final class ArithmeticCases {
                     Attrs.of("form", "kw").with("alpha", al), null, null));
         }
         return new Keyword((in, a) -> nano.apply(in[0], in[1], a.getDouble("alpha")),
-                (in, a) -> k.call(in[0], in[1], a.getDouble("alpha")), out, true);
+                (in, a) -> k.call(in[0], in[1], a.getDouble("alpha")), out);
     }
 
     /**
@@ -239,7 +239,7 @@ final class ArithmeticCases {
                 ? in[0].div(a.getDouble("scalar"), a.getString("mode", null))
                 : in[0].div(in[1], a.getString("mode", null)),
                 (in, a) -> a.has("scalar") ? ks.call(in[0], a.getDouble("scalar"), a.getString("mode", null))
-                        : k.call(in[0], in[1], a.getString("mode", null)), out, false);
+                        : k.call(in[0], in[1], a.getString("mode", null)), out);
     }
 
     /** t∘t: {@code aten::<name>.Tensor} (pow: {@code pow.Tensor_Tensor}), broadcasting both. */
